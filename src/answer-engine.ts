@@ -1,0 +1,22 @@
+import { createQuestionAnswering, type QuestionAnswering } from './features/question-answering';
+import { loadI18n, type I18n } from './i18n';
+import { loadContent } from './knowledge/load';
+import { matchDocuments } from './knowledge/match-documents';
+import type { KnowledgeBase } from './knowledge/schema';
+import { compileLexicon } from './language/lexicon';
+import { buildMatcher, type Matcher } from './language/matcher';
+
+export interface AnswerEngine {
+  readonly kb: KnowledgeBase;
+  readonly matcher: Matcher;
+  readonly i18n: I18n;
+  readonly qa: QuestionAnswering;
+}
+
+/** Content + language + strings → the answer engine. Shared by main.ts, the ask CLI, tests and benchmarks. */
+export function createAnswerEngine(contentDir: string, localesDir: string): AnswerEngine {
+  const { kb, lexicon } = loadContent(contentDir);
+  const matcher = buildMatcher(matchDocuments(kb.topics), compileLexicon(lexicon));
+  const i18n = loadI18n(localesDir);
+  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, i18n.t) };
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated. The only module that reads process.env (ARCHITECTURE §3).
+ * Every variable is documented in README.md ("Cấu hình / Configuration") and .env.example.
+ */
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const boolFlag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'dùng true hoặc false' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true' || v === 'yes'),
+);
+
+const adminIds = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out: { channel: 'telegram' | 'zalo' | 'web'; id: string }[] = [];
+      for (const raw of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+        const m = /^(telegram|zalo|web):([A-Za-z0-9_-]{1,128})$/.exec(raw);
+        if (!m) {
+          ctx.addIssue({ code: 'custom', message: `"${raw}" phải có dạng kênh:id, ví dụ telegram:123 hoặc zalo:abc` });
+          return z.NEVER;
+        }
+        out.push({ channel: m[1] as 'telegram' | 'zalo' | 'web', id: m[2]! });
+      }
+      return out;
+    }),
+);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    REDIS_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'phải bắt đầu bằng redis:// hoặc rediss://')
+        .optional(),
+    ),
+    REDIS_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,32}:$/, 'chữ, số, - hoặc _, kết thúc bằng dấu hai chấm, ví dụ dvc:')
+        .default('dvc:'),
+    ),
+    ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'web', 'worker']).default('all')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('content')),
+    LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('locales')),
+    DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
+    PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ message: 'phải là một địa chỉ https://…' }).optional()),
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'không đúng dạng token của BotFather (123456:ABC…)')
+        .optional(),
+    ),
+    TELEGRAM_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://api.telegram.org')),
+    ZALO_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().min(10, 'token Zalo quá ngắn').optional()),
+    ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    ZALO_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(8, 'ít nhất 8 ký tự')
+        .max(256)
+        .optional(),
+    ),
+    ZALO_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://bot-api.zaloplatforms.com')),
+    ADMIN_IDS: adminIds,
+    STATS_SALT: z.preprocess(emptyToUndefined, z.string().min(16, 'ít nhất 16 ký tự ngẫu nhiên').optional()),
+    COOKIE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional()),
+    START_LOCAL_REDIS: boolFlag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook') {
+      if (!env.TELEGRAM_WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'bắt buộc khi TELEGRAM_MODE=webhook' });
+      if (!env.PUBLIC_URL)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi TELEGRAM_MODE=webhook' });
+    }
+    if (env.ZALO_BOT_TOKEN && env.ZALO_MODE === 'webhook') {
+      if (!env.ZALO_WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'bắt buộc khi ZALO_MODE=webhook' });
+      if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi ZALO_MODE=webhook' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
+  readonly role: Env['ROLE'];
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly contentDir: string;
+  readonly localesDir: string;
+  readonly defaultLocale: Env['DEFAULT_LOCALE'];
+  readonly publicUrl: string | undefined;
+  readonly telegram: {
+    readonly token: string | undefined;
+    readonly mode: Env['TELEGRAM_MODE'];
+    readonly webhookSecret: string | undefined;
+    readonly apiRoot: string;
+  };
+  readonly zalo: {
+    readonly token: string | undefined;
+    readonly mode: Env['ZALO_MODE'];
+    readonly webhookSecret: string | undefined;
+    readonly apiBase: string;
+  };
+  readonly adminIds: Env['ADMIN_IDS'];
+  readonly statsSalt: string | undefined;
+  readonly cookieSecret: string | undefined;
+  readonly startLocalRedis: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variables: { name: string; problem: string }[]) {
+    super(
+      `Cấu hình không hợp lệ (invalid environment):\n${variables.map((v) => `  - ${v.name}: ${v.problem}`).join('\n')}\nXem bảng cấu hình trong README.md.`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment (process.env unless given) and returns the typed config, or throws ConfigError. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({
+        name: String(i.path[0] ?? '?'),
+        problem: `${i.message}${valueHint(source, String(i.path[0] ?? ''))}`,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    role: e.ROLE,
+    logLevel: e.LOG_LEVEL,
+    contentDir: e.CONTENT_DIR,
+    localesDir: e.LOCALES_DIR,
+    defaultLocale: e.DEFAULT_LOCALE,
+    publicUrl: e.PUBLIC_URL,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      mode: e.TELEGRAM_MODE,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      apiRoot: e.TELEGRAM_API_ROOT,
+    },
+    zalo: { token: e.ZALO_BOT_TOKEN, mode: e.ZALO_MODE, webhookSecret: e.ZALO_WEBHOOK_SECRET, apiBase: e.ZALO_API_BASE },
+    adminIds: e.ADMIN_IDS,
+    statsSalt: e.STATS_SALT,
+    cookieSecret: e.COOKIE_SECRET,
+    startLocalRedis: e.START_LOCAL_REDIS,
+  };
+}
+
+const SECRET_NAMES = /TOKEN|SECRET|SALT|REDIS_URL/;
+
+/** Shows the bad value, except for secrets, which must never reach a log. */
+function valueHint(source: Record<string, string | undefined>, name: string): string {
+  const value = source[name];
+  if (value === undefined || SECRET_NAMES.test(name)) return '';
+  return ` (đang là "${value.slice(0, 60)}")`;
+}

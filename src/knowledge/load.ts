@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { type LexiconData, lexiconSchema } from '../language/lexicon';
+import { unknownPlaceholders } from './placeholders';
+import {
+  type Commune,
+  communeSchema,
+  type Group,
+  groupsSchema,
+  type KnowledgeBase,
+  PLACEHOLDER_MARK,
+  REQUIRED_TOPIC_IDS,
+  type Topic,
+  topicSchema,
+} from './schema';
+import { type Problem, parseYamlFile } from './yaml-file';
+
+export type { Problem } from './yaml-file';
+
+export interface LoadedContent {
+  readonly kb: KnowledgeBase | undefined;
+  readonly lexicon: LexiconData | undefined;
+  readonly problems: Problem[];
+}
+
+/** Reads and checks the whole content folder. Nothing is thrown: every problem is listed with its line. */
+export function readContent(dir: string): LoadedContent {
+  const problems: Problem[] = [];
+  const commune = parseYamlFile(join(dir, 'commune.yaml'), communeSchema);
+  const groups = parseYamlFile(join(dir, 'groups.yaml'), groupsSchema);
+  const language = parseYamlFile(join(dir, 'language.yaml'), lexiconSchema);
+  problems.push(...commune.problems, ...groups.problems, ...language.problems);
+  problems.push(...placeholderWarnings(join(dir, 'commune.yaml')));
+
+  const topicsDir = join(dir, 'topics');
+  let files: string[] = [];
+  try {
+    files = readdirSync(topicsDir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
+  } catch {
+    problems.push({ file: rel(topicsDir), line: 1, severity: 'error', message: 'không có thư mục topics' });
+  }
+  const groupIds = new Set((groups.value?.groups ?? []).map((g: Group) => g.id));
+  const topics: Topic[] = [];
+  const seenQuestions = new Map<string, string>();
+  for (const f of files) {
+    const path = join(topicsDir, f);
+    const parsed = parseYamlFile(path, topicSchema);
+    problems.push(...parsed.problems, ...placeholderWarnings(path));
+    const topic = parsed.value;
+    if (!topic) continue;
+    const at = (p: (string | number)[], severity: Problem['severity'], message: string): void => {
+      problems.push({ file: rel(path), line: parsed.lineOf(p), severity, message });
+    };
+    const expected = basename(f).replace(/\.ya?ml$/, '');
+    if (topic.id !== expected) at(['id'], 'error', `id "${topic.id}" phải trùng tên tệp "${expected}"`);
+    if (topics.some((t) => t.id === topic.id)) at(['id'], 'error', `id "${topic.id}" bị trùng`);
+    if (groups.value && !groupIds.has(topic.group)) at(['group'], 'error', `nhóm "${topic.group}" không có trong groups.yaml`);
+    const texts: [(string | number)[], string][] = [
+      [['answer'], topic.answer],
+      ...Object.entries(topic.sections).map(([k, v]): [(string | number)[], string] => [['sections', k], v ?? '']),
+    ];
+    for (const [p, text] of texts) {
+      for (const name of unknownPlaceholders(text)) at(p, 'error', `không biết chỗ trống {${name}}`);
+    }
+    topic.questions.forEach((q, i) => {
+      const key = q.toLowerCase().normalize('NFC');
+      const other = seenQuestions.get(key);
+      if (other) at(['questions', i], 'warning', `câu hỏi mẫu trùng với chủ đề ${other}: "${q}"`);
+      else seenQuestions.set(key, topic.id);
+    });
+    topics.push(topic);
+  }
+  for (const id of REQUIRED_TOPIC_IDS) {
+    if (!topics.some((t) => t.id === id) && !files.includes(`${id}.yaml`)) {
+      problems.push({ file: rel(topicsDir), line: 1, severity: 'error', message: `thiếu chủ đề bắt buộc "${id}"` });
+    }
+  }
+  const ok = commune.value && groups.value && !problems.some((p) => p.severity === 'error');
+  return {
+    kb: ok ? { commune: commune.value as Commune, groups: groups.value!.groups, topics } : undefined,
+    lexicon: language.value,
+    problems,
+  };
+}
+
+/** Every "(cần cập nhật)" left in a file, so staff see what still has to be filled in. */
+function placeholderWarnings(path: string): Problem[] {
+  let lines: string[];
+  try {
+    lines = readFileSync(path, 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+  return lines.flatMap((line, i) =>
+    line.includes(PLACEHOLDER_MARK) && !line.trimStart().startsWith('#')
+      ? [{ file: rel(path), line: i + 1, severity: 'warning' as const, message: `còn chỗ cần cập nhật: ${line.trim()}` }]
+      : [],
+  );
+}
+
+const rel = (p: string): string => relative(process.cwd(), p) || p;
+
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `Nội dung (content/) có lỗi:\n${problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n')}`,
+    );
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.severity === 'error' ? 'lỗi' : 'cảnh báo'}: ${p.message}`;
+}
+
+/** Loads the content for the bot, or throws ContentError listing every error. */
+export function loadContent(dir: string): { kb: KnowledgeBase; lexicon: LexiconData; problems: Problem[] } {
+  const { kb, lexicon, problems } = readContent(dir);
+  if (!kb || !lexicon) throw new ContentError(problems);
+  return { kb, lexicon, problems };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** Topic ids that statistics, tests and tools rely on: a public contract (never rename). */
+export const REQUIRED_TOPIC_IDS = [
+  'khai-sinh',
+  'lien-thong-khai-sinh',
+  'khai-tu',
+  'ket-hon',
+  'xac-nhan-hon-nhan',
+  'chung-thuc-ban-sao',
+  'chung-thuc-chu-ky',
+  'trich-luc-ho-tich',
+  'thuong-tru',
+  'tam-tru',
+  'can-cuoc',
+  'vneid',
+  'tai-khoan-dvc',
+  'nop-truc-tuyen',
+  'thanh-toan-truc-tuyen',
+  'tra-cuu-ho-so',
+  'buu-chinh',
+  'lien-he',
+  'nhac-lich',
+  'thong-bao',
+  'gap-can-bo',
+] as const;
+
+export const SECTION_KEYS = [
+  'giay-to',
+  'le-phi',
+  'thoi-gian',
+  'noi-nop',
+  'truc-tuyen',
+  'buu-dien',
+  'cac-buoc',
+  'luu-y',
+] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const ANSWER_MAX = 600;
+export const SECTION_MAX = 1500;
+export const MIN_QUESTIONS = 8;
+export const PLACEHOLDER_MARK = '(cần cập nhật';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ chữ thường không dấu, số và dấu gạch ngang');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
+const text = z.string().trim().min(1, 'không được để trống');
+
+export const topicSchema = z.object({
+  id,
+  title: text,
+  title_en: text.optional(),
+  group: id,
+  kind: z.enum(['info', 'action']),
+  aliases: z.array(text).min(1),
+  questions: z.array(text).min(MIN_QUESTIONS, `cần ít nhất ${MIN_QUESTIONS} câu hỏi mẫu`),
+  answer: text.max(ANSWER_MAX, `câu trả lời dài quá ${ANSWER_MAX} ký tự`),
+  sections: z
+    .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))
+    .default({}),
+  links: z.array(z.object({ label: text, url: z.url() })).default([]),
+  sources: z
+    .array(z.object({ url: z.url(), date: z.union([isoDate, z.literal('không rõ')]), note: text.optional() }))
+    .min(1, 'cần ít nhất một nguồn'),
+  reviewed: isoDate,
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+export const groupsSchema = z.object({
+  groups: z.array(z.object({ id, title: text, title_en: text })).min(1),
+});
+export type Group = z.infer<typeof groupsSchema>['groups'][number];
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM');
+const dayHours = z.array(z.object({ from: hhmm, to: hhmm })).default([]);
+const contact = z.object({ name: text, address: text, phone: text });
+
+export const communeSchema = z.object({
+  name: text,
+  province: text,
+  office: z.object({ name: text, address: text, phones: z.array(text).min(1), email: text.optional() }),
+  hours: z.object({
+    monday: dayHours,
+    tuesday: dayHours,
+    wednesday: dayHours,
+    thursday: dayHours,
+    friday: dayHours,
+    saturday: dayHours,
+    sunday: dayHours,
+    note: text.optional(),
+  }),
+  police: contact,
+  post_office: contact,
+  villages: z.array(z.object({ id, name: text })).min(1),
+  portals: z.object({ national: z.url(), provincial: text }),
+});
+export type Commune = z.infer<typeof communeSchema>;
+
+export interface KnowledgeBase {
+  readonly commune: Commune;
+  readonly groups: readonly Group[];
+  readonly topics: readonly Topic[];
+}

@@ -1,0 +1,48 @@
+import type { Candidate, Decision } from './matcher';
+
+/**
+ * The confidence ladder (ARCHITECTURE §5): answer a clear winner, ask "Ý bạn là…?" between close
+ * candidates, and say "không rõ" when too little of the question was understood.
+ * The numbers are calibrated on test/fixtures/questions.tsv (see scripts/calibrate.ts).
+ */
+export interface ConfidenceLadder {
+  /** BM25 score and the share of the resident's words understood → 0..1 */
+  confidence(score: number, coverage: number): number;
+  /** at or above: answer (when the runner-up is far enough behind) */
+  readonly answerAt: number;
+  /** at or above: offer the top candidates */
+  readonly clarifyAt: number;
+  /** the runner-up within this ratio of the winner makes it a question back */
+  readonly closeRatio: number;
+}
+
+export function makeLadder(p: {
+  scale: number;
+  coveragePower: number;
+  answerAt: number;
+  clarifyAt: number;
+  closeRatio: number;
+}): ConfidenceLadder {
+  return {
+    confidence: (score, coverage) => coverage ** p.coveragePower * (1 - Math.exp(-score / p.scale)),
+    answerAt: p.answerAt,
+    clarifyAt: p.clarifyAt,
+    closeRatio: p.closeRatio,
+  };
+}
+
+export const DEFAULT_LADDER = makeLadder({
+  scale: 8,
+  coveragePower: 2,
+  answerAt: 0.35,
+  clarifyAt: 0.2,
+  closeRatio: 0.9,
+});
+
+export function decide(candidates: readonly Candidate[], ladder: ConfidenceLadder): Decision {
+  const [first, second] = candidates;
+  if (!first || first.score < ladder.clarifyAt) return 'unknown';
+  const close = second !== undefined && second.score >= first.score * ladder.closeRatio;
+  if (first.score >= ladder.answerAt && !close) return 'answer';
+  return 'clarify';
+}

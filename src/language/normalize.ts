@@ -1,0 +1,35 @@
+/**
+ * Vietnamese text normalization (ARCHITECTURE §5): NFC, lower case, one tone-placement style,
+ * punctuation removed, and a folded form without diacritics (đ → d).
+ */
+
+const COMBINING_MARKS = /\p{M}/gu;
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+// Old-style "hòa", "thủy", "khỏe" → new-style "hoà", "thuỷ", "khoẻ" when the pair ends the syllable.
+const OLD_STYLE_TONE = new RegExp(`(o)([${TONE_MARKS}])(a|e)(?![\\p{L}\\p{M}])|(u)([${TONE_MARKS}])(y)(?![\\p{L}\\p{M}])`, 'gu');
+const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+
+/** NFC, lower case and the same tone placement whichever keyboard typed it. */
+export function canonicalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(OLD_STYLE_TONE, (_m, o, t1, ae, u, t2, y) => (o ? `${o}${ae}${t1}` : `${u}${y}${t2}`))
+    .normalize('NFC');
+}
+
+/** Removes every diacritic, including the stroke of đ, which Unicode does not decompose. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+export function hasDiacritics(text: string): boolean {
+  return fold(text) !== text;
+}
+
+/** Syllables of a text: canonical form, punctuation and symbols dropped. */
+export function syllables(text: string): string[] {
+  return canonicalize(text)
+    .split(NOT_WORD)
+    .filter((s) => s.length > 0);
+}

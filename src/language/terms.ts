@@ -1,0 +1,40 @@
+import { type Expansion, type Lexicon, expand } from './lexicon';
+import { fold, hasDiacritics, syllables } from './normalize';
+
+/** A text read the way the matcher reads it: words, known phrases, and the official words they add. */
+export function read(text: string, lexicon: Lexicon): Expansion {
+  return expand(syllables(text), lexicon);
+}
+
+/** All words to search for: the resident's own words followed by the official words they imply. */
+export function allWords(e: Expansion): string[] {
+  return e.added.length > 0 ? [...e.words, ...e.added] : e.words;
+}
+
+export function isStopword(word: string, lexicon: Lexicon): boolean {
+  return lexicon.stopwords.has(fold(word));
+}
+
+const BIGRAM = '_';
+
+/**
+ * Search terms: syllables and syllable bigrams (Vietnamese words are mostly two syllables).
+ * Index side: each term accented and folded, so bare queries still match.
+ * Query side: accented terms keep their accents too (they weigh more); bare terms stay bare.
+ */
+export function searchTerms(ws: readonly string[], lexicon: Lexicon, side: 'index' | 'query'): string[] {
+  const out = new Set<string>();
+  const add = (term: string): void => {
+    const folded = fold(term);
+    out.add(folded);
+    if (folded !== term && (side === 'index' || hasDiacritics(term))) out.add(term);
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const stop = lexicon.stopwords.has(fold(w));
+    if (!stop) add(w);
+    const next = ws[i + 1];
+    if (next !== undefined && !(stop && lexicon.stopwords.has(fold(next)))) add(`${w}${BIGRAM}${next}`);
+  }
+  return [...out];
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { fold } from '../../src/language/normalize';
+import type { Matcher, MatchResult } from '../../src/language/matcher';
+
+export interface LabelledQuestion {
+  readonly question: string;
+  /** accepted topic ids; empty for out-of-scope */
+  readonly topics: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export function readQuestionSet(path: string): LabelledQuestion[] {
+  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  if (header !== 'question\ttopics\ttags') throw new Error(`${path}: unexpected header ${header}`);
+  return lines.map((line, i) => {
+    const [question, topics, tags] = line.split('\t');
+    if (!question || !topics) throw new Error(`${path}:${i + 2}: needs question and topics`);
+    return {
+      question,
+      topics: topics === 'unknown' ? [] : topics.split(','),
+      tags: (tags ?? '').split(',').filter(Boolean),
+    };
+  });
+}
+
+export interface Scores {
+  readonly inScope: number;
+  readonly inScopeCorrect: number;
+  readonly strippedCorrect: number;
+  readonly outOfScope: number;
+  readonly outOfScopeRejected: number;
+  /** in-scope questions answered outright with an accepted topic (no question back) */
+  readonly answeredRight: number;
+  readonly misses: { question: string; expected: string; got: MatchResult }[];
+}
+
+/** Top-1 accuracy on in-scope questions (also with diacritics stripped) and rejection of out-of-scope ones. */
+export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Scores {
+  let inScope = 0;
+  let inScopeCorrect = 0;
+  let strippedCorrect = 0;
+  let outOfScope = 0;
+  let outOfScopeRejected = 0;
+  let answeredRight = 0;
+  const misses: Scores['misses'] = [];
+  for (const q of set) {
+    const got = matcher.match(q.question);
+    if (q.topics.length === 0) {
+      outOfScope++;
+      // Rejected: no confident answer. A question back ("Ý bạn là…?") is not a confident wrong answer.
+      if (got.decision !== 'answer') outOfScopeRejected++;
+      else misses.push({ question: q.question, expected: 'unknown', got });
+      continue;
+    }
+    inScope++;
+    if (isRight(got, q.topics)) inScopeCorrect++;
+    if (got.decision === 'answer' && q.topics.includes(got.topic)) answeredRight++;
+    else misses.push({ question: q.question, expected: q.topics.join(','), got });
+    if (isRight(matcher.match(fold(q.question)), q.topics)) strippedCorrect++;
+  }
+  return { inScope, inScopeCorrect, strippedCorrect, outOfScope, outOfScopeRejected, answeredRight, misses };
+}
+
+/** Top-1: the best candidate is an accepted topic (answered outright or first in "Ý bạn là…?"). */
+function isRight(got: MatchResult, accepted: readonly string[]): boolean {
+  const top = got.candidates[0];
+  return got.decision !== 'unknown' && top !== undefined && accepted.includes(top.topic);
+}
