@@ -1,8 +1,18 @@
 /** npm run kb:check — validates content/; exits 1 on errors, 0 with warnings listed. */
 import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
 import { formatProblem, readContent } from '../src/knowledge/load';
 
-const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
+function contentDir(): string {
+  try {
+    return loadConfig().contentDir;
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : String(err));
+    process.exit(1);
+  }
+}
+
+const dir = resolve(process.argv[2] ?? contentDir());
 const { kb, problems } = readContent(dir);
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;

@@ -1,4 +1,11 @@
-import type { Candidate, Decision } from './matcher';
+import type { Decision } from './matcher';
+
+/** A topic as the ladder sees it: its BM25 score and the share of the resident's words it explains. */
+export interface ScoredTopic {
+  readonly topic: string;
+  readonly raw: number;
+  readonly coverage: number;
+}
 
 /**
  * The confidence ladder (ARCHITECTURE §5): answer a clear winner, ask "Ý bạn là…?" between close
@@ -12,7 +19,7 @@ export interface ConfidenceLadder {
   readonly answerAt: number;
   /** at or above: offer the top candidates */
   readonly clarifyAt: number;
-  /** the runner-up within this ratio of the winner makes it a question back */
+  /** the runner-up's BM25 score within this ratio of the winner's makes it a question back */
   readonly closeRatio: number;
 }
 
@@ -39,10 +46,13 @@ export const DEFAULT_LADDER = makeLadder({
   closeRatio: 0.9,
 });
 
-export function decide(candidates: readonly Candidate[], ladder: ConfidenceLadder): Decision {
-  const [first, second] = candidates;
-  if (!first || first.score < ladder.clarifyAt) return 'unknown';
-  const close = second !== undefined && second.score >= first.score * ladder.closeRatio;
-  if (first.score >= ladder.answerAt && !close) return 'answer';
+/** Topics sorted by raw score, best first. */
+export function decide(topics: readonly ScoredTopic[], ladder: ConfidenceLadder): Decision {
+  const [first, second] = topics;
+  if (!first) return 'unknown';
+  const confidence = ladder.confidence(first.raw, first.coverage);
+  if (confidence < ladder.clarifyAt) return 'unknown';
+  const close = second !== undefined && second.raw >= first.raw * ladder.closeRatio;
+  if (confidence >= ladder.answerAt && !close) return 'answer';
   return 'clarify';
 }

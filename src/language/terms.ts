@@ -6,16 +6,17 @@ export function read(text: string, lexicon: Lexicon): Expansion {
   return expand(syllables(text), lexicon);
 }
 
-/** All words to search for: the resident's own words followed by the official words they imply. */
-export function allWords(e: Expansion): string[] {
-  return e.added.length > 0 ? [...e.words, ...e.added] : e.words;
+/** Search terms of a reading: the resident's words, then the official words they imply (no bigram across). */
+export function readingTerms(e: Expansion, lexicon: Lexicon, side: 'index' | 'query'): string[] {
+  const own = searchTerms(e.words, lexicon, side);
+  return e.added.length > 0 ? [...new Set([...own, ...searchTerms(e.added, lexicon, side)])] : own;
 }
 
 export function isStopword(word: string, lexicon: Lexicon): boolean {
   return lexicon.stopwords.has(fold(word));
 }
 
-const BIGRAM = '_';
+export const BIGRAM = '_';
 
 /**
  * Search terms: syllables and syllable bigrams (Vietnamese words are mostly two syllables).

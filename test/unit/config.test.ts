@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a laptop', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.redisPrefix).toBe('dvc:');
+    expect(c.role).toBe('all');
+    expect(c.contentDir).toBe('content');
+    expect(c.telegram.mode).toBe('polling');
+    expect(c.zalo.apiBase).toBe('https://bot-api.zaloplatforms.com');
+    expect(c.adminIds).toEqual([]);
+  });
+
+  it('reads admin ids as channel:id pairs', () => {
+    const c = loadConfig({ ADMIN_IDS: 'telegram:123, zalo:abc' });
+    expect(c.adminIds).toEqual([
+      { channel: 'telegram', id: '123' },
+      { channel: 'zalo', id: 'abc' },
+    ]);
+  });
+
+  it('names every invalid variable in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', ROLE: 'boss', ADMIN_IDS: 'facebook:1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('ROLE');
+    expect(message).toContain('ADMIN_IDS');
+    expect((error as ConfigError).variables.map((v) => v.name).sort()).toEqual(['ADMIN_IDS', 'PORT', 'ROLE']);
+  });
+
+  it('requires a secret and a public URL for webhook mode, and never prints a token', () => {
+    let error: unknown;
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_MODE: 'webhook', STATS_SALT: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as ConfigError).message;
+    expect(message).toContain('TELEGRAM_WEBHOOK_SECRET');
+    expect(message).toContain('PUBLIC_URL');
+    expect(message).toContain('STATS_SALT');
+    expect(message).not.toContain('short');
+    expect(message).not.toContain('ABCDEFGHIJ');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(3000);
+  });
+});

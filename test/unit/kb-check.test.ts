@@ -1,0 +1,74 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { readContent } from '../../src/knowledge/load';
+import { runScript } from '../helpers/run-script';
+
+const dirs: string[] = [];
+function copyOfContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-content-'));
+  cpSync('content', dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run kb:check', () => {
+  it('passes on the shipped content, listing every placeholder as a warning', () => {
+    const r = runScript('kb-check.ts', []);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('khai-sinh');
+    expect(r.stdout).toMatch(/commune\.yaml:\d+: cảnh báo: còn chỗ cần cập nhật/);
+  });
+
+  it('reports broken YAML with the file and line, and exits 1', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'khai-sinh.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(3, 0, 'title: [unclosed');
+    writeFileSync(file, lines.join('\n'));
+    const r = runScript('kb-check.ts', [dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/khai-sinh\.yaml:\d+: lỗi: YAML sai cú pháp/);
+  });
+
+  it('reports a missing field at its line, and exits 1', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'ket-hon.yaml');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace(/^reviewed:.*$/m, ''));
+    const r = runScript('kb-check.ts', [dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ket-hon\.yaml:1: lỗi: reviewed:/);
+  });
+
+  it('points at the line of a wrong value and at a topic whose id does not match its file', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'tam-tru.yaml');
+    const source = readFileSync(file, 'utf8').replace(/^id: tam-tru$/m, 'id: tam-tru-2').replace(/^group: .*$/m, 'group: khong-co');
+    writeFileSync(file, source);
+    const { problems } = readContent(dir);
+    const idLine = source.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    const groupLine = source.split('\n').findIndex((l) => l.startsWith('group:')) + 1;
+    expect(problems).toContainEqual(expect.objectContaining({ line: idLine, severity: 'error', message: expect.stringContaining('tam-tru-2') }));
+    expect(problems).toContainEqual(expect.objectContaining({ line: groupLine, severity: 'error', message: expect.stringContaining('khong-co') }));
+    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('thiếu chủ đề bắt buộc "tam-tru"') }));
+  });
+
+  it('rejects an answer over 600 characters and an unknown placeholder', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'lien-he.yaml');
+    const topic = parse(readFileSync(file, 'utf8'));
+    topic.answer = `${'a'.repeat(601)}`;
+    topic.sections = { 'luu-y': 'Gọi {so_dien_thoai}' };
+    writeFileSync(file, stringify(topic));
+    const messages = readContent(dir).problems.map((p) => p.message);
+    expect(messages.some((m) => m.includes('dài quá 600'))).toBe(true);
+    writeFileSync(file, stringify({ ...topic, answer: 'ngắn' }));
+    expect(readContent(dir).problems.map((p) => p.message)).toContain('không biết chỗ trống {so_dien_thoai}');
+  });
+});
