@@ -57,7 +57,12 @@ function main(): void {
   const engine = createAnswerEngine(config.contentDir, config.localesDir);
   const one = (question: string): Record<string, unknown> => {
     const { match, reply } = engine.qa.answer(question, args.locale);
-    return { topic: match.topic, confidence: match.confidence, candidates: match.candidates, reply: reply.text };
+    return {
+      topic: match.topic,
+      confidence: match.confidence,
+      candidates: match.candidates,
+      reply: reply.text,
+    };
   };
   if (args.batch) {
     let lines: string[];

@@ -12,7 +12,11 @@ import { readQuestionSet } from '../test/helpers/question-set';
 const config = loadConfig();
 const { matcher } = createAnswerEngine(config.contentDir, config.localesDir);
 const set = readQuestionSet('test/fixtures/questions.tsv');
-const rows = set.map((q) => ({ q, scored: matcher.score(q.question), bare: matcher.score(fold(q.question)) }));
+const rows = set.map((q) => ({
+  q,
+  scored: matcher.score(q.question),
+  bare: matcher.score(fold(q.question)),
+}));
 
 interface Result {
   p: Parameters<typeof makeLadder>[0];
@@ -52,10 +56,19 @@ for (const scale of [4, 6, 8, 12, 16, 24])
           }
           const oos = outOfScope.filter((r) => decide(r.scored, ladder) !== 'answer').length;
           const n = inScope.length;
-          results.push({ p, top1: top1 / n, bare: bare / n, oos: oos / outOfScope.length, direct: direct / n, wrongDirect: wrongDirect / n });
+          results.push({
+            p,
+            top1: top1 / n,
+            bare: bare / n,
+            oos: oos / outOfScope.length,
+            direct: direct / n,
+            wrongDirect: wrongDirect / n,
+          });
         }
 
 const ok = results.filter((r) => r.top1 >= 0.92 && r.bare >= 0.9 && r.oos >= 0.9);
-const best = (ok.length > 0 ? ok : results).sort((a, b) => b.direct - b.wrongDirect * 2 - (a.direct - a.wrongDirect * 2)).slice(0, 10);
+const best = (ok.length > 0 ? ok : results)
+  .sort((a, b) => b.direct - b.wrongDirect * 2 - (a.direct - a.wrongDirect * 2))
+  .slice(0, 10);
 for (const r of best) console.log(JSON.stringify(r));
 if (ok.length === 0) console.log('no setting meets the floors with margin');

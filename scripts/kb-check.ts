@@ -21,4 +21,6 @@ if (errors > 0) {
   console.log(`\n✗ ${errors} lỗi, ${warnings} cảnh báo.`);
   process.exit(1);
 }
-console.log(`\n✓ Nội dung hợp lệ: ${kb?.topics.length ?? 0} chủ đề (${kb?.topics.map((t) => t.id).join(', ')}). ${warnings} cảnh báo.`);
+console.log(
+  `\n✓ Nội dung hợp lệ: ${kb?.topics.length ?? 0} chủ đề (${kb?.topics.map((t) => t.id).join(', ')}). ${warnings} cảnh báo.`,
+);

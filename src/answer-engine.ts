@@ -1,5 +1,5 @@
 import { createQuestionAnswering, type QuestionAnswering } from './features/question-answering';
-import { loadI18n, type I18n } from './i18n';
+import { type I18n, loadI18n } from './i18n';
 import { loadContent } from './knowledge/load';
 import { matchDocuments } from './knowledge/match-documents';
 import type { KnowledgeBase } from './knowledge/schema';
@@ -16,7 +16,7 @@ export interface AnswerEngine {
 /** Content + language + strings → the answer engine. Shared by main.ts, the ask CLI, tests and benchmarks. */
 export function createAnswerEngine(contentDir: string, localesDir: string): AnswerEngine {
   const { kb, lexicon } = loadContent(contentDir);
-  const matcher = buildMatcher(matchDocuments(kb.topics), compileLexicon(lexicon));
+  const matcher = buildMatcher(matchDocuments(kb), compileLexicon(lexicon));
   const i18n = loadI18n(localesDir);
   return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, i18n.t) };
 }

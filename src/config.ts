@@ -6,7 +6,6 @@ import { z } from 'zod';
  */
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const boolFlag = z.preprocess(
   emptyToUndefined,
   z
@@ -22,10 +21,16 @@ const adminIds = z.preprocess(
     .optional()
     .transform((v, ctx) => {
       const out: { channel: 'telegram' | 'zalo' | 'web'; id: string }[] = [];
-      for (const raw of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const raw of (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const m = /^(telegram|zalo|web):([A-Za-z0-9_-]{1,128})$/.exec(raw);
         if (!m) {
-          ctx.addIssue({ code: 'custom', message: `"${raw}" phải có dạng kênh:id, ví dụ telegram:123 hoặc zalo:abc` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${raw}" phải có dạng kênh:id, ví dụ telegram:123 hoặc zalo:abc`,
+          });
           return z.NEVER;
         }
         out.push({ channel: m[1] as 'telegram' | 'zalo' | 'web', id: m[2]! });
@@ -36,7 +41,10 @@ const adminIds = z.preprocess(
 
 const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
     REDIS_URL: z.preprocess(
@@ -61,7 +69,10 @@ const envSchema = z
     CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('content')),
     LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('locales')),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
-    PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ message: 'phải là một địa chỉ https://…' }).optional()),
+    PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ message: 'phải là một địa chỉ https://…' }).optional(),
+    ),
     TELEGRAM_BOT_TOKEN: z.preprocess(
       emptyToUndefined,
       z
@@ -82,29 +93,37 @@ const envSchema = z
     ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
     ZALO_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
-      z
-        .string()
-        .min(8, 'ít nhất 8 ký tự')
-        .max(256)
-        .optional(),
+      z.string().min(8, 'ít nhất 8 ký tự').max(256).optional(),
     ),
     ZALO_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://bot-api.zaloplatforms.com')),
     ADMIN_IDS: adminIds,
     STATS_SALT: z.preprocess(emptyToUndefined, z.string().min(16, 'ít nhất 16 ký tự ngẫu nhiên').optional()),
-    COOKIE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional()),
+    COOKIE_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional(),
+    ),
     START_LOCAL_REDIS: boolFlag,
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook') {
       if (!env.TELEGRAM_WEBHOOK_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'bắt buộc khi TELEGRAM_MODE=webhook' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_WEBHOOK_SECRET'],
+          message: 'bắt buộc khi TELEGRAM_MODE=webhook',
+        });
       if (!env.PUBLIC_URL)
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi TELEGRAM_MODE=webhook' });
     }
     if (env.ZALO_BOT_TOKEN && env.ZALO_MODE === 'webhook') {
       if (!env.ZALO_WEBHOOK_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'bắt buộc khi ZALO_MODE=webhook' });
-      if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi ZALO_MODE=webhook' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ZALO_WEBHOOK_SECRET'],
+          message: 'bắt buộc khi ZALO_MODE=webhook',
+        });
+      if (!env.PUBLIC_URL)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi ZALO_MODE=webhook' });
     }
   });
 
@@ -179,7 +198,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
       apiRoot: e.TELEGRAM_API_ROOT,
     },
-    zalo: { token: e.ZALO_BOT_TOKEN, mode: e.ZALO_MODE, webhookSecret: e.ZALO_WEBHOOK_SECRET, apiBase: e.ZALO_API_BASE },
+    zalo: {
+      token: e.ZALO_BOT_TOKEN,
+      mode: e.ZALO_MODE,
+      webhookSecret: e.ZALO_WEBHOOK_SECRET,
+      apiBase: e.ZALO_API_BASE,
+    },
     adminIds: e.ADMIN_IDS,
     statsSalt: e.STATS_SALT,
     cookieSecret: e.COOKIE_SECRET,

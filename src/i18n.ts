@@ -24,7 +24,8 @@ export function loadI18n(dir: string): I18n {
     // No Unicode isolation marks: they show up as garbage in some Zalo and SMS clients.
     const bundle = new FluentBundle(locale, { useIsolating: false });
     const errors = bundle.addResource(new FluentResource(readFileSync(join(dir, `${locale}.ftl`), 'utf8')));
-    if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join('; ')}`);
     bundles.set(locale, bundle);
   }
   const format = (locale: Locale, key: string, args?: Record<string, FluentVariable>): string | undefined => {

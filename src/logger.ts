@@ -47,7 +47,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((a) => (typeof a === 'string' ? maskPersonalNumbers(a) : a)) as Parameters<typeof method>,
+            args.map((a) => (typeof a === 'string' ? maskPersonalNumbers(a) : a)) as Parameters<
+              typeof method
+            >,
           );
         },
       },

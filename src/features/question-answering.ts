@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import type { Locale, Translate } from '../i18n';
-import { placeholderValues } from '../knowledge/placeholders';
+import { fillPlaceholders, placeholderValues } from '../knowledge/placeholders';
 import { renderAnswer, rows, topicPayload } from '../knowledge/render';
 import type { KnowledgeBase, Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../language/matcher';
@@ -19,9 +19,14 @@ export interface QuestionAnswering {
 }
 
 /** Question in, reply out: the answer, a question back ("Ý bạn là…?") or a polite "not understood". */
-export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, t: Translate): QuestionAnswering {
+export function createQuestionAnswering(
+  kb: KnowledgeBase,
+  matcher: Matcher,
+  t: Translate,
+): QuestionAnswering {
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const values = placeholderValues(kb.commune);
+  const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
   function answer(question: string, locale: Locale): Answered {
     const tooLong = question.length > MAX_QUESTION_LENGTH;
@@ -42,7 +47,12 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, t: 
       return { match, reply: { text: t(locale, 'clarify-prompt') + note, buttons: rows(buttons, 1) } };
     }
     const hasWords = /[\p{L}\p{N}]/u.test(question);
-    const text = hasWords ? t(locale, 'unknown-reply', { phone: values.phone }) : t(locale, 'empty-reply');
+    const outside = match.outside ? outOfScope.get(match.outside) : undefined;
+    const text = outside
+      ? fillPlaceholders(outside.reply, values)
+      : hasWords
+        ? t(locale, 'unknown-reply', { phone: values.phone })
+        : t(locale, 'empty-reply');
     return { match, reply: { text: text + note } };
   }
 

@@ -8,6 +8,7 @@ import {
   type Group,
   groupsSchema,
   type KnowledgeBase,
+  outOfScopeSchema,
   PLACEHOLDER_MARK,
   REQUIRED_TOPIC_IDS,
   type Topic,
@@ -29,7 +30,8 @@ export function readContent(dir: string): LoadedContent {
   const commune = parseYamlFile(join(dir, 'commune.yaml'), communeSchema);
   const groups = parseYamlFile(join(dir, 'groups.yaml'), groupsSchema);
   const language = parseYamlFile(join(dir, 'language.yaml'), lexiconSchema);
-  problems.push(...commune.problems, ...groups.problems, ...language.problems);
+  const outOfScope = parseYamlFile(join(dir, 'out-of-scope.yaml'), outOfScopeSchema);
+  problems.push(...commune.problems, ...groups.problems, ...language.problems, ...outOfScope.problems);
   problems.push(...placeholderWarnings(join(dir, 'commune.yaml')));
 
   const topicsDir = join(dir, 'topics');
@@ -44,22 +46,30 @@ export function readContent(dir: string): LoadedContent {
   const groupIds = new Set((groups.value?.groups ?? []).map((g: Group) => g.id));
   const topics: Topic[] = [];
   const seenQuestions = new Map<string, string>();
+  const unreadable = new Set<string>();
   for (const f of files) {
     const path = join(topicsDir, f);
     const parsed = parseYamlFile(path, topicSchema);
     problems.push(...parsed.problems, ...placeholderWarnings(path));
     const topic = parsed.value;
-    if (!topic) continue;
+    if (!topic) {
+      unreadable.add(f);
+      continue;
+    }
     const at = (p: (string | number)[], severity: Problem['severity'], message: string): void => {
       problems.push({ file: rel(path), line: parsed.lineOf(p), severity, message });
     };
     const expected = basename(f).replace(/\.ya?ml$/, '');
     if (topic.id !== expected) at(['id'], 'error', `id "${topic.id}" phải trùng tên tệp "${expected}"`);
     if (topics.some((t) => t.id === topic.id)) at(['id'], 'error', `id "${topic.id}" bị trùng`);
-    if (groups.value && !groupIds.has(topic.group)) at(['group'], 'error', `nhóm "${topic.group}" không có trong groups.yaml`);
+    if (groups.value && !groupIds.has(topic.group))
+      at(['group'], 'error', `nhóm "${topic.group}" không có trong groups.yaml`);
     const texts: [(string | number)[], string][] = [
       [['answer'], topic.answer],
-      ...Object.entries(topic.sections).map(([k, v]): [(string | number)[], string] => [['sections', k], v ?? '']),
+      ...Object.entries(topic.sections).map(([k, v]): [(string | number)[], string] => [
+        ['sections', k],
+        v ?? '',
+      ]),
     ];
     for (const [p, text] of texts) {
       for (const name of unknownPlaceholders(text)) at(p, 'error', `không biết chỗ trống {${name}}`);
@@ -73,13 +83,27 @@ export function readContent(dir: string): LoadedContent {
     topics.push(topic);
   }
   for (const id of REQUIRED_TOPIC_IDS) {
-    if (!topics.some((t) => t.id === id) && !files.includes(`${id}.yaml`)) {
-      problems.push({ file: rel(topicsDir), line: 1, severity: 'error', message: `thiếu chủ đề bắt buộc "${id}"` });
+    // A file that could not be read has its own error already; do not report it twice.
+    if (!topics.some((t) => t.id === id) && !unreadable.has(`${id}.yaml`)) {
+      problems.push({
+        file: rel(topicsDir),
+        line: 1,
+        severity: 'error',
+        message: `thiếu chủ đề bắt buộc "${id}"`,
+      });
     }
   }
-  const ok = commune.value && groups.value && !problems.some((p) => p.severity === 'error');
+  const ok =
+    commune.value && groups.value && outOfScope.value && !problems.some((p) => p.severity === 'error');
   return {
-    kb: ok ? { commune: commune.value as Commune, groups: groups.value!.groups, topics } : undefined,
+    kb: ok
+      ? {
+          commune: commune.value as Commune,
+          groups: groups.value!.groups,
+          topics,
+          outOfScope: outOfScope.value!.topics,
+        }
+      : undefined,
     lexicon: language.value,
     problems,
   };
@@ -95,7 +119,14 @@ function placeholderWarnings(path: string): Problem[] {
   }
   return lines.flatMap((line, i) =>
     line.includes(PLACEHOLDER_MARK) && !line.trimStart().startsWith('#')
-      ? [{ file: rel(path), line: i + 1, severity: 'warning' as const, message: `còn chỗ cần cập nhật: ${line.trim()}` }]
+      ? [
+          {
+            file: rel(path),
+            line: i + 1,
+            severity: 'warning' as const,
+            message: `còn chỗ cần cập nhật: ${line.trim()}`,
+          },
+        ]
       : [],
   );
 }

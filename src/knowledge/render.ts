@@ -1,7 +1,7 @@
 import type { Button, Reply } from '../core/reply';
 import type { Locale, Translate } from '../i18n';
 import { fillPlaceholders } from './placeholders';
-import { type SectionKey, SECTION_KEYS, type Topic } from './schema';
+import { SECTION_KEYS, type SectionKey, type Topic } from './schema';
 
 export const sectionPayload = (topic: string, key: SectionKey): string => `sec:${topic}:${key}`;
 export const topicPayload = (topic: string): string => `topic:${topic}`;
@@ -9,9 +9,17 @@ export const topicPayload = (topic: string): string => `topic:${topic}`;
 const BUTTONS_PER_ROW = 2;
 
 /** The short answer of a topic, with one button per section it has. */
-export function renderAnswer(topic: Topic, values: Record<string, string>, t: Translate, locale: Locale): Reply {
+export function renderAnswer(
+  topic: Topic,
+  values: Record<string, string>,
+  t: Translate,
+  locale: Locale,
+): Reply {
   const keys = SECTION_KEYS.filter((k) => topic.sections[k]);
-  const buttons: Button[] = keys.map((k) => ({ label: t(locale, `section-${k}`), payload: sectionPayload(topic.id, k) }));
+  const buttons: Button[] = keys.map((k) => ({
+    label: t(locale, `section-${k}`),
+    payload: sectionPayload(topic.id, k),
+  }));
   const body = fillPlaceholders(topic.answer.trim(), values);
   const text = `${topic.title}\n\n${body}${keys.length > 0 ? `\n\n${t(locale, 'answer-more')}` : ''}`;
   return buttons.length > 0 ? { text, buttons: rows(buttons, BUTTONS_PER_ROW) } : { text };
@@ -27,7 +35,9 @@ export function renderSection(
 ): Reply | undefined {
   const section = topic.sections[key];
   if (!section) return undefined;
-  return { text: `${topic.title} — ${t(locale, `section-${key}`)}\n\n${fillPlaceholders(section.trim(), values)}` };
+  return {
+    text: `${topic.title} — ${t(locale, `section-${key}`)}\n\n${fillPlaceholders(section.trim(), values)}`,
+  };
 }
 
 export function rows<T>(items: readonly T[], perRow: number): T[][] {

@@ -96,8 +96,15 @@ export const communeSchema = z.object({
 });
 export type Commune = z.infer<typeof communeSchema>;
 
+/** Things the bot does not handle, so that it can say so kindly instead of guessing a procedure. */
+export const outOfScopeSchema = z.object({
+  topics: z.array(z.object({ id, examples: z.array(text).min(3), reply: text.max(ANSWER_MAX) })).min(1),
+});
+export type OutOfScope = z.infer<typeof outOfScopeSchema>['topics'][number];
+
 export interface KnowledgeBase {
   readonly commune: Commune;
   readonly groups: readonly Group[];
   readonly topics: readonly Topic[];
+  readonly outOfScope: readonly OutOfScope[];
 }

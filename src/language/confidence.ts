@@ -1,5 +1,9 @@
 import type { Decision } from './matcher';
 
+/** Topic ids of things the bot does not handle start with this (content/out-of-scope.yaml). */
+export const OUTSIDE_PREFIX = '~';
+export const isOutside = (topic: string): boolean => topic.startsWith(OUTSIDE_PREFIX);
+
 /** A topic as the ladder sees it: its BM25 score and the share of the resident's words it explains. */
 export interface ScoredTopic {
   readonly topic: string;
@@ -40,10 +44,10 @@ export function makeLadder(p: {
 
 export const DEFAULT_LADDER = makeLadder({
   scale: 8,
-  coveragePower: 2,
-  answerAt: 0.35,
-  clarifyAt: 0.2,
-  closeRatio: 0.9,
+  coveragePower: 1,
+  answerAt: 0.5,
+  clarifyAt: 0.15,
+  closeRatio: 0.85,
 });
 
 /** Topics sorted by raw score, best first. */
@@ -51,7 +55,7 @@ export function decide(topics: readonly ScoredTopic[], ladder: ConfidenceLadder)
   const [first, second] = topics;
   if (!first) return 'unknown';
   const confidence = ladder.confidence(first.raw, first.coverage);
-  if (confidence < ladder.clarifyAt) return 'unknown';
+  if (confidence < ladder.clarifyAt || isOutside(first.topic)) return 'unknown';
   const close = second !== undefined && second.raw >= first.raw * ladder.closeRatio;
   if (confidence >= ladder.answerAt && !close) return 'answer';
   return 'clarify';

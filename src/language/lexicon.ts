@@ -12,10 +12,16 @@ export type LexiconData = z.infer<typeof lexiconSchema>;
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
-  /** folded phrase syllables → canonical syllables added beside the phrase */
-  readonly phrases: ReadonlyArray<{ folded: readonly string[]; adds: readonly string[] }>;
-  /** folded stopwords */
+  /** a phrase (canonical and folded syllables) → canonical syllables added beside it */
+  readonly phrases: ReadonlyArray<{
+    words: readonly string[];
+    folded: readonly string[];
+    adds: readonly string[];
+  }>;
+  /** stopwords as written (canonical) */
   readonly stopwords: ReadonlySet<string>;
+  /** stopwords without diacritics, for words typed bare */
+  readonly bareStopwords: ReadonlySet<string>;
 }
 
 export function compileLexicon(data: LexiconData): Lexicon {
@@ -24,12 +30,16 @@ export function compileLexicon(data: LexiconData): Lexicon {
     abbreviations.set(fold(canonicalize(short)), syllables(long));
   }
   const phrases = Object.entries(data.phrases)
-    .map(([phrase, adds]) => ({ folded: syllables(phrase).map(fold), adds: syllables(adds) }))
+    .map(([phrase, adds]) => {
+      const words = syllables(phrase);
+      return { words, folded: words.map(fold), adds: syllables(adds) };
+    })
     .filter((p) => p.folded.length > 0)
     // Longest first, so "sổ hộ khẩu" is seen before "hộ khẩu".
     .sort((a, b) => b.folded.length - a.folded.length);
-  const stopwords = new Set(data.stopwords.map((w) => fold(canonicalize(w))));
-  return { abbreviations, phrases, stopwords };
+  const stopwords = new Set(data.stopwords.map(canonicalize));
+  const bareStopwords = new Set([...stopwords].map(fold));
+  return { abbreviations, phrases, stopwords, bareStopwords };
 }
 
 export interface Expansion {
@@ -41,6 +51,12 @@ export interface Expansion {
   readonly added: string[];
 }
 
+/** "cần" is a stopword but "căn" (căn cước) is not; bare "can" may be either, so it counts as one. */
+export function isStopword(word: string, lexicon: Lexicon): boolean {
+  const bare = fold(word);
+  return bare === word ? lexicon.bareStopwords.has(bare) : lexicon.stopwords.has(word);
+}
+
 /** Replaces abbreviations and finds the colloquial phrases, with the official words they stand for. */
 export function expand(syllablesOfText: readonly string[], lexicon: Lexicon): Expansion {
   const words: string[] = [];
@@ -50,12 +66,16 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon): Ex
     else words.push(word);
   }
   const folded = words.map(fold);
+  // A word typed with accents must match the phrase with its accents ("cười" is not "cưới");
+  // a word typed bare matches the bare phrase.
+  const same = (i: number, phraseWord: string, phraseFolded: string): boolean =>
+    words[i] === folded[i] ? folded[i] === phraseFolded : words[i] === phraseWord;
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
   for (const phrase of lexicon.phrases) {
     for (let i = 0; i + phrase.folded.length <= folded.length; i++) {
       if (known[i]) continue;
-      if (phrase.folded.every((w, k) => folded[i + k] === w)) {
+      if (phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w))) {
         for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
         added.push(...phrase.adds);
       }

@@ -1,7 +1,14 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { type ConfidenceLadder, DEFAULT_LADDER, decide, type ScoredTopic } from './confidence';
+import {
+  type ConfidenceLadder,
+  DEFAULT_LADDER,
+  decide,
+  isOutside,
+  OUTSIDE_PREFIX,
+  type ScoredTopic,
+} from './confidence';
 import type { Lexicon } from './lexicon';
-import { fold } from './normalize';
+import { fold, hasDiacritics } from './normalize';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
 
 /** One searchable text of a topic: its title, one alias or one sample question. */
@@ -19,13 +26,17 @@ export interface Candidate {
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
 
+export { OUTSIDE_PREFIX } from './confidence';
+
 export interface MatchResult {
   /** the topic to answer, or 'unknown' when the bot should not answer one topic */
   readonly topic: string;
   readonly decision: Decision;
   readonly confidence: number;
-  /** best first, at most five */
+  /** best first, at most five; only topics the bot handles */
   readonly candidates: Candidate[];
+  /** the out-of-scope subject recognised (without the prefix), when the question is clearly not ours */
+  readonly outside?: string;
 }
 
 interface IndexedDocument extends MatchDocument {
@@ -64,32 +75,37 @@ export function buildMatcher(
     },
   });
   index.addAll(documents.map((d, id) => ({ ...d, id })));
-  const topics = [...new Set(documents.map((d) => d.topic))];
+  const topics = [...new Set(documents.map((d) => d.topic).filter((t) => !isOutside(t)))];
   const weightOf = wordWeights(documents, lexicon);
 
   function score(question: string): ScoredTopic[] {
     const reading = read(question.slice(0, 2000), lexicon);
     // The resident's own meaningful words (folded); known colloquial phrases count as understood.
     const meaningful = reading.words
-      .map((w, i) => ({ w: fold(w), known: reading.known[i] === true }))
-      .filter((x) => !isStopword(x.w, lexicon))
+      .map((w, i) => ({
+        w: fold(w),
+        stop: isStopword(w, lexicon),
+        accented: hasDiacritics(w),
+        known: reading.known[i] === true,
+      }))
+      .filter((x) => !x.stop)
       .map((x) => ({ ...x, weight: weightOf(x.w) }));
     if (meaningful.length === 0) return [];
     const totalWeight = meaningful.reduce((sum, x) => sum + x.weight, 0);
 
     const results = index.search(question.slice(0, 2000));
-    const byTopic = new Map<string, { scores: number[]; covered: Set<string> }>();
+    const byTopic = new Map<string, { scores: number[]; covered: Coverage }>();
     for (const r of results) {
       const topic = r.topic as string;
-      const entry = byTopic.get(topic) ?? { scores: [], covered: new Set<string>() };
+      const entry = byTopic.get(topic) ?? { scores: [], covered: { any: new Set(), accented: new Set() } };
       entry.scores.push(r.score * KIND_WEIGHT[r.kind as MatchDocument['kind']]);
-      for (const term of coveredWords(r)) entry.covered.add(term);
+      addCoveredWords(r, entry.covered);
       byTopic.set(topic, entry);
     }
     return [...byTopic.entries()]
       .map(([topic, { scores, covered }]) => {
         const score = aggregate(scores);
-        const understood = meaningful.reduce((sum, x) => sum + (x.known || covered.has(x.w) ? x.weight : 0), 0);
+        const understood = meaningful.reduce((sum, x) => sum + x.weight * credit(x, covered), 0);
         return { topic, raw: score, coverage: understood / totalWeight };
       })
       .sort((a, b) => b.raw - a.raw)
@@ -98,37 +114,61 @@ export function buildMatcher(
 
   function match(question: string): MatchResult {
     const scored = score(question);
-    if (scored.length === 0) return unknownResult();
-    const decision = decide(scored, ladder);
-    const candidates = scored
-      .map((c) => ({ topic: c.topic, score: round(ladder.confidence(c.raw, c.coverage)) }))
-      .sort((a, b) => b.score - a.score);
     const top = scored[0];
+    if (!top) return unknownResult();
+    const decision = decide(scored, ladder);
+    const confidence = round(ladder.confidence(top.raw, top.coverage));
+    // Ordered by BM25 (it ranks better than coverage does); scores scaled so the list reads best first.
+    const candidates = scored
+      .filter((c) => !isOutside(c.topic))
+      .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / top.raw) }));
+    if (isOutside(top.topic)) {
+      const recognised =
+        confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
+      return { topic: 'unknown', decision: 'unknown', confidence: 0, candidates, ...recognised };
+    }
+    if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
     return {
-      topic: decision === 'answer' && top ? top.topic : 'unknown',
+      topic: decision === 'answer' ? top.topic : 'unknown',
       decision,
-      confidence: top ? round(ladder.confidence(top.raw, top.coverage)) : 0,
-      candidates: decision === 'answer' && top ? withWinnerFirst(candidates, top.topic) : candidates,
+      confidence,
+      candidates,
     };
   }
 
   return { match, score, topics };
 }
 
+/** Folded words of the question that a topic's samples contain: in any form, and with the accents typed. */
+interface Coverage {
+  readonly any: Set<string>;
+  readonly accented: Set<string>;
+}
+
 /**
- * Folded words of the question that this document really contains. A single word matched with a typo
+ * Adds the words of the question that this document really contains. A single word matched with a typo
  * counts; of a bigram matched with a typo, only the words that are really there count ("giá vàng"
  * matching "giá bằng" explains "giá", not "vàng").
  */
-function coveredWords(r: SearchResult): string[] {
-  const out: string[] = [];
+function addCoveredWords(r: SearchResult, into: Coverage): void {
   const docWords = new Set(r.terms.flatMap((t) => t.split(BIGRAM)).map(fold));
   for (const term of r.queryTerms) {
     const parts = term.split(BIGRAM).map(fold);
-    if (r.terms.includes(term) || parts.length === 1) out.push(...parts);
-    else out.push(...parts.filter((p) => docWords.has(p)));
+    const exact = r.terms.includes(term);
+    for (const p of exact || parts.length === 1 ? parts : parts.filter((x) => docWords.has(x)))
+      into.any.add(p);
+    if (exact && hasDiacritics(term)) for (const p of parts) into.accented.add(p);
   }
-  return out;
+}
+
+/**
+ * A word typed with accents is fully understood when the same accented word is in the samples; only
+ * half when just its bare form is ("vàng" is not "vắng"). Known colloquial phrases count in full.
+ */
+function credit(x: { w: string; accented: boolean; known: boolean }, covered: Coverage): number {
+  if (x.known) return 1;
+  if (!covered.any.has(x.w)) return 0;
+  return !x.accented || covered.accented.has(x.w) ? 1 : 0.5;
 }
 
 /**
@@ -152,11 +192,6 @@ function wordWeights(documents: readonly MatchDocument[], lexicon: Lexicon): (wo
 function aggregate(scores: number[]): number {
   scores.sort((a, b) => b - a);
   return scores.slice(0, SAMPLES_PER_TOPIC).reduce((sum, s) => sum + s, 0);
-}
-
-/** The answered topic stays first in the list even if another one's rounded confidence ties with it. */
-function withWinnerFirst(candidates: Candidate[], winner: string): Candidate[] {
-  return [...candidates.filter((c) => c.topic === winner), ...candidates.filter((c) => c.topic !== winner)];
 }
 
 function unknownResult(): MatchResult {

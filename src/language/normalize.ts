@@ -6,7 +6,10 @@
 const COMBINING_MARKS = /\p{M}/gu;
 const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
 // Old-style "hòa", "thủy", "khỏe" → new-style "hoà", "thuỷ", "khoẻ" when the pair ends the syllable.
-const OLD_STYLE_TONE = new RegExp(`(o)([${TONE_MARKS}])(a|e)(?![\\p{L}\\p{M}])|(u)([${TONE_MARKS}])(y)(?![\\p{L}\\p{M}])`, 'gu');
+const OLD_STYLE_TONE = new RegExp(
+  `(o)([${TONE_MARKS}])(a|e)(?![\\p{L}\\p{M}])|(u)([${TONE_MARKS}])(y)(?![\\p{L}\\p{M}])`,
+  'gu',
+);
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /** NFC, lower case and the same tone placement whichever keyboard typed it. */

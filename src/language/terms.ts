@@ -1,4 +1,7 @@
-import { type Expansion, type Lexicon, expand } from './lexicon';
+import { type Expansion, expand, isStopword, type Lexicon } from './lexicon';
+
+export { isStopword } from './lexicon';
+
 import { fold, hasDiacritics, syllables } from './normalize';
 
 /** A text read the way the matcher reads it: words, known phrases, and the official words they add. */
@@ -10,10 +13,6 @@ export function read(text: string, lexicon: Lexicon): Expansion {
 export function readingTerms(e: Expansion, lexicon: Lexicon, side: 'index' | 'query'): string[] {
   const own = searchTerms(e.words, lexicon, side);
   return e.added.length > 0 ? [...new Set([...own, ...searchTerms(e.added, lexicon, side)])] : own;
-}
-
-export function isStopword(word: string, lexicon: Lexicon): boolean {
-  return lexicon.stopwords.has(fold(word));
 }
 
 export const BIGRAM = '_';
@@ -32,10 +31,10 @@ export function searchTerms(ws: readonly string[], lexicon: Lexicon, side: 'inde
   };
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    const stop = lexicon.stopwords.has(fold(w));
+    const stop = isStopword(w, lexicon);
     if (!stop) add(w);
     const next = ws[i + 1];
-    if (next !== undefined && !(stop && lexicon.stopwords.has(fold(next)))) add(`${w}${BIGRAM}${next}`);
+    if (next !== undefined && !(stop && isStopword(next, lexicon))) add(`${w}${BIGRAM}${next}`);
   }
   return [...out];
 }

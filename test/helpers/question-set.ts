@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fold } from '../../src/language/normalize';
 import type { Matcher, MatchResult } from '../../src/language/matcher';
+import { fold } from '../../src/language/normalize';
 
 export interface LabelledQuestion {
   readonly question: string;
@@ -10,7 +10,9 @@ export interface LabelledQuestion {
 }
 
 export function readQuestionSet(path: string): LabelledQuestion[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const [header, ...lines] = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   if (header !== 'question\ttopics\ttags') throw new Error(`${path}: unexpected header ${header}`);
   return lines.map((line, i) => {
     const [question, topics, tags] = line.split('\t');
@@ -29,6 +31,8 @@ export interface Scores {
   readonly strippedCorrect: number;
   readonly outOfScope: number;
   readonly outOfScopeRejected: number;
+  /** out-of-scope questions told plainly that the bot cannot help (no question back) */
+  readonly outOfScopeUnknown: number;
   /** in-scope questions answered outright with an accepted topic (no question back) */
   readonly answeredRight: number;
   readonly misses: { question: string; expected: string; got: MatchResult }[];
@@ -42,6 +46,7 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
   let outOfScope = 0;
   let outOfScopeRejected = 0;
   let answeredRight = 0;
+  let outOfScopeUnknown = 0;
   const misses: Scores['misses'] = [];
   for (const q of set) {
     const got = matcher.match(q.question);
@@ -49,6 +54,7 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
       outOfScope++;
       // Rejected: no confident answer. A question back ("Ý bạn là…?") is not a confident wrong answer.
       if (got.decision !== 'answer') outOfScopeRejected++;
+      if (got.decision === 'unknown') outOfScopeUnknown++;
       else misses.push({ question: q.question, expected: 'unknown', got });
       continue;
     }
@@ -58,7 +64,16 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
     else misses.push({ question: q.question, expected: q.topics.join(','), got });
     if (isRight(matcher.match(fold(q.question)), q.topics)) strippedCorrect++;
   }
-  return { inScope, inScopeCorrect, strippedCorrect, outOfScope, outOfScopeRejected, answeredRight, misses };
+  return {
+    inScope,
+    inScopeCorrect,
+    strippedCorrect,
+    outOfScope,
+    outOfScopeRejected,
+    outOfScopeUnknown,
+    answeredRight,
+    misses,
+  };
 }
 
 /** Top-1: the best candidate is an accepted topic (answered outright or first in "Ý bạn là…?"). */

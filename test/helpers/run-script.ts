@@ -10,7 +10,12 @@ export interface ScriptRun {
 }
 
 /** Runs one of scripts/*.ts the way npm does, with a clean environment plus `env`. */
-export function runScript(script: string, args: string[], env: Record<string, string> = {}, input?: string): ScriptRun {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): ScriptRun {
   const r = spawnSync(TSX, [join('scripts', script), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'silent', ...env },

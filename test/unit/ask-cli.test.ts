@@ -36,10 +36,16 @@ describe('ask CLI contract', () => {
 
   it('--json --batch answers one line per question, in order, with the question', () => {
     const file = join(tmp, 'batch.txt');
-    writeFileSync(file, 'dang ky ket hon can giay to gi\n\ngia lua hom nay bao nhieu\nnop ho so qua buu dien\n');
+    writeFileSync(
+      file,
+      'dang ky ket hon can giay to gi\n\ngia lua hom nay bao nhieu\nnop ho so qua buu dien\n',
+    );
     const r = runScript('ask.ts', ['--json', '--batch', file]);
     expect(r.status, r.stderr).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => askJson.extend({ question: z.string() }).parse(JSON.parse(l)));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => askJson.extend({ question: z.string() }).parse(JSON.parse(l)));
     expect(rows.map((x) => x.question)).toEqual([
       'dang ky ket hon can giay to gi',
       '',
@@ -54,7 +60,7 @@ describe('ask CLI contract', () => {
     ['10 KB of text', 'xin chào '.repeat(1200)],
     ['only emoji', '😀😀🙏🙏🎉'],
     ['only punctuation', '?!?!...,,,;;'],
-    ['control characters', '\u0000\u0001\u0007\u001b[31m'],
+    ['control characters', '\u0001\u0007\u001b\u007f'],
     ['mixed scripts', 'Привет 你好 مرحبا'],
   ])('answers %s with unknown and a polite reply, exit 0', (_name, question) => {
     const r = runScript('ask.ts', ['--json', question]);
@@ -62,6 +68,19 @@ describe('ask CLI contract', () => {
     const out = askJson.parse(JSON.parse(r.stdout));
     expect(out.topic).toBe('unknown');
     expect(out.reply).toMatch(/^Dạ, /);
+  });
+
+  it('reads NUL bytes and other control characters from a batch file (argv cannot carry NUL)', () => {
+    const file = join(tmp, 'control.txt');
+    writeFileSync(file, '\u0000\u0000\u0001\n\u001b[2J\u0000khai sinh\n');
+    const r = runScript('ask.ts', ['--json', '--batch', file]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => askJson.parse(JSON.parse(l)));
+    expect(rows[0]?.topic).toBe('unknown');
+    expect(rows).toHaveLength(2);
   });
 
   it('keeps stdout clean of logs and says which file is missing for --batch', () => {

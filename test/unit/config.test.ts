@@ -39,7 +39,11 @@ describe('configuration from the environment', () => {
   it('requires a secret and a public URL for webhook mode, and never prints a token', () => {
     let error: unknown;
     try {
-      loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_MODE: 'webhook', STATS_SALT: 'short' });
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        TELEGRAM_MODE: 'webhook',
+        STATS_SALT: 'short',
+      });
     } catch (e) {
       error = e;
     }

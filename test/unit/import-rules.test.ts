@@ -37,7 +37,8 @@ const layerOf = (path: string): string => {
   const parts = path.split('/');
   return parts[0] === 'src' && parts.length > 2 ? parts[1]! : path.replace(/\.ts$/, '');
 };
-const channelOf = (path: string): string | undefined => (path.startsWith('src/channels/') ? path.split('/')[2] : undefined);
+const channelOf = (path: string): string | undefined =>
+  path.startsWith('src/channels/') ? path.split('/')[2] : undefined;
 
 function violations(pred: (i: Import) => boolean): string[] {
   return all.filter(pred).map((i) => `${i.file} imports ${i.spec}`);
@@ -52,7 +53,9 @@ describe('import rules (ARCHITECTURE §3)', () => {
   it('core imports nothing but zod and core', () => {
     expect(
       violations(
-        (i) => layerOf(i.file) === 'core' && (i.target ? layerOf(i.target) !== 'core' : packageOf(i.spec) !== 'zod'),
+        (i) =>
+          layerOf(i.file) === 'core' &&
+          (i.target ? layerOf(i.target) !== 'core' : packageOf(i.spec) !== 'zod'),
       ),
     ).toEqual([]);
   });
@@ -62,7 +65,9 @@ describe('import rules (ARCHITECTURE §3)', () => {
       violations(
         (i) =>
           layerOf(i.file) === 'language' &&
-          (i.target ? !['language', 'core'].includes(layerOf(i.target)) : !['zod', 'minisearch'].includes(packageOf(i.spec))),
+          (i.target
+            ? !['language', 'core'].includes(layerOf(i.target))
+            : !['zod', 'minisearch'].includes(packageOf(i.spec))),
       ),
     ).toEqual([]);
   });
@@ -103,7 +108,10 @@ describe('import rules (ARCHITECTURE §3)', () => {
       ),
     ).toEqual([]);
     expect(
-      violations((i) => packageOf(i.spec) === 'axios' && channelOf(i.file) !== 'zalo' && !i.file.startsWith('scripts/zalo')),
+      violations(
+        (i) =>
+          packageOf(i.spec) === 'axios' && channelOf(i.file) !== 'zalo' && !i.file.startsWith('scripts/zalo'),
+      ),
     ).toEqual([]);
   });
 

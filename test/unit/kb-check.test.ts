@@ -49,14 +49,30 @@ describe('npm run kb:check', () => {
   it('points at the line of a wrong value and at a topic whose id does not match its file', () => {
     const dir = copyOfContent();
     const file = join(dir, 'topics', 'tam-tru.yaml');
-    const source = readFileSync(file, 'utf8').replace(/^id: tam-tru$/m, 'id: tam-tru-2').replace(/^group: .*$/m, 'group: khong-co');
+    const source = readFileSync(file, 'utf8')
+      .replace(/^id: tam-tru$/m, 'id: tam-tru-2')
+      .replace(/^group: .*$/m, 'group: khong-co');
     writeFileSync(file, source);
     const { problems } = readContent(dir);
     const idLine = source.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
     const groupLine = source.split('\n').findIndex((l) => l.startsWith('group:')) + 1;
-    expect(problems).toContainEqual(expect.objectContaining({ line: idLine, severity: 'error', message: expect.stringContaining('tam-tru-2') }));
-    expect(problems).toContainEqual(expect.objectContaining({ line: groupLine, severity: 'error', message: expect.stringContaining('khong-co') }));
-    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('thiếu chủ đề bắt buộc "tam-tru"') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        line: idLine,
+        severity: 'error',
+        message: expect.stringContaining('tam-tru-2'),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        line: groupLine,
+        severity: 'error',
+        message: expect.stringContaining('khong-co'),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('thiếu chủ đề bắt buộc "tam-tru"') }),
+    );
   });
 
   it('rejects an answer over 600 characters and an unknown placeholder', () => {

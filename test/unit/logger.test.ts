@@ -25,7 +25,11 @@ describe('logs keep personal data out', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
     log.info(
-      { token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', user: { phone: '0912345678' }, text: 'số tôi 0987654321' },
+      {
+        token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        user: { phone: '0912345678' },
+        text: 'số tôi 0987654321',
+      },
       'tin nhắn từ 0912345678',
     );
     log.flush();

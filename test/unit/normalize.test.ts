@@ -24,7 +24,14 @@ describe('Vietnamese normalization', () => {
   });
 
   it('splits syllables and drops punctuation, emoji and control characters', () => {
-    expect(syllables('Làm giấy khai sinh??? cho con!! 😀\u0007')).toEqual(['làm', 'giấy', 'khai', 'sinh', 'cho', 'con']);
+    expect(syllables('Làm giấy khai sinh??? cho con!! 😀\u0007')).toEqual([
+      'làm',
+      'giấy',
+      'khai',
+      'sinh',
+      'cho',
+      'con',
+    ]);
     expect(syllables('!!!...???')).toEqual([]);
     expect(syllables('')).toEqual([]);
   });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer-engine';
+
+const { matcher, qa } = createAnswerEngine('content', 'locales');
+
+describe('the answer engine, as a resident meets it', () => {
+  it.each([
+    ['Làm giấy khai sinh cho con cần gì?', 'khai-sinh'],
+    ['lam giay khai sinh cho con can gi', 'khai-sinh'],
+    ['ks cho be can giay to j', 'khai-sinh'],
+    ['đổi cccd hết hạn ở đâu', 'can-cuoc'],
+    ['doi can cuoc het han o dau', 'can-cuoc'],
+    ['dkkh can mang gi', 'ket-hon'],
+    ['xin giấy độc thân', 'xac-nhan-hon-nhan'],
+    ['công chứng bản sao giấy tờ ở xã', 'chung-thuc-ban-sao'],
+    ['nhập hộ khẩu cho vợ', 'thuong-tru'],
+    ['quên mật khẩu vneid', 'vneid'],
+    ['nhận kết quả qua bưu điện được không', 'buu-chinh'],
+    ['xã làm việc mấy giờ', 'lien-he'],
+  ])('answers "%s" with %s', (question, topic) => {
+    const m = matcher.match(question);
+    expect(m.topic).toBe(topic);
+    expect(m.decision).toBe('answer');
+    expect(m.confidence).toBeGreaterThan(0.4);
+  });
+
+  it('understands a typo', () => {
+    expect(matcher.match('dang ky khai sinhh cho con').candidates[0]?.topic).toBe('khai-sinh');
+    expect(matcher.match('lam lai can cuocc bi mat').candidates[0]?.topic).toBe('can-cuoc');
+  });
+
+  it('never answers a confident wrong topic for out-of-scope questions', () => {
+    for (const q of [
+      'thời tiết ngày mai có mưa không',
+      'giá cà phê hôm nay bao nhiêu',
+      'làm hộ chiếu đi Hàn Quốc',
+    ]) {
+      expect(matcher.match(q).decision, q).not.toBe('answer');
+    }
+  });
+
+  it('tells an out-of-scope question kindly where it belongs, without inventing a place', () => {
+    const { match, reply } = qa.answer('thời tiết tuần sau ra sao', 'vi');
+    expect(match.topic).toBe('unknown');
+    expect(match.outside).toBe('thoi-tiet');
+    expect(reply.text).toContain('thời tiết');
+  });
+
+  it('asks "Ý bạn là…?" with the candidates as buttons when two topics fit', () => {
+    const { match, reply } = qa.answer('chứng thực', 'vi');
+    expect(match.decision).toBe('clarify');
+    expect(reply.text).toContain('ý bà con là');
+    const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
+    expect(payloads.slice(0, 2).sort()).toEqual(['topic:chung-thuc-ban-sao', 'topic:chung-thuc-chu-ky']);
+    expect(payloads.at(-1)).toBe('clarify:none');
+  });
+
+  it('gives the short answer with one button per section', () => {
+    const { reply } = qa.answer('dang ky ket hon', 'vi');
+    expect(reply.text).toMatch(/^Đăng ký kết hôn/);
+    const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
+    expect(payloads).toContain('sec:ket-hon:giay-to');
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(64);
+  });
+
+  it('fills the commune profile into answers and never shows a raw {placeholder}', () => {
+    const { reply } = qa.answer('số điện thoại của xã', 'vi');
+    expect(reply.text).not.toMatch(/\{[a-z_]+\}/);
+    expect(reply.text).toContain('Ia Dom');
+  });
+
+  it('handles a 10 KB message by reading the beginning and saying so', () => {
+    const { reply } = qa.answer(`lam giay khai sinh cho con ${'a '.repeat(5000)}`, 'vi');
+    expect(reply.text).toContain('chỉ đọc phần đầu');
+  });
+
+  it('answers in English when asked to', () => {
+    const { reply } = qa.answer('@@@', 'en');
+    expect(reply.text).toMatch(/^What would you like/);
+  });
+});
