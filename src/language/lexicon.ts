@@ -12,16 +12,19 @@ export type LexiconData = z.infer<typeof lexiconSchema>;
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
-  /** a phrase (canonical and folded syllables) → canonical syllables added beside it */
-  readonly phrases: ReadonlyArray<{
-    words: readonly string[];
-    folded: readonly string[];
-    adds: readonly string[];
-  }>;
+  /** phrases by their first folded syllable, longest first */
+  readonly phrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
   /** stopwords as written (canonical) */
   readonly stopwords: ReadonlySet<string>;
   /** stopwords without diacritics, for words typed bare */
   readonly bareStopwords: ReadonlySet<string>;
+}
+
+/** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
+interface Phrase {
+  readonly words: readonly string[];
+  readonly folded: readonly string[];
+  readonly adds: readonly string[];
 }
 
 export function compileLexicon(data: LexiconData): Lexicon {
@@ -37,9 +40,14 @@ export function compileLexicon(data: LexiconData): Lexicon {
     .filter((p) => p.folded.length > 0)
     // Longest first, so "sổ hộ khẩu" is seen before "hộ khẩu".
     .sort((a, b) => b.folded.length - a.folded.length);
+  const phrasesByFirstWord = new Map<string, Phrase[]>();
+  for (const p of phrases) {
+    const first = p.folded[0]!;
+    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), p]);
+  }
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
-  return { abbreviations, phrases, stopwords, bareStopwords };
+  return { abbreviations, phrasesByFirstWord, stopwords, bareStopwords };
 }
 
 export interface Expansion {
@@ -72,12 +80,14 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon): Ex
     words[i] === folded[i] ? folded[i] === phraseFolded : words[i] === phraseWord;
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
-  for (const phrase of lexicon.phrases) {
-    for (let i = 0; i + phrase.folded.length <= folded.length; i++) {
-      if (known[i]) continue;
+  for (let i = 0; i < words.length; i++) {
+    if (known[i]) continue;
+    for (const phrase of lexicon.phrasesByFirstWord.get(folded[i]!) ?? []) {
+      if (i + phrase.folded.length > words.length) continue;
       if (phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w))) {
         for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
         added.push(...phrase.adds);
+        break;
       }
     }
   }

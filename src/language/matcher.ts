@@ -1,21 +1,17 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import {
-  type ConfidenceLadder,
-  DEFAULT_LADDER,
-  decide,
-  isOutside,
-  OUTSIDE_PREFIX,
-  type ScoredTopic,
-} from './confidence';
+import { type ConfidenceLadder, DEFAULT_LADDER, decide, isOutside, OUTSIDE_PREFIX, type ScoredTopic } from './confidence';
 import type { Lexicon } from './lexicon';
 import { fold, hasDiacritics } from './normalize';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
 
-/** One searchable text of a topic: its title, one alias or one sample question. */
-export interface MatchDocument {
+export { OUTSIDE_PREFIX } from './confidence';
+
+/** What the matcher knows of one topic: how it is called and how residents ask about it. */
+export interface TopicDocument {
   readonly topic: string;
-  readonly kind: 'title' | 'alias' | 'question';
-  readonly text: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  readonly questions: readonly string[];
 }
 
 export interface Candidate {
@@ -25,8 +21,6 @@ export interface Candidate {
 }
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
-
-export { OUTSIDE_PREFIX } from './confidence';
 
 export interface MatchResult {
   /** the topic to answer, or 'unknown' when the bot should not answer one topic */
@@ -39,16 +33,6 @@ export interface MatchResult {
   readonly outside?: string;
 }
 
-interface IndexedDocument extends MatchDocument {
-  readonly id: number;
-}
-
-const KIND_WEIGHT: Record<MatchDocument['kind'], number> = { title: 1.15, alias: 1.1, question: 1 };
-const MAX_CANDIDATES = 5;
-const SAMPLES_PER_TOPIC = 5;
-// Bare syllables are short: allow one typo from five letters, two from ten (bigrams are longer).
-const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
-
 export interface Matcher {
   match(question: string): MatchResult;
   /** the topics found before the ladder decides (for calibration and debugging) */
@@ -56,60 +40,70 @@ export interface Matcher {
   readonly topics: readonly string[];
 }
 
+interface IndexedTopic {
+  readonly id: number;
+  readonly topic: string;
+  readonly title: string;
+  readonly aliases: string;
+  readonly questions: string;
+}
+
+const MAX_CANDIDATES = 5;
+const MAX_QUESTION_CHARS = 2000;
+// One document per topic with three fields: BM25 per field, summed with these boosts. Measured on the
+// dev set against one document per sample question: the same top-1, three times faster.
+const FIELD_BOOST = { title: 1.15, aliases: 1.1, questions: 1 };
+const SEPARATOR = ' . ';
+
 export function buildMatcher(
-  documents: readonly MatchDocument[],
+  documents: readonly TopicDocument[],
   lexicon: Lexicon,
   ladder: ConfidenceLadder = DEFAULT_LADDER,
 ): Matcher {
-  const index = new MiniSearch<IndexedDocument>({
-    fields: ['text'],
-    storeFields: ['topic', 'kind'],
-    tokenize: (text) => readingTerms(read(text, lexicon), lexicon, 'index'),
+  const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon, 'index');
+  const samples = documents.flatMap((d) => [d.title, ...d.aliases, ...d.questions]).filter((t) => t.length > 0);
+  // Typo search is costly: only for single syllables the knowledge base does not contain as written
+  // (a new pair of known syllables is not a typo). One typo allowed from five letters.
+  const vocabulary = new Set(samples.flatMap(indexTerms));
+  const fuzzyFor = (term: string): number | false =>
+    term.length >= 5 && !term.includes(BIGRAM) && !vocabulary.has(term) ? 0.2 : false;
+  const index = new MiniSearch<IndexedTopic>({
+    fields: ['title', 'aliases', 'questions'],
+    storeFields: ['topic'],
+    tokenize: indexTerms,
     processTerm: (term) => term,
-    searchOptions: {
-      tokenize: (text) => readingTerms(read(text, lexicon), lexicon, 'query'),
-      processTerm: (term) => term,
-      fuzzy: fuzzyFor,
-      weights: { fuzzy: 0.5, prefix: 0.3 },
-      combineWith: 'OR',
-    },
+    searchOptions: { boost: FIELD_BOOST, fuzzy: fuzzyFor, weights: { fuzzy: 0.5, prefix: 0.3 }, combineWith: 'OR' },
   });
-  index.addAll(documents.map((d, id) => ({ ...d, id })));
-  const topics = [...new Set(documents.map((d) => d.topic).filter((t) => !isOutside(t)))];
-  const weightOf = wordWeights(documents, lexicon);
+  index.addAll(
+    documents.map((d, id) => ({
+      id,
+      topic: d.topic,
+      title: d.title,
+      aliases: d.aliases.join(SEPARATOR),
+      questions: d.questions.join(SEPARATOR),
+    })),
+  );
+  const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
+  const weightOf = wordWeights(samples, lexicon);
 
   function score(question: string): ScoredTopic[] {
-    const reading = read(question.slice(0, 2000), lexicon);
-    // The resident's own meaningful words (folded); known colloquial phrases count as understood.
+    const reading = read(question.slice(0, MAX_QUESTION_CHARS), lexicon);
+    // The resident's own meaningful words; known colloquial phrases count as understood.
     const meaningful = reading.words
-      .map((w, i) => ({
-        w: fold(w),
-        stop: isStopword(w, lexicon),
-        accented: hasDiacritics(w),
-        known: reading.known[i] === true,
-      }))
+      .map((w, i) => ({ w: fold(w), stop: isStopword(w, lexicon), accented: hasDiacritics(w), known: reading.known[i] === true }))
       .filter((x) => !x.stop)
       .map((x) => ({ ...x, weight: weightOf(x.w) }));
     if (meaningful.length === 0) return [];
     const totalWeight = meaningful.reduce((sum, x) => sum + x.weight, 0);
-
-    const results = index.search(question.slice(0, 2000));
-    const byTopic = new Map<string, { scores: number[]; covered: Coverage }>();
-    for (const r of results) {
-      const topic = r.topic as string;
-      const entry = byTopic.get(topic) ?? { scores: [], covered: { any: new Set(), accented: new Set() } };
-      entry.scores.push(r.score * KIND_WEIGHT[r.kind as MatchDocument['kind']]);
-      addCoveredWords(r, entry.covered);
-      byTopic.set(topic, entry);
-    }
-    return [...byTopic.entries()]
-      .map(([topic, { scores, covered }]) => {
-        const score = aggregate(scores);
+    const terms = readingTerms(reading, lexicon, 'query');
+    return index
+      .search(question, { tokenize: () => terms })
+      .slice(0, MAX_CANDIDATES)
+      .map((r) => {
+        const covered = coveredWords(r);
         const understood = meaningful.reduce((sum, x) => sum + x.weight * credit(x, covered), 0);
-        return { topic, raw: score, coverage: understood / totalWeight };
-      })
-      .sort((a, b) => b.raw - a.raw)
-      .slice(0, MAX_CANDIDATES);
+        return { topic: r.topic as string, raw: r.score, coverage: understood / totalWeight };
+      });
   }
 
   function match(question: string): MatchResult {
@@ -123,17 +117,11 @@ export function buildMatcher(
       .filter((c) => !isOutside(c.topic))
       .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / top.raw) }));
     if (isOutside(top.topic)) {
-      const recognised =
-        confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
+      const recognised = confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
       return { topic: 'unknown', decision: 'unknown', confidence: 0, candidates, ...recognised };
     }
     if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
-    return {
-      topic: decision === 'answer' ? top.topic : 'unknown',
-      decision,
-      confidence,
-      candidates,
-    };
+    return { topic: decision === 'answer' ? top.topic : 'unknown', decision, confidence, candidates };
   }
 
   return { match, score, topics };
@@ -146,19 +134,20 @@ interface Coverage {
 }
 
 /**
- * Adds the words of the question that this document really contains. A single word matched with a typo
- * counts; of a bigram matched with a typo, only the words that are really there count ("giá vàng"
- * matching "giá bằng" explains "giá", not "vàng").
+ * The words of the question that this topic really contains. A single word matched with a typo counts;
+ * of a bigram matched with a typo, only the words that are really there count ("giá vàng" matching
+ * "giá bằng" explains "giá", not "vàng").
  */
-function addCoveredWords(r: SearchResult, into: Coverage): void {
+function coveredWords(r: SearchResult): Coverage {
+  const covered: Coverage = { any: new Set(), accented: new Set() };
   const docWords = new Set(r.terms.flatMap((t) => t.split(BIGRAM)).map(fold));
   for (const term of r.queryTerms) {
     const parts = term.split(BIGRAM).map(fold);
     const exact = r.terms.includes(term);
-    for (const p of exact || parts.length === 1 ? parts : parts.filter((x) => docWords.has(x)))
-      into.any.add(p);
-    if (exact && hasDiacritics(term)) for (const p of parts) into.accented.add(p);
+    for (const p of exact || parts.length === 1 ? parts : parts.filter((x) => docWords.has(x))) covered.any.add(p);
+    if (exact && hasDiacritics(term)) for (const p of parts) covered.accented.add(p);
   }
+  return covered;
 }
 
 /**
@@ -175,23 +164,13 @@ function credit(x: { w: string; accented: boolean; known: boolean }, covered: Co
  * How much a word says about the topic: rare words in the knowledge base weigh more, and words it
  * never uses weigh most — a question whose main words are unknown ("giá vàng", "bóng đá") is not ours.
  */
-function wordWeights(documents: readonly MatchDocument[], lexicon: Lexicon): (word: string) => number {
+function wordWeights(samples: readonly string[], lexicon: Lexicon): (word: string) => number {
   const df = new Map<string, number>();
-  for (const d of documents) {
-    for (const w of new Set(read(d.text, lexicon).words.map(fold))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const text of samples) {
+    for (const w of new Set(read(text, lexicon).words.map(fold))) df.set(w, (df.get(w) ?? 0) + 1);
   }
-  const n = documents.length;
+  const n = samples.length;
   return (word) => Math.log(1 + n / ((df.get(word) ?? 0) + 1));
-}
-
-/**
- * A topic's score: the sum of its five best-matching samples. A topic that many samples support beats
- * one lucky near-duplicate sample of another topic (measured on the dev set: 89 % top-1 against 83 %
- * for the best sample alone).
- */
-function aggregate(scores: number[]): number {
-  scores.sort((a, b) => b - a);
-  return scores.slice(0, SAMPLES_PER_TOPIC).reduce((sum, s) => sum + s, 0);
 }
 
 function unknownResult(): MatchResult {

@@ -21,9 +21,22 @@ export function canonicalize(text: string): string {
     .normalize('NFC');
 }
 
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
 /** Removes every diacritic, including the stroke of đ, which Unicode does not decompose. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  // Syllables repeat endlessly; remember the short ones (bounded, so odd input cannot grow it forever).
+  if (text.length <= 24) {
+    const hit = foldCache.get(text);
+    if (hit !== undefined) return hit;
+  }
+  const folded = text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  if (text.length <= 24) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
 
 export function hasDiacritics(text: string): boolean {
