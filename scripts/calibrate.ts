@@ -5,7 +5,7 @@
  */
 import { createAnswerEngine } from '../src/answer-engine';
 import { loadConfig } from '../src/config';
-import { decide, makeLadder, type ScoredTopic } from '../src/language/confidence';
+import { decide, makeLadder, type Scored } from '../src/language/confidence';
 import { fold } from '../src/language/normalize';
 import { readQuestionSet } from '../test/helpers/question-set';
 
@@ -29,11 +29,11 @@ interface Result {
 
 const inScope = rows.filter((r) => r.q.topics.length > 0);
 const outOfScope = rows.filter((r) => r.q.topics.length === 0);
-const right = (scored: ScoredTopic[], accepted: readonly string[], d: string): boolean =>
-  d !== 'unknown' && scored[0] !== undefined && accepted.includes(scored[0].topic);
+const right = (scored: Scored, accepted: readonly string[], d: string): boolean =>
+  d !== 'unknown' && scored.topics[0] !== undefined && accepted.includes(scored.topics[0].topic);
 
 const results: Result[] = [];
-for (const scale of [4, 6, 8, 12, 16, 24])
+for (const scale of [2, 4, 8, 16, 32])
   for (const coveragePower of [1, 1.5, 2, 3])
     for (const answerAt of [0.3, 0.4, 0.5, 0.6, 0.7])
       for (const clarifyAt of [0.1, 0.15, 0.2, 0.25, 0.3])
@@ -50,7 +50,7 @@ for (const scale of [4, 6, 8, 12, 16, 24])
             if (right(r.scored, r.q.topics, d)) top1++;
             if (right(r.bare, r.q.topics, decide(r.bare, ladder))) bare++;
             if (d === 'answer') {
-              if (r.q.topics.includes(r.scored[0]!.topic)) direct++;
+              if (r.q.topics.includes(r.scored.topics[0]!.topic)) direct++;
               else wrongDirect++;
             }
           }

@@ -5,6 +5,11 @@ import type { KnowledgeBase } from './schema';
 export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>): TopicDocument[] {
   return [
     ...kb.topics.map((t) => ({ topic: t.id, title: t.title, aliases: t.aliases, questions: t.questions })),
-    ...kb.outOfScope.map((o) => ({ topic: `${OUTSIDE_PREFIX}${o.id}`, title: '', aliases: [], questions: o.examples })),
+    ...kb.outOfScope.map((o) => ({
+      topic: `${OUTSIDE_PREFIX}${o.id}`,
+      title: '',
+      aliases: [],
+      questions: o.examples,
+    })),
   ];
 }

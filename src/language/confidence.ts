@@ -4,10 +4,10 @@ import type { Decision } from './matcher';
 export const OUTSIDE_PREFIX = '~';
 export const isOutside = (topic: string): boolean => topic.startsWith(OUTSIDE_PREFIX);
 
-/** A topic as the ladder sees it: its BM25 score and the share of the resident's words it explains. */
-export interface ScoredTopic {
-  readonly topic: string;
-  readonly raw: number;
+/** The topics found for a question, best BM25 score first, and how much of the question the best explains. */
+export interface Scored {
+  readonly topics: readonly { readonly topic: string; readonly raw: number }[];
+  /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
 }
 
@@ -47,14 +47,13 @@ export const DEFAULT_LADDER = makeLadder({
   coveragePower: 1,
   answerAt: 0.5,
   clarifyAt: 0.15,
-  closeRatio: 0.85,
+  closeRatio: 0.8,
 });
 
-/** Topics sorted by raw score, best first. */
-export function decide(topics: readonly ScoredTopic[], ladder: ConfidenceLadder): Decision {
-  const [first, second] = topics;
+export function decide(scored: Scored, ladder: ConfidenceLadder): Decision {
+  const [first, second] = scored.topics;
   if (!first) return 'unknown';
-  const confidence = ladder.confidence(first.raw, first.coverage);
+  const confidence = ladder.confidence(first.raw, scored.coverage);
   if (confidence < ladder.clarifyAt || isOutside(first.topic)) return 'unknown';
   const close = second !== undefined && second.raw >= first.raw * ladder.closeRatio;
   if (confidence >= ladder.answerAt && !close) return 'answer';

@@ -1,7 +1,14 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { type ConfidenceLadder, DEFAULT_LADDER, decide, isOutside, OUTSIDE_PREFIX, type ScoredTopic } from './confidence';
+import {
+  type ConfidenceLadder,
+  DEFAULT_LADDER,
+  decide,
+  isOutside,
+  OUTSIDE_PREFIX,
+  type Scored,
+} from './confidence';
 import type { Lexicon } from './lexicon';
-import { fold, hasDiacritics } from './normalize';
+import { fold } from './normalize';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
 
 export { OUTSIDE_PREFIX } from './confidence';
@@ -36,7 +43,7 @@ export interface MatchResult {
 export interface Matcher {
   match(question: string): MatchResult;
   /** the topics found before the ladder decides (for calibration and debugging) */
-  score(question: string): ScoredTopic[];
+  score(question: string): Scored;
   readonly topics: readonly string[];
 }
 
@@ -60,19 +67,27 @@ export function buildMatcher(
   lexicon: Lexicon,
   ladder: ConfidenceLadder = DEFAULT_LADDER,
 ): Matcher {
-  const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon, 'index');
-  const samples = documents.flatMap((d) => [d.title, ...d.aliases, ...d.questions]).filter((t) => t.length > 0);
+  const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon);
+  const samples = documents
+    .flatMap((d) => [d.title, ...d.aliases, ...d.questions])
+    .filter((t) => t.length > 0);
   // Typo search is costly: only for single syllables the knowledge base does not contain as written
   // (a new pair of known syllables is not a typo). One typo allowed from five letters.
   const vocabulary = new Set(samples.flatMap(indexTerms));
-  const fuzzyFor = (term: string): number | false =>
-    term.length >= 5 && !term.includes(BIGRAM) && !vocabulary.has(term) ? 0.2 : false;
+  const mayBeTypo = (term: string): boolean =>
+    term.length >= 5 && !term.includes(BIGRAM) && !vocabulary.has(term);
+  const fuzzyFor = (term: string): number | false => (mayBeTypo(term) ? 0.2 : false);
   const index = new MiniSearch<IndexedTopic>({
     fields: ['title', 'aliases', 'questions'],
     storeFields: ['topic'],
     tokenize: indexTerms,
     processTerm: (term) => term,
-    searchOptions: { boost: FIELD_BOOST, fuzzy: fuzzyFor, weights: { fuzzy: 0.5, prefix: 0.3 }, combineWith: 'OR' },
+    searchOptions: {
+      boost: FIELD_BOOST,
+      fuzzy: fuzzyFor,
+      weights: { fuzzy: 0.5, prefix: 0.3 },
+      combineWith: 'OR',
+    },
   });
   index.addAll(
     documents.map((d, id) => ({
@@ -85,39 +100,54 @@ export function buildMatcher(
   );
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samples, lexicon);
+  const accentedWords = new Map(
+    documents.map((d) => [
+      d.topic,
+      new Set([d.title, ...d.aliases, ...d.questions].flatMap((t) => read(t, lexicon).words)),
+    ]),
+  );
 
-  function score(question: string): ScoredTopic[] {
+  function score(question: string): Scored {
     const reading = read(question.slice(0, MAX_QUESTION_CHARS), lexicon);
-    // The resident's own meaningful words; known colloquial phrases count as understood.
-    const meaningful = reading.words
-      .map((w, i) => ({ w: fold(w), stop: isStopword(w, lexicon), accented: hasDiacritics(w), known: reading.known[i] === true }))
-      .filter((x) => !x.stop)
-      .map((x) => ({ ...x, weight: weightOf(x.w) }));
-    if (meaningful.length === 0) return [];
-    const totalWeight = meaningful.reduce((sum, x) => sum + x.weight, 0);
-    const terms = readingTerms(reading, lexicon, 'query');
-    return index
-      .search(question, { tokenize: () => terms })
-      .slice(0, MAX_CANDIDATES)
-      .map((r) => {
-        const covered = coveredWords(r);
-        const understood = meaningful.reduce((sum, x) => sum + x.weight * credit(x, covered), 0);
-        return { topic: r.topic as string, raw: r.score, coverage: understood / totalWeight };
-      });
+    // A term the knowledge base does not contain, and that cannot be a typo, cannot match: skip it.
+    const terms = readingTerms(reading, lexicon).filter((t) => vocabulary.has(t) || mayBeTypo(t));
+    if (terms.length === 0) return NOTHING;
+    const results = index.search(question, { tokenize: () => terms }).slice(0, MAX_CANDIDATES);
+    const best = results[0];
+    if (!best) return NOTHING;
+    // The ladder needs only the best topic's coverage: how much of the resident's own words it explains.
+    const covered = coveredWords(best);
+    const accented = accentedWords.get(best.topic as string) ?? EMPTY;
+    let total = 0;
+    let understood = 0;
+    reading.words.forEach((written, i) => {
+      if (isStopword(written, lexicon)) return;
+      const w = fold(written);
+      const weight = weightOf(w);
+      total += weight;
+      understood +=
+        weight *
+        credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
+    });
+    return {
+      topics: results.map((r) => ({ topic: r.topic as string, raw: r.score })),
+      coverage: total > 0 ? understood / total : 0,
+    };
   }
 
   function match(question: string): MatchResult {
     const scored = score(question);
-    const top = scored[0];
+    const top = scored.topics[0];
     if (!top) return unknownResult();
     const decision = decide(scored, ladder);
-    const confidence = round(ladder.confidence(top.raw, top.coverage));
+    const confidence = round(ladder.confidence(top.raw, scored.coverage));
     // Ordered by BM25 (it ranks better than coverage does); scores scaled so the list reads best first.
-    const candidates = scored
+    const candidates = scored.topics
       .filter((c) => !isOutside(c.topic))
       .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / top.raw) }));
     if (isOutside(top.topic)) {
-      const recognised = confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
+      const recognised =
+        confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
       return { topic: 'unknown', decision: 'unknown', confidence: 0, candidates, ...recognised };
     }
     if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
@@ -127,37 +157,40 @@ export function buildMatcher(
   return { match, score, topics };
 }
 
-/** Folded words of the question that a topic's samples contain: in any form, and with the accents typed. */
-interface Coverage {
-  readonly any: Set<string>;
-  readonly accented: Set<string>;
-}
+const EMPTY: ReadonlySet<string> = new Set();
+const NOTHING: Scored = { topics: [], coverage: 0 };
 
 /**
- * The words of the question that this topic really contains. A single word matched with a typo counts;
- * of a bigram matched with a typo, only the words that are really there count ("giá vàng" matching
- * "giá bằng" explains "giá", not "vàng").
+ * The (folded) words of the question that this topic really contains. A single word matched with a
+ * typo counts; of a bigram matched with a typo, only the words that are really there count ("gia vang"
+ * matching "gia bang" explains "gia", not "vang").
  */
-function coveredWords(r: SearchResult): Coverage {
-  const covered: Coverage = { any: new Set(), accented: new Set() };
-  const docWords = new Set(r.terms.flatMap((t) => t.split(BIGRAM)).map(fold));
+function coveredWords(r: SearchResult): Set<string> {
+  const covered = new Set<string>();
+  const docWords = new Set(r.terms.flatMap((t) => t.split(BIGRAM)));
   for (const term of r.queryTerms) {
-    const parts = term.split(BIGRAM).map(fold);
-    const exact = r.terms.includes(term);
-    for (const p of exact || parts.length === 1 ? parts : parts.filter((x) => docWords.has(x))) covered.any.add(p);
-    if (exact && hasDiacritics(term)) for (const p of parts) covered.accented.add(p);
+    const parts = term.split(BIGRAM);
+    for (const p of r.terms.includes(term) || parts.length === 1
+      ? parts
+      : parts.filter((x) => docWords.has(x))) {
+      covered.add(p);
+    }
   }
   return covered;
 }
 
 /**
- * A word typed with accents is fully understood when the same accented word is in the samples; only
- * half when just its bare form is ("vàng" is not "vắng"). Known colloquial phrases count in full.
+ * A word typed with accents is fully understood when the topic uses that very word; only half when it
+ * uses just the bare form ("vàng" is not "vắng"). Known colloquial phrases count in full.
  */
-function credit(x: { w: string; accented: boolean; known: boolean }, covered: Coverage): number {
+function credit(
+  x: { w: string; written: string; accented: boolean; known: boolean },
+  covered: ReadonlySet<string>,
+  accented: ReadonlySet<string>,
+): number {
   if (x.known) return 1;
-  if (!covered.any.has(x.w)) return 0;
-  return !x.accented || covered.accented.has(x.w) ? 1 : 0.5;
+  if (!covered.has(x.w)) return 0;
+  return !x.accented || accented.has(x.written) ? 1 : 0.5;
 }
 
 /**
