@@ -62,8 +62,8 @@ export function placeholderValues(commune: Commune): Record<PlaceholderName, str
     address: commune.office.address,
     hours: describeHours(commune),
     phone: commune.office.phones.join(', '),
-    police: `${commune.police.name} (${commune.police.address}; ĐT ${commune.police.phone})`,
-    post: `${commune.post_office.name} (${commune.post_office.address}; ĐT ${commune.post_office.phone})`,
+    police: `${commune.police.name}, ĐT ${commune.police.phone}`,
+    post: `${commune.post_office.name}, ĐT ${commune.post_office.phone}`,
     portal: commune.portals.provincial,
   };
 }

@@ -1,0 +1,127 @@
+import MiniSearch from 'minisearch';
+
+/** What the matcher knows of one topic: how it is called and how residents ask about it. */
+export interface TopicDocument {
+  readonly topic: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  readonly questions: readonly string[];
+}
+
+/** A topic that a question's terms found, with its BM25+ score and which terms matched what. */
+export interface TopicHit {
+  readonly topic: string;
+  readonly score: number;
+  /** query term → the terms of the topic it matched (itself, or a near spelling for a typo) */
+  readonly matches: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface TermIndex {
+  /** every search term the knowledge base contains */
+  readonly vocabulary: ReadonlySet<string>;
+  /** in how many samples (title, alias or question) a term occurs */
+  samplesWith(term: string): number;
+  /** topics found by any of the terms (OR), best first */
+  search(terms: readonly string[]): TopicHit[];
+}
+
+interface IndexedTopic {
+  readonly id: number;
+  readonly topic: string;
+  readonly title: string;
+  readonly aliases: string;
+  readonly questions: string;
+}
+
+interface TermResult {
+  readonly topic: string;
+  readonly score: number;
+  readonly docTerms: readonly string[];
+}
+
+// One document per topic with three fields: BM25+ per field, summed with these boosts. Measured on the
+// dev set against one document per sample question: the same top-1, three times faster.
+const FIELD_BOOST = { title: 1.15, aliases: 1.1, questions: 1 };
+const SEPARATOR = ' . ';
+const BIGRAM = '_';
+const TYPO_CACHE_LIMIT = 10_000;
+
+/**
+ * MiniSearch over the topics, queried one term at a time. With OR, MiniSearch scores a topic by the sum of
+ * its terms' scores times the number of terms matched, so each term's results can be kept: the knowledge base's whole vocabulary is
+ * looked up once when the index is built, and a question costs a few map reads instead of a full search.
+ */
+export function buildTermIndex(
+  documents: readonly TopicDocument[],
+  indexTerms: (text: string) => string[],
+): TermIndex {
+  const samples = documents
+    .flatMap((d) => [d.title, ...d.aliases, ...d.questions])
+    .filter((t) => t.length > 0);
+  const counts = new Map<string, number>();
+  for (const text of samples)
+    for (const t of new Set(indexTerms(text))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const vocabulary: ReadonlySet<string> = new Set(counts.keys());
+
+  const index = new MiniSearch<IndexedTopic>({
+    fields: ['title', 'aliases', 'questions'],
+    storeFields: ['topic'],
+    tokenize: indexTerms,
+    processTerm: (term) => term,
+    searchOptions: { boost: FIELD_BOOST, weights: { fuzzy: 0.5, prefix: 0.3 } },
+  });
+  index.addAll(
+    documents.map((d, id) => ({
+      id,
+      topic: d.topic,
+      title: d.title,
+      aliases: d.aliases.join(SEPARATOR),
+      questions: d.questions.join(SEPARATOR),
+    })),
+  );
+
+  // Typo search is costly, so only for single syllables the knowledge base does not contain as written
+  // (a new pair of known syllables is not a typo): one typo allowed from five letters.
+  const lookUp = (term: string): TermResult[] => {
+    const typo = !vocabulary.has(term) && term.length >= 5 && !term.includes(BIGRAM);
+    return index
+      .search(term, { tokenize: () => [term], fuzzy: typo ? 0.2 : false })
+      .map((r) => ({ topic: r.topic as string, score: r.score, docTerms: r.terms }));
+  };
+  const known = new Map<string, TermResult[]>();
+  for (const term of vocabulary) known.set(term, lookUp(term));
+  const typos = new Map<string, TermResult[]>();
+  const resultsFor = (term: string): TermResult[] => {
+    const hit = known.get(term) ?? typos.get(term);
+    if (hit) return hit;
+    if (typos.size >= TYPO_CACHE_LIMIT) typos.clear();
+    const fresh = lookUp(term);
+    typos.set(term, fresh);
+    return fresh;
+  };
+
+  return {
+    vocabulary,
+    samplesWith: (term) => counts.get(term) ?? 0,
+    search(terms) {
+      const byTopic = new Map<
+        string,
+        { topic: string; score: number; matches: Map<string, readonly string[]> }
+      >();
+      for (const term of terms) {
+        for (const r of resultsFor(term)) {
+          let hit = byTopic.get(r.topic);
+          if (!hit) {
+            hit = { topic: r.topic, score: 0, matches: new Map() };
+            byTopic.set(r.topic, hit);
+          }
+          hit.score += r.score;
+          hit.matches.set(term, r.docTerms);
+        }
+      }
+      // As MiniSearch scores an OR query: the sum, times the number of the question's terms matched.
+      for (const hit of byTopic.values()) hit.score *= hit.matches.size;
+      return [...byTopic.values()].sort((a, b) => b.score - a.score);
+    },
+  };
+}
