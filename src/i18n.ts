@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './core/user';
+
+export { LOCALES, type Locale } from './core/user';
 
 export type Translate = (locale: Locale, key: string, args?: Record<string, FluentVariable>) => string;
 

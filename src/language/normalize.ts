@@ -10,13 +10,13 @@ const OLD_STYLE_TONE = new RegExp(
   `(o)([${TONE_MARKS}])(a|e)(?![\\p{L}\\p{M}])|(u)([${TONE_MARKS}])(y)(?![\\p{L}\\p{M}])`,
   'gu',
 );
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /** NFC, lower case and the same tone placement whichever keyboard typed it. */
 export function canonicalize(text: string): string {
   // Most residents type without diacritics: plain ASCII needs nothing but lower case.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .toLowerCase()

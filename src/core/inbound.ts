@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { LOCALES, userRefSchema } from './user';
+
+/** One thing a resident did, whatever the channel: typed text, pressed a button, or started the bot. */
+export const inboundEventSchema = z.object({
+  user: userRefSchema,
+  chatId: z.string().min(1).max(128),
+  kind: z.enum(['text', 'button', 'start']),
+  text: z.string().optional(),
+  payload: z.string().max(64).optional(),
+  /** deep-link parameter, e.g. a village id from a QR poster */
+  startParam: z.string().max(64).optional(),
+  locale: z.enum(LOCALES).optional(),
+  messageId: z.string().min(1).max(128),
+  receivedAt: z.number().int().nonnegative(),
+});
+export type InboundEvent = z.infer<typeof inboundEventSchema>;

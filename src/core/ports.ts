@@ -1,0 +1,69 @@
+import type { Locale, UserRef } from './user';
+
+/** What the bot keeps about a resident (ARCHITECTURE §7: nothing else, and all of it deletable). */
+export interface UserProfile {
+  readonly user: UserRef;
+  readonly village?: string;
+  readonly locale: Locale;
+  /** the resident has seen the privacy note */
+  readonly consentAt?: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** false once the platform says the resident blocked the bot */
+  readonly active: boolean;
+}
+
+export interface UserStore {
+  get(user: UserRef): Promise<UserProfile | undefined>;
+  save(profile: UserProfile): Promise<void>;
+  /** removes the profile and everything keyed by this user */
+  delete(user: UserRef): Promise<void>;
+}
+
+/** A multi-step form in progress (see features/flow-engine.ts). */
+export interface FlowState {
+  readonly flow: string;
+  readonly step: number;
+  readonly data: Record<string, string>;
+  readonly expiresAt: number;
+}
+
+/** Short-lived conversation state; it expires on its own. */
+export interface Session {
+  readonly flow?: FlowState;
+  /** questions not understood in a row */
+  readonly misses: number;
+  /** the last topic answered (for feedback and "back") */
+  readonly lastTopic?: string;
+  /** a deletion waiting for the resident's confirmation */
+  readonly confirmDeleteUntil?: number;
+}
+
+export interface SessionStore {
+  get(user: UserRef): Promise<Session | undefined>;
+  save(user: UserRef, session: Session): Promise<void>;
+  delete(user: UserRef): Promise<void>;
+}
+
+/** Remembers platform message ids for a while, because platforms deliver some messages twice. */
+export interface DedupeStore {
+  /** true the first time a key is seen within its time to live */
+  firstTime(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+export type FeedbackValue = 'up' | 'down';
+
+/** 👍 / 👎 per topic and day; anonymous counts, so nothing here is about a person. */
+export interface FeedbackStore {
+  record(topic: string, value: FeedbackValue, at: number): Promise<void>;
+  totals(topic: string): Promise<Record<FeedbackValue, number>>;
+}
+
+/** Allows `limit` hits per window per key. */
+export interface RateLimiter {
+  hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export interface Clock {
+  now(): number;
+}

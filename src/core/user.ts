@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const CHANNELS = ['telegram', 'zalo', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Every person is addressed by channel + id; `channel:id` is the one identity everywhere. */
+export const userRefSchema = z.object({
+  channel: z.enum(CHANNELS),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+});
+export type UserRef = z.infer<typeof userRefSchema>;
+
+export const userKey = (user: UserRef): string => `${user.channel}:${user.id}`;
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
