@@ -24,3 +24,56 @@ too-long-note = (Your message was very long, so I only read the beginning.)
 button-main-menu = Main menu
 button-back = Back
 button-none-of-these = None of these
+button-change-village = Change village
+button-other-language = Tiếng Việt
+button-help = Help
+button-delete-data = Delete my data
+button-delete-yes = Yes, delete everything
+button-delete-no = No, keep it
+button-helpful = 👍 Helpful
+button-not-helpful = 👎 Not clear
+button-skip = Skip
+
+## Greeting and village
+greeting = Hello! I am the procedures assistant of { $commune }. I explain how to get papers done: birth, marriage, ID card, online services, results by post…
+onboarding-ask-village = Which village do you live in? Tap a button below (or type its number). Knowing it lets me send you your village's announcements.
+onboarding-village-unknown = Sorry, I do not recognise that village. Tap a button below, or tap «Skip» to ask your question now.
+onboarding-done = Thank you, I noted that you live in { $village }.
+onboarding-done-no-village = You can choose your village from the menu at any time.
+privacy-note =
+    I only keep the village you chose, your language and when we last talked, to answer you better.
+    To delete all of it, type «delete my data».
+village-changed = Done, your village is now { $village }.
+village-cleared = Done, I no longer keep your village.
+
+## Menus
+menu-main = What do you need? Tap a topic, or type your question, e.g. «birth registration for my child».
+menu-group = { $group }: choose what you need.
+help =
+    How to use: type your question in your own words, or tap the buttons.
+    Type «menu» for the main menu, «change village» to change your village, «tiếng Việt» for Vietnamese, «delete my data» to delete your data.
+    To talk to a person: call the commune's one-stop desk { $phone }.
+language-set = From now on I will answer in English. (Content is written in Vietnamese.)
+stale-button = That button is out of date. Please choose again from the menu.
+action-not-ready = «{ $title }»: I cannot do this here yet. Please call the commune's one-stop desk { $phone } (office hours: { $hours }).
+
+## Answers
+scam-warning = ⚠️ Officials and I never ask for your password or OTP code. Anyone who asks is a scammer.
+fallback =
+    Sorry, I still do not understand. Use the menu below, or ask an official directly:
+    { $office }
+    Address: { $address }
+    Phone: { $phone }
+    Office hours: { $hours }
+feedback-thanks = Thank you for telling me!
+feedback-sorry = Thank you. Try asking another way, or call the commune on { $phone } to ask an official.
+
+## Forms
+flow-cancelled = Cancelled. Ask me anything else.
+flow-expired = (What we were doing took too long, so I dropped it.)
+nothing-to-cancel = There is nothing in progress to cancel.
+
+## Deleting data
+delete-confirm = Delete everything I keep about you (village, language, conversation)? This cannot be undone.
+delete-done = Done, I deleted all your data. Message me again any time.
+delete-kept = Fine, I kept everything.

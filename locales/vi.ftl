@@ -24,3 +24,56 @@ too-long-note = (Tin nhắn dài quá nên tôi chỉ đọc phần đầu.)
 button-main-menu = Menu chính
 button-back = Quay lại
 button-none-of-these = Không phải các việc trên
+button-change-village = Đổi thôn/làng
+button-other-language = English
+button-help = Hướng dẫn
+button-delete-data = Xóa dữ liệu của tôi
+button-delete-yes = Có, xóa hết
+button-delete-no = Không, giữ lại
+button-helpful = 👍 Có ích
+button-not-helpful = 👎 Chưa rõ
+button-skip = Bỏ qua
+
+## Greeting and village
+greeting = Xin chào bà con! Tôi là trợ lý thủ tục hành chính của { $commune }. Tôi chỉ đường làm giấy tờ: khai sinh, kết hôn, căn cước, làm trên mạng, nhận kết quả qua bưu điện…
+onboarding-ask-village = Bà con ở thôn/làng nào? Bấm một nút bên dưới (hoặc gõ số thứ tự). Biết thôn để tôi gửi đúng thông báo của thôn mình.
+onboarding-village-unknown = Dạ, tôi chưa nhận ra thôn/làng này. Bà con bấm một nút bên dưới, hoặc bấm «Bỏ qua» để hỏi luôn nhé.
+onboarding-done = Dạ, tôi ghi nhận bà con ở { $village }.
+onboarding-done-no-village = Dạ, khi nào cần bà con có thể chọn thôn/làng trong menu.
+privacy-note =
+    Tôi chỉ lưu thôn/làng bà con chọn, ngôn ngữ và lần trò chuyện gần nhất, để trả lời cho tiện.
+    Muốn xóa hết, bà con gõ «xóa dữ liệu của tôi».
+village-changed = Dạ, đã đổi sang { $village }.
+village-cleared = Dạ, tôi không lưu thôn/làng nữa.
+
+## Menus
+menu-main = Bà con cần hỏi việc gì? Bấm một mục, hoặc gõ câu hỏi, ví dụ «làm giấy khai sinh cho con».
+menu-group = { $group }: bà con chọn việc cần làm.
+help =
+    Cách dùng: gõ câu hỏi bằng lời của mình (có dấu hay không dấu đều được), hoặc bấm nút.
+    Gõ «menu» để về menu chính, «đổi thôn» để đổi thôn/làng, «English» để dùng tiếng Anh, «xóa dữ liệu của tôi» để xóa thông tin.
+    Cần người thật giúp: gọi Bộ phận Một cửa của xã { $phone }.
+language-set = Dạ, từ giờ tôi nói tiếng Việt.
+stale-button = Dạ, nút này đã cũ. Bà con chọn lại trong menu nhé.
+action-not-ready = «{ $title }»: việc này tôi chưa làm được ngay trên đây. Bà con gọi Bộ phận Một cửa của xã { $phone } (giờ làm việc: { $hours }).
+
+## Answers
+scam-warning = ⚠️ Cán bộ và tôi không bao giờ hỏi mật khẩu hay mã OTP. Ai hỏi là lừa đảo, bà con đừng đưa.
+fallback =
+    Xin lỗi bà con, tôi vẫn chưa hiểu. Bà con xem menu bên dưới, hoặc hỏi trực tiếp cán bộ:
+    { $office }
+    Địa chỉ: { $address }
+    Điện thoại: { $phone }
+    Giờ làm việc: { $hours }
+feedback-thanks = Cảm ơn bà con đã cho biết!
+feedback-sorry = Cảm ơn bà con. Bà con thử hỏi lại bằng cách khác, hoặc gọi xã { $phone } để hỏi cán bộ nhé.
+
+## Forms
+flow-cancelled = Dạ, đã hủy. Bà con cần gì cứ hỏi tiếp nhé.
+flow-expired = (Việc đang làm dở đã quá lâu nên tôi bỏ qua.)
+nothing-to-cancel = Dạ, không có việc nào đang làm dở.
+
+## Deleting data
+delete-confirm = Bà con muốn xóa hết thông tin tôi lưu về mình (thôn/làng, ngôn ngữ, cuộc trò chuyện)? Việc này không hoàn tác được.
+delete-done = Dạ, tôi đã xóa hết thông tin của bà con. Khi nào cần, bà con cứ nhắn lại.
+delete-kept = Dạ, tôi giữ nguyên.

@@ -61,7 +61,11 @@ export interface FeedbackStore {
 
 /** Allows `limit` hits per window per key. */
 export interface RateLimiter {
-  hit(key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 export interface Clock {

@@ -1,0 +1,90 @@
+import type { Reply } from '../core/reply';
+import type { SectionKey } from '../knowledge/schema';
+import { navigationRow } from './keyboards';
+import { sectionReply, topicReply } from './topic-replies';
+import type { FeatureDeps, Outcome, Turn } from './types';
+
+/** After this many questions in a row that the bot did not understand, it says so and offers people. */
+const MISSES_BEFORE_FALLBACK = 2;
+
+const replyContext = (turn: Turn, deps: FeatureDeps) => ({
+  t: deps.t,
+  locale: turn.locale,
+  values: deps.commune,
+});
+
+/** A topic chosen from the menu or a "Ý bạn là…?" button. */
+export function answerTopic(topicId: string, turn: Turn, deps: FeatureDeps): Outcome | undefined {
+  const topic = deps.qa.topic(topicId);
+  if (!topic) return undefined;
+  if (topic.kind === 'action') return actionNotReady(topicId, turn, deps);
+  return {
+    replies: [topicReply(topic, replyContext(turn, deps))],
+    session: { ...turn.session, misses: 0, lastTopic: topic.id },
+  };
+}
+
+export function showSection(
+  topicId: string,
+  key: SectionKey,
+  turn: Turn,
+  deps: FeatureDeps,
+): Outcome | undefined {
+  const topic = deps.qa.topic(topicId);
+  const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
+  return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;
+}
+
+/** A typed question: the answer, a question back, or — after repeated misses — the way to a person. */
+export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Outcome {
+  const { match, reply } = deps.qa.answer(text, turn.locale);
+  if (match.decision === 'answer') {
+    return answerTopic(match.topic, turn, deps) ?? { replies: [reply] };
+  }
+  if (match.decision === 'clarify') return { replies: [reply], session: { ...turn.session, misses: 0 } };
+  return miss(turn, deps, reply);
+}
+
+/** The resident said none of the suggestions fit, or the bot did not understand. */
+export function miss(turn: Turn, deps: FeatureDeps, reply?: Reply): Outcome {
+  const misses = turn.session.misses + 1;
+  if (misses >= MISSES_BEFORE_FALLBACK || !reply) {
+    return { replies: [fallback(turn, deps)], session: { ...turn.session, misses: 0 } };
+  }
+  return { replies: [reply], session: { ...turn.session, misses } };
+}
+
+/** Said plainly: the menu, and the office's contacts to reach a person. */
+function fallback(turn: Turn, deps: FeatureDeps): Reply {
+  const v = deps.commune;
+  return {
+    text: deps.t(turn.locale, 'fallback', {
+      office: v.office ?? '',
+      phone: v.phone ?? '',
+      address: v.address ?? '',
+      hours: v.hours ?? '',
+    }),
+    buttons: [navigationRow(deps.t, turn.locale)],
+  };
+}
+
+/**
+ * Reminders, announcements and talking to a person come with later features; until a topic's feature
+ * exists the bot says so honestly and gives the office's contacts.
+ */
+function actionNotReady(topicId: string, turn: Turn, deps: FeatureDeps): Outcome {
+  const topic = deps.qa.topic(topicId);
+  return {
+    replies: [
+      {
+        text: deps.t(turn.locale, 'action-not-ready', {
+          title: topic?.title ?? topicId,
+          phone: deps.commune.phone ?? '',
+          hours: deps.commune.hours ?? '',
+        }),
+        buttons: [navigationRow(deps.t, turn.locale)],
+      },
+    ],
+    session: { ...turn.session, misses: 0 },
+  };
+}

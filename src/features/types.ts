@@ -1,0 +1,35 @@
+import type { InboundEvent } from '../core/inbound';
+import type { FeedbackStore, Session, UserProfile } from '../core/ports';
+import type { Reply } from '../core/reply';
+import type { Locale } from '../core/user';
+import type { Translate } from '../i18n';
+import type { KnowledgeBase } from '../knowledge/schema';
+import type { QuestionAnswering } from './question-answering';
+
+/** Everything a feature may read about the conversation at hand. */
+export interface Turn {
+  readonly event: InboundEvent;
+  readonly profile: UserProfile | undefined;
+  readonly session: Session;
+  readonly locale: Locale;
+  readonly now: number;
+}
+
+/** What a feature decides: the replies, and the state to keep (undefined = unchanged, null = delete). */
+export interface Outcome {
+  readonly replies: Reply[];
+  readonly session?: Session;
+  readonly profile?: UserProfile | null;
+}
+
+/** The pieces features need; all I/O goes through ports. */
+export interface FeatureDeps {
+  readonly kb: KnowledgeBase;
+  readonly qa: QuestionAnswering;
+  readonly t: Translate;
+  readonly feedback: FeedbackStore;
+  /** values of {phone}, {hours}… from the commune profile */
+  readonly commune: Record<string, string>;
+}
+
+export const EMPTY_SESSION: Session = { misses: 0 };

@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestBot } from '../helpers/test-bot';
+
+const bot = createTestBot();
+afterAll(() => bot.close());
+
+describe('onboarding', () => {
+  it('greets, asks the village, notes it, shows the privacy note and the main menu', async () => {
+    const r = bot.resident();
+    const first = await r.start();
+    expect(r.text(first)).toContain('Xin chào bà con');
+    expect(r.text(first)).toContain('thôn/làng nào');
+    expect(r.buttons[0]).toMatch(/^1\. /);
+    expect(r.buttons).toContain('Bỏ qua');
+
+    const done = await r.press('2.');
+    expect(r.text(done)).toContain('tôi ghi nhận bà con ở Thôn/làng 2');
+    expect(r.text(done)).toContain('xóa dữ liệu của tôi');
+    expect(r.buttons).toContain('Hộ tịch (khai sinh, khai tử, kết hôn)');
+    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-2');
+  });
+
+  it('preselects the village from a QR poster link', async () => {
+    const r = bot.resident();
+    const replies = await r.start('thon-3');
+    expect(r.text(replies)).toContain('Thôn/làng 3');
+    expect(r.text(replies)).not.toContain('thôn/làng nào');
+    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-3');
+  });
+
+  it('ignores a forged village id in the link and asks instead', async () => {
+    const r = bot.resident();
+    const replies = await r.start('khong-co-thon-nay');
+    expect(r.text(replies)).toContain('thôn/làng nào');
+  });
+
+  it('understands the village typed as a number, and re-asks politely when it cannot', async () => {
+    const r = bot.resident();
+    await r.start();
+    const wrong = await r.say('thôn gì đó xa lắm');
+    expect(r.text(wrong)).toContain('chưa nhận ra thôn/làng này');
+    await r.say('số 1');
+    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-1');
+  });
+
+  it('answers a question asked as the very first message once the village is chosen', async () => {
+    const r = bot.resident();
+    const hello = await r.say('lam giay khai sinh cho con can gi');
+    expect(r.text(hello)).toContain('thôn/làng nào');
+    const after = await r.press('Bỏ qua');
+    expect(r.text(after)).toContain('Đăng ký khai sinh');
+  });
+
+  it('lets the resident change village later, and cancel with "hủy"', async () => {
+    const r = bot.resident();
+    await r.start('thon-1');
+    await r.say('đổi thôn');
+    const cancelled = await r.say('hủy');
+    expect(r.text(cancelled)).toContain('đã hủy');
+    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-1');
+    await r.say('đổi thôn');
+    await r.press('4.');
+    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-4');
+  });
+
+  it('drops a form left unanswered too long and handles the message normally', async () => {
+    const r = bot.resident();
+    await r.start('thon-1');
+    await r.say('đổi thôn');
+    bot.advance(31 * 60_000);
+    const replies = await r.say('dang ky ket hon can gi');
+    expect(r.text(replies)).toContain('quá lâu');
+    expect(r.text(replies)).toContain('Đăng ký kết hôn');
+  });
+});

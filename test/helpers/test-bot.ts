@@ -1,0 +1,121 @@
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+import { createAnswerEngine } from '../../src/answer-engine';
+import type { InboundEvent } from '../../src/core/inbound';
+import type { Reply } from '../../src/core/reply';
+import type { UserRef } from '../../src/core/user';
+import { Conversation } from '../../src/features/conversation';
+import type { FeatureDeps } from '../../src/features/types';
+import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
+import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
+import { RedisSessionStore } from '../../src/storage/redis-session-store';
+import { RedisUserStore } from '../../src/storage/redis-user-store';
+
+const engine = createAnswerEngine('content', 'locales');
+
+/** The bot wired as in main.ts, on the test Redis with a private prefix, with a clock the test moves. */
+export function createTestBot() {
+  const redis = new Redis(inject('redisUrl'));
+  const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
+  let now = Date.UTC(2026, 10, 27, 2, 0);
+  const deps: FeatureDeps = {
+    kb: engine.kb,
+    qa: engine.qa,
+    t: engine.i18n.t,
+    feedback: new RedisFeedbackStore(redis, prefix),
+    commune: engine.qa.values,
+  };
+  const stores = {
+    users: new RedisUserStore(redis, prefix),
+    sessions: new RedisSessionStore(redis, prefix),
+    dedupe: new RedisDedupeStore(redis, prefix),
+    clock: { now: () => now },
+    defaultLocale: 'vi' as const,
+  };
+  const conversation = new Conversation(deps, stores);
+  return {
+    redis,
+    prefix,
+    deps,
+    stores,
+    conversation,
+    advance(ms: number) {
+      now += ms;
+    },
+    /** A fake channel: one resident talking to the bot; every reply is recorded. */
+    resident(id = `r${Math.floor(Math.random() * 1e9)}`) {
+      return new FakeChannelUser({ channel: 'web', id }, conversation, () => now);
+    },
+    async close() {
+      let cursor = '0';
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        if (found.length > 0) await redis.del(...found);
+        cursor = next;
+      } while (cursor !== '0');
+      redis.disconnect();
+    },
+  };
+}
+
+export class FakeChannelUser {
+  readonly transcript: Reply[] = [];
+  private seq = 0;
+
+  constructor(
+    readonly user: UserRef,
+    private readonly conversation: Conversation,
+    private readonly now: () => number,
+  ) {}
+
+  get last(): Reply {
+    const reply = this.transcript.at(-1);
+    if (!reply) throw new Error('no reply yet');
+    return reply;
+  }
+
+  /** labels of the buttons of the last reply */
+  get buttons(): string[] {
+    return (this.last.buttons ?? []).flat().map((b) => b.label);
+  }
+
+  async send(
+    partial: Omit<InboundEvent, 'user' | 'chatId' | 'messageId' | 'receivedAt'>,
+    messageId?: string,
+  ): Promise<Reply[]> {
+    const event: InboundEvent = {
+      user: this.user,
+      chatId: this.user.id,
+      messageId: messageId ?? `m${++this.seq}`,
+      receivedAt: this.now(),
+      ...partial,
+    };
+    const replies = await this.conversation.handle(event);
+    this.transcript.push(...replies);
+    return replies;
+  }
+
+  start(param?: string): Promise<Reply[]> {
+    return this.send({ kind: 'start', ...(param ? { startParam: param } : {}) });
+  }
+
+  say(text: string): Promise<Reply[]> {
+    return this.send({ kind: 'text', text });
+  }
+
+  /** Presses the button of the last reply whose label contains `label`. */
+  press(label: string): Promise<Reply[]> {
+    const button = (this.last.buttons ?? []).flat().find((b) => b.label.includes(label));
+    if (!button) throw new Error(`no button "${label}" in: ${this.buttons.join(' | ')}`);
+    return this.send({ kind: 'button', payload: button.payload });
+  }
+
+  pressPayload(payload: string): Promise<Reply[]> {
+    return this.send({ kind: 'button', payload });
+  }
+
+  /** All reply texts since the start, joined, for loose assertions. */
+  text(replies: Reply[] = this.transcript): string {
+    return replies.map((r) => r.text).join('\n---\n');
+  }
+}

@@ -1,0 +1,217 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { UserProfile } from '../../src/core/ports';
+import type { UserRef } from '../../src/core/user';
+import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
+import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
+import { keys } from '../../src/storage/redis-keys';
+import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
+import { RedisSessionStore } from '../../src/storage/redis-session-store';
+import { RedisUserStore } from '../../src/storage/redis-user-store';
+
+const url = inject('redisUrl');
+const prefix = `t${Date.now()}${Math.random()}:`;
+const redis = new Redis(url);
+const k = keys(prefix);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function keysWithPrefix(client: Redis, p: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await client.scan(cursor, 'MATCH', `${p}*`, 'COUNT', 1000);
+    cursor = next;
+    found.push(...batch);
+  } while (cursor !== '0');
+  return found.sort();
+}
+
+const lan: UserRef = { channel: 'telegram', id: '1001' };
+const profileOf = (user: UserRef): UserProfile => ({
+  user,
+  village: 'Thôn Đông',
+  locale: 'vi',
+  consentAt: 1_767_000_000_000,
+  firstSeen: 1_767_000_000_000,
+  lastSeen: 1_767_000_500_000,
+  active: true,
+});
+
+afterAll(async () => {
+  const left = await keysWithPrefix(redis, prefix);
+  if (left.length > 0) await redis.del(...left);
+  await redis.quit();
+});
+
+describe('RedisUserStore', () => {
+  const users = new RedisUserStore(redis, prefix);
+
+  it('keeps a profile across a restart (a new connection) and never expires it', async () => {
+    await users.save(profileOf(lan));
+    expect(await redis.ttl(k.user(lan))).toBe(-1);
+
+    const restarted = new Redis(url);
+    try {
+      expect(await new RedisUserStore(restarted, prefix).get(lan)).toEqual(profileOf(lan));
+    } finally {
+      await restarted.quit();
+    }
+  });
+
+  it('returns undefined for an unknown resident', async () => {
+    expect(await users.get({ channel: 'zalo', id: 'nobody' })).toBeUndefined();
+  });
+
+  it('deleting a resident removes both the profile and the conversation', async () => {
+    const user: UserRef = { channel: 'zalo', id: 'z-77' };
+    const sessions = new RedisSessionStore(redis, prefix);
+    await users.save(profileOf(user));
+    await sessions.save(user, { misses: 1, lastTopic: 'khai-sinh' });
+
+    await users.delete(user);
+
+    expect(await users.get(user)).toBeUndefined();
+    expect(await sessions.get(user)).toBeUndefined();
+    expect(await redis.exists(k.user(user), k.session(user))).toBe(0);
+  });
+
+  it('treats corrupt or outdated data as missing instead of failing', async () => {
+    const user: UserRef = { channel: 'web', id: 'w-1' };
+    await redis.set(k.user(user), '{not json');
+    expect(await users.get(user)).toBeUndefined();
+    await redis.set(k.user(user), JSON.stringify({ user, lang: 'vi' }));
+    expect(await users.get(user)).toBeUndefined();
+    await redis.set(k.user(user), JSON.stringify(profileOf(lan)));
+    expect(await users.get(user)).toBeUndefined();
+  });
+});
+
+describe('RedisSessionStore', () => {
+  it('saves a session with a time to live and forgets it afterwards', async () => {
+    const user: UserRef = { channel: 'telegram', id: 's-1' };
+    const sessions = new RedisSessionStore(redis, prefix, { ttlSeconds: 1 });
+    const session = {
+      misses: 0,
+      flow: { flow: 'reminder', step: 2, data: { date: '2026-01-02' }, expiresAt: 1_767_000_000_000 },
+    };
+    await sessions.save(user, session);
+    expect(await sessions.get(user)).toEqual(session);
+    expect(await redis.ttl(k.session(user))).toBeGreaterThan(0);
+
+    await sleep(1200);
+    expect(await sessions.get(user)).toBeUndefined();
+  });
+
+  it('refreshes the time to live on every save', async () => {
+    const user: UserRef = { channel: 'telegram', id: 's-2' };
+    const sessions = new RedisSessionStore(redis, prefix, { ttlSeconds: 100 });
+    await sessions.save(user, { misses: 0 });
+    await redis.expire(k.session(user), 5);
+    await sessions.save(user, { misses: 1 });
+    expect(await redis.ttl(k.session(user))).toBeGreaterThan(5);
+    await sessions.delete(user);
+    expect(await sessions.get(user)).toBeUndefined();
+  });
+
+  it('defaults to one day', async () => {
+    const user: UserRef = { channel: 'web', id: 's-3' };
+    await new RedisSessionStore(redis, prefix).save(user, { misses: 0 });
+    const ttl = await redis.ttl(k.session(user));
+    expect(ttl).toBeGreaterThan(86_000);
+    expect(ttl).toBeLessThanOrEqual(86_400);
+  });
+
+  it('treats corrupt or outdated data as missing instead of failing', async () => {
+    const user: UserRef = { channel: 'zalo', id: 's-4' };
+    const sessions = new RedisSessionStore(redis, prefix);
+    await redis.set(k.session(user), 'not json at all');
+    expect(await sessions.get(user)).toBeUndefined();
+    await redis.set(k.session(user), JSON.stringify({ misses: 'many' }));
+    expect(await sessions.get(user)).toBeUndefined();
+  });
+});
+
+describe('RedisDedupeStore', () => {
+  it('says true the first time, false for a redelivery, and true again once the key expired', async () => {
+    const dedupe = new RedisDedupeStore(redis, prefix);
+    expect(await dedupe.firstTime('telegram:555', 1)).toBe(true);
+    expect(await dedupe.firstTime('telegram:555', 1)).toBe(false);
+    expect(await dedupe.firstTime('telegram:556', 1)).toBe(true);
+    await sleep(1200);
+    expect(await dedupe.firstTime('telegram:555', 1)).toBe(true);
+  });
+});
+
+describe('RedisFeedbackStore', () => {
+  const feedback = new RedisFeedbackStore(redis, prefix);
+
+  it('adds up 👍 and 👎 per topic', async () => {
+    const at = Date.UTC(2026, 0, 1, 3, 0);
+    await feedback.record('khai-sinh', 'up', at);
+    await feedback.record('khai-sinh', 'up', at);
+    await feedback.record('khai-sinh', 'down', at);
+    await feedback.record('ket-hon', 'down', at);
+    expect(await feedback.totals('khai-sinh')).toEqual({ up: 2, down: 1 });
+    expect(await feedback.totals('ket-hon')).toEqual({ up: 0, down: 1 });
+    expect(await feedback.totals('never-rated')).toEqual({ up: 0, down: 0 });
+  });
+
+  it('counts each day by the date in Vietnam (UTC+7)', async () => {
+    await feedback.record('chung-thuc', 'up', Date.UTC(2026, 0, 1, 16, 59)); // 23:59 on 1 Jan in Vietnam
+    await feedback.record('chung-thuc', 'up', Date.UTC(2026, 0, 1, 18, 0)); // 01:00 on 2 Jan in Vietnam
+    await feedback.record('chung-thuc', 'down', Date.UTC(2026, 0, 2, 1, 0));
+    expect(await redis.hget(k.feedbackDay('20260101'), 'chung-thuc:up')).toBe('1');
+    expect(await redis.hgetall(k.feedbackDay('20260102'))).toEqual({
+      'chung-thuc:up': '1',
+      'chung-thuc:down': '1',
+    });
+  });
+});
+
+describe('RedisRateLimiter', () => {
+  it('allows the limit, then refuses until the window is over', async () => {
+    const limiter = new RedisRateLimiter(redis, prefix);
+    for (let i = 0; i < 3; i++) expect((await limiter.hit('telegram:9', 3, 2)).allowed).toBe(true);
+
+    const refused = await limiter.hit('telegram:9', 3, 2);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(2);
+    expect((await limiter.hit('telegram:10', 3, 2)).allowed).toBe(true);
+
+    await sleep(2100);
+    expect((await limiter.hit('telegram:9', 3, 2)).allowed).toBe(true);
+  });
+
+  it('always gives the counter an expiry, so it cannot block a resident forever', async () => {
+    const limiter = new RedisRateLimiter(redis, prefix);
+    await limiter.hit('zalo:1', 5, 60);
+    const ttl = await redis.ttl(k.rate('zalo:1', 60));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('key layout', () => {
+  it('puts every key under the configured prefix', async () => {
+    const own = `${prefix}layout:`;
+    const user: UserRef = { channel: 'telegram', id: '42' };
+    await new RedisUserStore(redis, own).save(profileOf(user));
+    await new RedisSessionStore(redis, own).save(user, { misses: 0 });
+    await new RedisDedupeStore(redis, own).firstTime('m1', 60);
+    await new RedisFeedbackStore(redis, own).record('khai-sinh', 'up', Date.UTC(2026, 0, 1, 18, 0));
+    await new RedisRateLimiter(redis, own).hit('telegram:42', 5, 60);
+
+    expect(await keysWithPrefix(redis, own)).toEqual(
+      [
+        `${own}user:telegram:42`,
+        `${own}session:telegram:42`,
+        `${own}dedupe:m1`,
+        `${own}feedback:khai-sinh`,
+        `${own}feedback-day:20260102`,
+        `${own}rate:telegram:42:60`,
+      ].sort(),
+    );
+  });
+});
