@@ -52,7 +52,8 @@ describe('the answer engine, as a resident meets it', () => {
     expect(reply.text).toContain('ý bà con là');
     const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
     expect(payloads.slice(0, 2).sort()).toEqual(['topic:chung-thuc-ban-sao', 'topic:chung-thuc-chu-ky']);
-    expect(payloads.at(-1)).toBe('clarify:none');
+    expect(payloads).toContain('clarify:none');
+    expect(payloads.at(-1)).toBe('menu');
   });
 
   it('gives the short answer with one button per section', () => {
