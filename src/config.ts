@@ -102,7 +102,27 @@ const envSchema = z
       emptyToUndefined,
       z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional(),
     ),
-    START_LOCAL_REDIS: boolFlag,
+    REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data/redis')),
+    SESSION_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).max(2_592_000).default(86_400)),
+    WEB_ALLOWED_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          const origins = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+          for (const origin of origins) {
+            if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)) {
+              ctx.addIssue({ code: 'custom', message: `"${origin}" phải có dạng https://ten-mien (không có / ở cuối)` });
+              return z.NEVER;
+            }
+          }
+          return origins;
+        }),
+    ),
+    WEB_RATE_PER_VISITOR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
+    WEB_RATE_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
+    TRUST_PROXY: boolFlag,
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook') {
@@ -156,7 +176,14 @@ export interface Config {
   readonly adminIds: Env['ADMIN_IDS'];
   readonly statsSalt: string | undefined;
   readonly cookieSecret: string | undefined;
-  readonly startLocalRedis: boolean;
+  readonly redisDataDir: string;
+  readonly sessionTtlSeconds: number;
+  readonly web: {
+    readonly allowedOrigins: string[];
+    readonly perVisitorPerMinute: number;
+    readonly perIpPerMinute: number;
+    readonly trustProxy: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -207,7 +234,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminIds: e.ADMIN_IDS,
     statsSalt: e.STATS_SALT,
     cookieSecret: e.COOKIE_SECRET,
-    startLocalRedis: e.START_LOCAL_REDIS,
+    redisDataDir: e.REDIS_DATA_DIR,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    web: {
+      allowedOrigins: e.WEB_ALLOWED_ORIGINS,
+      perVisitorPerMinute: e.WEB_RATE_PER_VISITOR,
+      perIpPerMinute: e.WEB_RATE_PER_IP,
+      trustProxy: e.TRUST_PROXY,
+    },
   };
 }
 

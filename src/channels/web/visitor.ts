@@ -1,0 +1,31 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** An anonymous web visitor: a random id in a signed, expiring cookie. */
+export const VISITOR_COOKIE = 'dvc_visitor';
+export const VISITOR_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+
+const sign = (secret: string, body: string): string => createHmac('sha256', secret).update(body).digest('base64url');
+
+export function newVisitorId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function visitorCookieValue(secret: string, id: string, issuedAt: number): string {
+  const body = `${id}.${Math.floor(issuedAt / 1000)}`;
+  return `${body}.${sign(secret, body)}`;
+}
+
+/** The visitor id of a valid cookie; undefined for a missing, forged or expired one (a new visitor). */
+export function readVisitorCookie(secret: string, value: string | undefined, now: number): string | undefined {
+  if (!value || value.length > 200) return undefined;
+  const parts = value.split('.');
+  if (parts.length !== 3) return undefined;
+  const [id, issued, signature] = parts as [string, string, string];
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id) || !/^\d{1,12}$/.test(issued)) return undefined;
+  const expected = Buffer.from(sign(secret, `${id}.${issued}`));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  const age = now / 1000 - Number(issued);
+  if (age < 0 || age > VISITOR_MAX_AGE_SECONDS) return undefined;
+  return id;
+}

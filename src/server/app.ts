@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { Logger } from '../logger';
+import { registerErrorHandler } from './errors';
+import { securityHeaders } from './security-headers';
+import { registerWebChat, type WebChatOptions } from './web-chat-routes';
+
+export interface AppOptions extends WebChatOptions {
+  readonly logger: Logger;
+  /** origins allowed to embed the widget and call the API from the browser */
+  readonly allowedOrigins: readonly string[];
+  readonly trustProxy: boolean;
+  /** true when Redis answers */
+  readonly ready: () => Promise<boolean>;
+}
+
+const PUBLIC_DIR = join(import.meta.dirname, 'public');
+
+/** The web role's HTTP server: the chat page and widget, the chat API, health checks. */
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: o.logger as FastifyBaseLogger,
+    trustProxy: o.trustProxy,
+    // One line per chat message would flood the log; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyCors, {
+    // Same-origin requests carry no Origin check; other sites only when listed (WEB_ALLOWED_ORIGINS).
+    origin: (origin, callback) => callback(null, !origin || o.allowedOrigins.includes(origin)),
+    credentials: true,
+    methods: ['POST'],
+  });
+  const headers = securityHeaders(o.allowedOrigins);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(headers);
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, index: 'index.html', cacheControl: true, maxAge: '1h' });
+
+  registerWebChat(app, o);
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    const ok = await o.ready().catch(() => false);
+    return reply.code(ok ? 200 : 503).send({ ok, redis: ok ? 'up' : 'down' });
+  });
+  return app;
+}
