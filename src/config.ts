@@ -103,17 +103,26 @@ const envSchema = z
       z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional(),
     ),
     REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data/redis')),
-    SESSION_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(60).max(2_592_000).default(86_400)),
+    SESSION_TTL_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(60).max(2_592_000).default(86_400),
+    ),
     WEB_ALLOWED_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
         .string()
         .optional()
         .transform((v, ctx) => {
-          const origins = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+          const origins = (v ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
           for (const origin of origins) {
             if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)) {
-              ctx.addIssue({ code: 'custom', message: `"${origin}" phải có dạng https://ten-mien (không có / ở cuối)` });
+              ctx.addIssue({
+                code: 'custom',
+                message: `"${origin}" phải có dạng https://ten-mien (không có / ở cuối)`,
+              });
               return z.NEVER;
             }
           }

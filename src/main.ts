@@ -77,7 +77,9 @@ async function main(): Promise<void> {
     logger.info('Trợ lý DVC: web chat at http://localhost:%d', config.port);
   }
   if (config.telegram.token || config.zalo.token) {
-    logger.warn('TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN are set, but those channels are not part of this version yet.');
+    logger.warn(
+      'TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN are set, but those channels are not part of this version yet.',
+    );
   }
   closers.push(async () => {
     await redis.quit().catch(() => redis.disconnect());

@@ -6,6 +6,7 @@ import type { FlowEngine } from './flow-engine';
 import { groupMenu, mainMenu, showMainMenu } from './menu';
 import { CHANGE_VILLAGE, greeting, ONBOARDING, validVillage } from './onboarding';
 import { parsePayload } from './payloads';
+import { MAX_QUESTION_LENGTH } from './question-answering';
 import { help, setLanguage } from './settings';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
@@ -133,7 +134,8 @@ export class Router {
     }
     const data: Record<string, string> = {};
     if (village) data.village = village;
-    if (question) data.question = question;
+    // Kept with the form until the village is chosen; one character past the limit keeps the "too long" note.
+    if (question) data.question = question.slice(0, MAX_QUESTION_LENGTH + 1);
     const started = await this.flows.start(
       turn.profile ? CHANGE_VILLAGE : ONBOARDING,
       { ...turn, session: { misses: 0 } },

@@ -39,7 +39,12 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(headers);
   });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, index: 'index.html', cacheControl: true, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    index: 'index.html',
+    cacheControl: true,
+    maxAge: '1h',
+  });
 
   registerWebChat(app, o);
   app.get('/healthz', async () => ({ ok: true }));

@@ -38,7 +38,9 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
       const verdict = await o.rateLimiter.hit(`web:${key}`, limit, 60);
       if (!verdict.allowed) {
         reply.header('retry-after', String(verdict.retryAfterSeconds));
-        return reply.code(429).send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
+        return reply
+          .code(429)
+          .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
       }
     }
     const parsed = webMessageSchema.safeParse(request.body);
@@ -46,7 +48,9 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
       const field = fieldOf(request.body);
       return reply
         .code(400)
-        .send(clientError('bad-request', `Tin nhắn không hợp lệ: cần trường "${field}" là chuỗi ký tự.`, field));
+        .send(
+          clientError('bad-request', `Tin nhắn không hợp lệ: cần trường "${field}" là chuỗi ký tự.`, field),
+        );
     }
     const event = toInboundEvent(visitor, parsed.data, randomUUID(), now);
     const replies = await o.handle(event);

@@ -42,7 +42,12 @@ export async function ensureRedis(o: EnsureRedisOptions): Promise<RedisEndpoint>
 }
 
 async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
@@ -62,13 +67,20 @@ async function startPrivateRedis(o: EnsureRedisOptions): Promise<RedisEndpoint> 
     child = spawn(
       'redis-server',
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--dir', o.dataDir,
-        '--appendonly', 'yes',
-        '--appendfsync', 'everysec',
-        '--maxmemory-policy', 'noeviction',
-        '--save', '',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        o.dataDir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -96,7 +108,12 @@ async function startPrivateRedis(o: EnsureRedisOptions): Promise<RedisEndpoint> 
   });
   child.removeAllListeners('exit');
   const url = `redis://127.0.0.1:${port}`;
-  o.logger.info({ url, dataDir: o.dataDir }, 'Không thấy Redis ở %s: đã tự chạy redis-server riêng (dữ liệu ở %s).', o.probeUrl, o.dataDir);
+  o.logger.info(
+    { url, dataDir: o.dataDir },
+    'Không thấy Redis ở %s: đã tự chạy redis-server riêng (dữ liệu ở %s).',
+    o.probeUrl,
+    o.dataDir,
+  );
   return {
     url,
     stop: async () => {

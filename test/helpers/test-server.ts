@@ -32,7 +32,13 @@ export async function startTestServer(
   const cookieSecret = 'test-secret-test-secret-test-secret-0123';
   const clock = { now: () => Date.now() };
   const conversation = new Conversation(
-    { kb: engine.kb, qa: engine.qa, t: engine.i18n.t, feedback: new RedisFeedbackStore(redis, prefix), commune: engine.qa.values },
+    {
+      kb: engine.kb,
+      qa: engine.qa,
+      t: engine.i18n.t,
+      feedback: new RedisFeedbackStore(redis, prefix),
+      commune: engine.qa.values,
+    },
     {
       users: new RedisUserStore(redis, prefix),
       sessions: new RedisSessionStore(redis, prefix),

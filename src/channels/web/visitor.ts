@@ -4,7 +4,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export const VISITOR_COOKIE = 'dvc_visitor';
 export const VISITOR_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
-const sign = (secret: string, body: string): string => createHmac('sha256', secret).update(body).digest('base64url');
+const sign = (secret: string, body: string): string =>
+  createHmac('sha256', secret).update(body).digest('base64url');
 
 export function newVisitorId(): string {
   return randomBytes(16).toString('base64url');
@@ -16,7 +17,11 @@ export function visitorCookieValue(secret: string, id: string, issuedAt: number)
 }
 
 /** The visitor id of a valid cookie; undefined for a missing, forged or expired one (a new visitor). */
-export function readVisitorCookie(secret: string, value: string | undefined, now: number): string | undefined {
+export function readVisitorCookie(
+  secret: string,
+  value: string | undefined,
+  now: number,
+): string | undefined {
   if (!value || value.length > 200) return undefined;
   const parts = value.split('.');
   if (parts.length !== 3) return undefined;

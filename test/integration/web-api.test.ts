@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { VISITOR_COOKIE, visitorCookieValue } from '../../src/channels/web/visitor';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const repliesSchema = z.object({
+  replies: z.array(
+    z.object({
+      text: z.string().min(1),
+      buttons: z.array(z.array(z.object({ label: z.string(), payload: z.string().max(64) }))).optional(),
+    }),
+  ),
+});
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    perVisitorPerMinute: 8,
+    perIpPerMinute: 1000,
+    allowedOrigins: ['https://xaiadom.example'],
+  });
+});
+afterAll(() => server.close());
+
+async function post(body: string, cookie?: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}/api/web/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
+    body,
+  });
+  const setCookie = res.headers.get('set-cookie') ?? undefined;
+  return { res, json: (await res.json()) as unknown, cookie: setCookie?.split(';')[0] };
+}
+
+describe('POST /api/web/messages', () => {
+  it('keeps a conversation by the signed visitor cookie: start, village, question without diacritics', async () => {
+    const start = await post(JSON.stringify({ payload: 'start' }));
+    expect(start.res.status).toBe(200);
+    expect(start.cookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=`));
+    const replies = repliesSchema.parse(start.json).replies;
+    expect(replies[0]?.text).toContain('Xin chào');
+    const village = replies.at(-1)?.buttons?.[0]?.[0]?.payload;
+    expect(village).toBe('v:thon-1');
+
+    await post(JSON.stringify({ payload: village }), start.cookie);
+    const answer = await post(JSON.stringify({ text: 'lam giay khai sinh cho con' }), start.cookie);
+    const text = repliesSchema
+      .parse(answer.json)
+      .replies.map((r) => r.text)
+      .join('\n');
+    expect(text).toMatch(/^Đăng ký khai sinh/);
+    expect(answer.cookie).toBeUndefined();
+  });
+
+  it('rejects malformed JSON with 400, and names the missing or wrong field', async () => {
+    const bad = await post('{"text": "khai sinh"');
+    expect(bad.res.status).toBe(400);
+    expect(bad.json).toMatchObject({ error: 'bad-request' });
+    const missing = await post(JSON.stringify({ message: 'hi' }));
+    expect(missing.res.status).toBe(400);
+    expect(missing.json).toMatchObject({ field: 'text' });
+    const wrongType = await post(JSON.stringify({ payload: 42 }));
+    expect(wrongType.json).toMatchObject({ field: 'payload' });
+    const both = await post(JSON.stringify({ text: 'a', payload: 'menu' }));
+    expect(both.res.status).toBe(400);
+    const array = await post('[]');
+    expect(array.res.status).toBe(400);
+  });
+
+  it('refuses a body over 16 KB with 413 and a Vietnamese reason', async () => {
+    const big = await post(JSON.stringify({ text: 'a'.repeat(17 * 1024) }));
+    expect(big.res.status).toBe(413);
+    expect((big.json as { message: string }).message).toContain('dài quá');
+  });
+
+  it('handles a 10 KB message by reading the beginning and saying so', async () => {
+    const start = await post(JSON.stringify({ payload: 'start:thon-1' }));
+    const long = await post(
+      JSON.stringify({ text: `khai sinh ${'xin chào '.repeat(1100)}`.slice(0, 10_000) }),
+      start.cookie,
+    );
+    expect(long.res.status).toBe(200);
+    expect(JSON.stringify(long.json)).toContain('chỉ đọc phần đầu');
+  });
+
+  it('treats a forged or expired cookie as a new visitor, not an error', async () => {
+    const forged = await post(JSON.stringify({ payload: 'start' }), `${VISITOR_COOKIE}=abc.123.forged`);
+    expect(forged.res.status).toBe(200);
+    expect(forged.cookie).toBeDefined();
+    const old = visitorCookieValue(
+      server.cookieSecret,
+      'AAAAAAAAAAAAAAAAAAAAAA',
+      Date.now() - 400 * 86_400_000,
+    );
+    const expired = await post(JSON.stringify({ payload: 'start' }), `${VISITOR_COOKIE}=${old}`);
+    expect(expired.res.status).toBe(200);
+    expect(expired.cookie).not.toContain('AAAAAAAAAAAAAAAAAAAAAA');
+  });
+
+  it('answers flooding with 429 and Retry-After, without losing the session', async () => {
+    const first = await post(JSON.stringify({ payload: 'start' }));
+    await post(JSON.stringify({ payload: 'v:thon-2' }), first.cookie);
+    let limited: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 12 && !limited; i++) {
+      const r = await post(JSON.stringify({ text: 'menu' }), first.cookie);
+      if (r.res.status === 429) limited = r;
+    }
+    expect(limited?.res.status).toBe(429);
+    const retryAfter = Number(limited?.res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Another visitor is not affected, and this visitor's profile is intact.
+    const other = await post(JSON.stringify({ payload: 'start' }));
+    expect(other.res.status).toBe(200);
+    const keys = await server.redis.keys(`${server.prefix}user:web:*`);
+    expect(keys.length).toBeGreaterThan(0);
+  });
+
+  it('allows the widget only from listed origins (CORS)', async () => {
+    const allowed = await post(JSON.stringify({ payload: 'start' }), undefined, {
+      origin: 'https://xaiadom.example',
+    });
+    expect(allowed.res.headers.get('access-control-allow-origin')).toBe('https://xaiadom.example');
+    expect(allowed.res.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await post(JSON.stringify({ payload: 'start' }), undefined, {
+      origin: 'https://evil.example',
+    });
+    expect(other.res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('pages and health', () => {
+  it('serves the chat page and the widget with a strict CSP and no assets from the internet', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('lang="vi"');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('frame-ancestors');
+    expect(csp).toContain('https://xaiadom.example');
+    const widget = await fetch(`${server.url}/widget.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('/healthz and /readyz answer', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, redis: 'up' });
+  });
+
+  it('answers unknown paths with 404 JSON, not a crash', async () => {
+    const res = await fetch(`${server.url}/api/nope`);
+    expect(res.status).toBe(404);
+  });
+});
