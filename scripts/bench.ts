@@ -1,17 +1,31 @@
 /**
- * npm run bench [-- --only matcher] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
+import { startPrivateRedis } from '../test/helpers/redis-server';
+import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
+import { benchWebHttp } from './bench/web-http';
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const arg = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+const only = arg('--only');
+const connections = Number(arg('--connections') ?? 10);
 const config = loadConfig();
+// A private redis-server, so a benchmark never touches a Redis that holds real data.
+const redis = await startPrivateRedis();
 const benches: Record<string, () => Promise<void> | void> = {
   matcher: () => benchMatcher(config.contentDir, config.localesDir),
+  conversation: () => benchConversation(redis.url, config.contentDir, config.localesDir),
+  'web-http': () => benchWebHttp(redis.url, connections),
 };
 
-for (const [name, run] of Object.entries(benches)) {
-  if (only && only !== name) continue;
-  await run();
+try {
+  for (const [name, run] of Object.entries(benches)) {
+    if (only && only !== name) continue;
+    await run();
+  }
+} finally {
+  await redis.stop();
 }

@@ -262,3 +262,11 @@ function valueHint(source: Record<string, string | undefined>, name: string): st
   if (value === undefined || SECRET_NAMES.test(name)) return '';
   return ` (đang là "${value.slice(0, 60)}")`;
 }
+
+/**
+ * The environment for a child process this program starts (benchmarks start the server this way):
+ * this process's own environment with some variables replaced.
+ */
+export function childEnvironment(overrides: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}

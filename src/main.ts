@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     dataDir: resolve(config.redisDataDir),
     logger,
   });
-  const redis = new Redis(endpoint.url, { maxRetriesPerRequest: 3 });
+  // Auto-pipelining sends the commands of concurrent requests together: fewer round trips under load.
+  const redis = new Redis(endpoint.url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection problem'));
   const prefix = config.redisPrefix;
 

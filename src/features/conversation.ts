@@ -26,7 +26,7 @@ export class Conversation {
   private readonly router: Router;
 
   constructor(
-    private readonly deps: FeatureDeps,
+    deps: FeatureDeps,
     private readonly stores: ConversationStores,
   ) {
     this.router = new Router(deps, new FlowEngine([onboardingFlow, changeVillageFlow], deps));
@@ -34,9 +34,13 @@ export class Conversation {
 
   async handle(event: InboundEvent): Promise<Reply[]> {
     const { users, sessions, dedupe, clock } = this.stores;
-    const fresh = await dedupe.firstTime(`msg:${userKey(event.user)}:${event.messageId}`, DEDUPE_TTL_SECONDS);
+    // One round trip: the three reads go out together (ioredis pipelines them).
+    const [fresh, profile, session] = await Promise.all([
+      dedupe.firstTime(`msg:${userKey(event.user)}:${event.messageId}`, DEDUPE_TTL_SECONDS),
+      users.get(event.user),
+      sessions.get(event.user),
+    ]);
     if (!fresh) return [];
-    const [profile, session] = await Promise.all([users.get(event.user), sessions.get(event.user)]);
     const now = clock.now();
     const turn: Turn = {
       event,

@@ -31,17 +31,16 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const now = o.clock.now();
     const visitor = visitorOf(request, reply, o, now);
-    for (const [key, limit] of [
-      [`ip:${request.ip}`, o.perIpPerMinute],
-      [`visitor:${visitor}`, o.perVisitorPerMinute],
-    ] as const) {
-      const verdict = await o.rateLimiter.hit(`web:${key}`, limit, 60);
-      if (!verdict.allowed) {
-        reply.header('retry-after', String(verdict.retryAfterSeconds));
-        return reply
-          .code(429)
-          .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
-      }
+    const verdicts = await Promise.all([
+      o.rateLimiter.hit(`web:ip:${request.ip}`, o.perIpPerMinute, 60),
+      o.rateLimiter.hit(`web:visitor:${visitor}`, o.perVisitorPerMinute, 60),
+    ]);
+    const refused = verdicts.find((v) => !v.allowed);
+    if (refused) {
+      reply.header('retry-after', String(refused.retryAfterSeconds));
+      return reply
+        .code(429)
+        .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
     }
     const parsed = webMessageSchema.safeParse(request.body);
     if (!parsed.success) {

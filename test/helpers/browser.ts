@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 /** The system Chromium (Debian package `chromium`); Playwright's own browser downloads are never used. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -37,7 +43,10 @@ export interface VisitorPage {
 }
 
 /** A fresh browser context (no cookies: a new visitor) with one page that records uncaught errors. */
-export async function openVisitor(browser: Browser, options: BrowserContextOptions = {}): Promise<VisitorPage> {
+export async function openVisitor(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<VisitorPage> {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
   const page = await context.newPage();
   const pageErrors: string[] = [];

@@ -16,7 +16,12 @@ afterAll(() => {
 describe('Redis for npm start', () => {
   it('uses REDIS_URL when given', async () => {
     const url = inject('redisUrl');
-    const endpoint = await ensureRedis({ url, probeUrl: 'redis://127.0.0.1:1', dataDir: '/nonexistent', logger: createLogger('silent') });
+    const endpoint = await ensureRedis({
+      url,
+      probeUrl: 'redis://127.0.0.1:1',
+      dataDir: '/nonexistent',
+      logger: createLogger('silent'),
+    });
     expect(endpoint).toEqual({ url });
   });
 
@@ -41,7 +46,11 @@ describe('Redis for npm start', () => {
   });
 });
 
-function runStart(env: Record<string, string>): { stop: () => Promise<number | null>; output: () => string; exited: Promise<number | null> } {
+function runStart(env: Record<string, string>): {
+  stop: () => Promise<number | null>;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +84,11 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
 describe('npm start (src/main.ts)', () => {
   it('serves the chat, reports ready, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const app = runStart({ PORT: String(port), REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `start${Date.now()}:` });
+    const app = runStart({
+      PORT: String(port),
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: `start${Date.now()}:`,
+    });
     const health = await waitFor(`http://127.0.0.1:${port}/healthz`, 30_000);
     expect(health.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);

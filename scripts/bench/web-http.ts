@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { childEnvironment } from '../../src/config';
+import { readQuestionSet } from '../../test/helpers/question-set';
+import { freePort } from '../../test/helpers/redis-server';
+import { report, round } from './stats';
+
+/**
+ * The web chat over HTTP on loopback: `npm start`'s own code (src/main.ts, ROLE=web) in a child process,
+ * loaded by autocannon (`connections` at once) with 100 onboarded visitors asking the dev questions. Rate limits are raised for
+ * the run; everything else is as in production.
+ */
+export async function benchWebHttp(redisUrl: string, connections: number): Promise<void> {
+  const port = await freePort();
+  const prefix = `bench-web${Date.now()}:`;
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    env: childEnvironment({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ROLE: 'web',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      WEB_RATE_PER_VISITOR: '1000000',
+      WEB_RATE_PER_IP: '1000000',
+      NODE_ENV: 'production',
+    }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilUp(`${base}/healthz`);
+    const cookies: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(`${base}/api/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload: 'start:thon-1' }),
+      });
+      cookies.push((res.headers.get('set-cookie') ?? '').split(';')[0]!);
+    }
+    const bodies = readQuestionSet('test/fixtures/questions.tsv').map((q) =>
+      JSON.stringify({ text: q.question }),
+    );
+    let n = 0;
+    const result = await autocannon({
+      url: `${base}/api/web/messages`,
+      connections: connections,
+      duration: 15,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = n++;
+            return {
+              ...req,
+              headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
+              body: bodies[i % bodies.length]!,
+            };
+          },
+        },
+      ],
+    });
+    const rss = rssMb(child.pid);
+    const ok = result.non2xx === 0 && result.errors === 0;
+    report({ bench: 'web-http', metric: 'connections', value: connections, unit: 'connections' });
+    report({
+      bench: 'web-http',
+      metric: 'requests_per_second',
+      value: Math.round(result.requests.average),
+      unit: 'req/s',
+      target: '>= 1000',
+      ok: result.requests.average >= 1000,
+    });
+    report({ bench: 'web-http', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
+    report({
+      bench: 'web-http',
+      metric: 'latency_p99_ms',
+      value: result.latency.p99,
+      unit: 'ms',
+      target: '<= 50',
+      ok: result.latency.p99 <= 50,
+    });
+    report({
+      bench: 'web-http',
+      metric: 'non_2xx_or_errors',
+      value: result.non2xx + result.errors,
+      unit: 'responses',
+      ok,
+    });
+    report({ bench: 'web-http', metric: 'server_rss_mb', value: round(rss, 1), unit: 'MB' });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+async function waitUntilUp(url: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      if (Date.now() > until) throw new Error(`server did not start: ${url}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Resident set size of the server; tsx runs the app in the child it spawns, so take the largest. */
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const pids = [pid, ...childrenOf(pid)];
+  return Math.max(
+    ...pids.map((p) => {
+      try {
+        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+        return m ? Number(m[1]) / 1024 : 0;
+      } catch {
+        return 0;
+      }
+    }),
+  );
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const direct = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return direct.flatMap((c) => [c, ...childrenOf(c)]);
+  } catch {
+    return [];
+  }
+}
