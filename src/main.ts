@@ -7,15 +7,11 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { createAnswerEngine } from './answer-engine';
 import { type Config, ConfigError, loadConfig } from './config';
-import { Conversation } from './features/conversation';
 import { createLogger, type Logger } from './logger';
+import { createRedisConversation } from './redis-conversation';
 import { buildApp } from './server/app';
 import { ensureRedis } from './storage/local-redis';
-import { RedisDedupeStore } from './storage/redis-dedupe-store';
-import { RedisFeedbackStore } from './storage/redis-feedback-store';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
-import { RedisSessionStore } from './storage/redis-session-store';
-import { RedisUserStore } from './storage/redis-user-store';
 
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 const clock = { now: () => Date.now() };
@@ -41,22 +37,12 @@ async function main(): Promise<void> {
   redis.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection problem'));
   const prefix = config.redisPrefix;
 
-  const conversation = new Conversation(
-    {
-      kb: engine.kb,
-      qa: engine.qa,
-      t: engine.i18n.t,
-      feedback: new RedisFeedbackStore(redis, prefix),
-      commune: engine.qa.values,
-    },
-    {
-      users: new RedisUserStore(redis, prefix),
-      sessions: new RedisSessionStore(redis, prefix, { ttlSeconds: config.sessionTtlSeconds }),
-      dedupe: new RedisDedupeStore(redis, prefix),
-      clock,
-      defaultLocale: config.defaultLocale,
-    },
-  );
+  const { conversation } = createRedisConversation(redis, engine, {
+    prefix,
+    clock,
+    defaultLocale: config.defaultLocale,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+  });
 
   const closers: (() => Promise<void>)[] = [];
   if (config.role === 'all' || config.role === 'web') {

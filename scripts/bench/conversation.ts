@@ -1,12 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { createAnswerEngine } from '../../src/answer-engine';
-import { Conversation } from '../../src/features/conversation';
-import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
-import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
-import { RedisSessionStore } from '../../src/storage/redis-session-store';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import { createRedisConversation } from '../../src/redis-conversation';
 import { readQuestionSet } from '../../test/helpers/question-set';
+import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { percentile, report, round } from './stats';
 
 /** In-process handling: InboundEvent → replies, with profiles and sessions in a real Redis. */
@@ -18,22 +15,11 @@ export async function benchConversation(
   const redis = new Redis(redisUrl);
   const prefix = 'bench-conv:';
   const engine = createAnswerEngine(contentDir, localesDir);
-  const conversation = new Conversation(
-    {
-      kb: engine.kb,
-      qa: engine.qa,
-      t: engine.i18n.t,
-      feedback: new RedisFeedbackStore(redis, prefix),
-      commune: engine.qa.values,
-    },
-    {
-      users: new RedisUserStore(redis, prefix),
-      sessions: new RedisSessionStore(redis, prefix),
-      dedupe: new RedisDedupeStore(redis, prefix),
-      clock: { now: () => Date.now() },
-      defaultLocale: 'vi',
-    },
-  );
+  const { conversation } = createRedisConversation(redis, engine, {
+    prefix,
+    clock: { now: () => Date.now() },
+    defaultLocale: 'vi',
+  });
   const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
   const residents = Array.from({ length: 200 }, (_, i) => ({ channel: 'web' as const, id: `bench${i}` }));
   let seq = 0;
@@ -97,7 +83,6 @@ export async function benchConversation(
     unit: 'events/s',
   });
 
-  const found = await redis.keys(`${prefix}*`);
-  for (let i = 0; i < found.length; i += 500) await redis.del(...found.slice(i, i + 500));
+  await deleteKeys(redis, prefix);
   redis.disconnect();
 }

@@ -4,12 +4,9 @@ import { createAnswerEngine } from '../../src/answer-engine';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
-import { Conversation } from '../../src/features/conversation';
-import type { FeatureDeps } from '../../src/features/types';
-import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
-import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
-import { RedisSessionStore } from '../../src/storage/redis-session-store';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import type { Conversation } from '../../src/features/conversation';
+import { createRedisConversation } from '../../src/redis-conversation';
+import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
 
@@ -18,21 +15,11 @@ export function createTestBot() {
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const deps: FeatureDeps = {
-    kb: engine.kb,
-    qa: engine.qa,
-    t: engine.i18n.t,
-    feedback: new RedisFeedbackStore(redis, prefix),
-    commune: engine.qa.values,
-  };
-  const stores = {
-    users: new RedisUserStore(redis, prefix),
-    sessions: new RedisSessionStore(redis, prefix),
-    dedupe: new RedisDedupeStore(redis, prefix),
+  const { conversation, deps, stores } = createRedisConversation(redis, engine, {
+    prefix,
     clock: { now: () => now },
-    defaultLocale: 'vi' as const,
-  };
-  const conversation = new Conversation(deps, stores);
+    defaultLocale: 'vi',
+  });
   return {
     redis,
     prefix,
@@ -47,12 +34,7 @@ export function createTestBot() {
       return new FakeChannelUser({ channel: 'web', id }, conversation, () => now);
     },
     async close() {
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (found.length > 0) await redis.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeys(redis, prefix);
       redis.disconnect();
     },
   };

@@ -2,14 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
-import { Conversation } from '../../src/features/conversation';
 import { createLogger } from '../../src/logger';
+import { createRedisConversation } from '../../src/redis-conversation';
 import { buildApp } from '../../src/server/app';
-import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
-import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
 import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
-import { RedisSessionStore } from '../../src/storage/redis-session-store';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
 
@@ -31,22 +28,7 @@ export async function startTestServer(
   const prefix = `web${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   const cookieSecret = 'test-secret-test-secret-test-secret-0123';
   const clock = { now: () => Date.now() };
-  const conversation = new Conversation(
-    {
-      kb: engine.kb,
-      qa: engine.qa,
-      t: engine.i18n.t,
-      feedback: new RedisFeedbackStore(redis, prefix),
-      commune: engine.qa.values,
-    },
-    {
-      users: new RedisUserStore(redis, prefix),
-      sessions: new RedisSessionStore(redis, prefix),
-      dedupe: new RedisDedupeStore(redis, prefix),
-      clock,
-      defaultLocale: 'vi',
-    },
-  );
+  const { conversation } = createRedisConversation(redis, engine, { prefix, clock, defaultLocale: 'vi' });
   const app = await buildApp({
     logger: createLogger('silent'),
     handle: (event) => conversation.handle(event),
@@ -69,12 +51,7 @@ export async function startTestServer(
     cookieSecret,
     async close() {
       await app.close();
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (found.length > 0) await redis.del(...found);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeys(redis, prefix);
       redis.disconnect();
     },
   };
