@@ -1,0 +1,128 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer-engine';
+import type { Session } from '../../src/core/ports';
+import { type Flow, FlowEngine } from '../../src/features/flow-engine';
+import type { FeatureDeps, Turn } from '../../src/features/types';
+import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
+import { RedisSessionStore } from '../../src/storage/redis-session-store';
+import { deleteKeys } from '../helpers/redis-cleanup';
+
+const engine = createAnswerEngine('content', 'locales');
+const redis = new Redis(inject('redisUrl'));
+const prefix = `flow${Date.now()}:`;
+const sessions = new RedisSessionStore(redis, prefix);
+const deps: FeatureDeps = {
+  kb: engine.kb,
+  qa: engine.qa,
+  t: engine.i18n.t,
+  feedback: new RedisFeedbackStore(redis, prefix),
+  commune: engine.qa.values,
+};
+afterAll(async () => {
+  await deleteKeys(redis, prefix);
+  redis.disconnect();
+});
+
+/** A two-step form like the ones later features need: a date, then a yes/no. */
+const appointment: Flow = {
+  id: 'appointment',
+  timeoutMs: 60_000,
+  steps: [
+    {
+      id: 'day',
+      ask: () => ({ text: 'Ngày nào? (1–31)' }),
+      accept: (input, data) => {
+        const day = Number(input.text);
+        return Number.isInteger(day) && day >= 1 && day <= 31
+          ? { ok: true, data: { ...data, day: String(day) } }
+          : { ok: false, reply: { text: 'Ngày không hợp lệ.' } };
+      },
+    },
+    {
+      id: 'confirm',
+      ask: (_turn, data) => ({
+        text: `Xác nhận ngày ${data.day}?`,
+        buttons: [[{ label: 'Có', payload: 'yes' }]],
+      }),
+      accept: (input, data) =>
+        input.payload === 'yes'
+          ? { ok: true, data: { ...data, confirm: 'yes' } }
+          : { ok: false, reply: { text: 'Bấm «Có».' } },
+    },
+  ],
+  complete: (data) => ({ replies: [{ text: `Đã hẹn ngày ${data.day}.` }] }),
+};
+
+const user = { channel: 'web' as const, id: 'flow-user' };
+function turn(session: Session, now: number, text?: string, payload?: string): Turn {
+  return {
+    event: {
+      user,
+      chatId: 'c',
+      kind: payload ? 'button' : 'text',
+      ...(text !== undefined ? { text } : {}),
+      ...(payload ? { payload } : {}),
+      messageId: String(now),
+      receivedAt: now,
+    },
+    profile: undefined,
+    session,
+    locale: 'vi',
+    now,
+  };
+}
+
+/** One step as the conversation does it: read the session from Redis, answer, write it back. */
+async function step(flows: FlowEngine, now: number, text?: string, payload?: string) {
+  const session = (await sessions.get(user)) ?? { misses: 0 };
+  const flow = session.flow;
+  if (!flow) throw new Error('no flow in the session');
+  const outcome = await flows.continue(flow, { text, payload }, turn(session, now, text, payload));
+  await sessions.save(user, outcome.session ?? session);
+  return outcome;
+}
+
+describe('flow engine on Redis', () => {
+  it('asks, validates, moves on, survives a restart between steps, and completes', async () => {
+    const t0 = Date.UTC(2026, 10, 27);
+    const first = await new FlowEngine([appointment], deps).start('appointment', turn({ misses: 0 }, t0));
+    expect(first.replies[0]?.text).toBe('Ngày nào? (1–31)');
+    await sessions.save(user, first.session!);
+
+    const wrong = await step(new FlowEngine([appointment], deps), t0 + 1000, '45');
+    expect(wrong.replies.map((r) => r.text)).toEqual(['Ngày không hợp lệ.', 'Ngày nào? (1–31)']);
+
+    await step(new FlowEngine([appointment], deps), t0 + 2000, '15');
+    // A new engine, as after a restart: the state comes from Redis.
+    const done = await step(new FlowEngine([appointment], deps), t0 + 3000, undefined, 'yes');
+    expect(done.replies[0]?.text).toBe('Đã hẹn ngày 15.');
+    expect((await sessions.get(user))?.flow).toBeUndefined();
+  });
+
+  it('cancels with "hủy" at any step', async () => {
+    const t0 = Date.UTC(2026, 10, 28);
+    const flows = new FlowEngine([appointment], deps);
+    const first = await flows.start('appointment', turn({ misses: 0 }, t0));
+    await sessions.save(user, first.session!);
+    await step(flows, t0 + 1, '3');
+    const cancelled = await step(flows, t0 + 2, 'Hủy');
+    expect(cancelled.replies[0]?.text).toContain('đã hủy');
+    expect((await sessions.get(user))?.flow).toBeUndefined();
+  });
+
+  it('knows when a step waited past its timeout', async () => {
+    const t0 = Date.UTC(2026, 10, 29);
+    const flows = new FlowEngine([appointment], deps);
+    const first = await flows.start('appointment', turn({ misses: 0 }, t0));
+    const state = first.session!.flow!;
+    expect(flows.isExpired(state, t0 + 59_000)).toBe(false);
+    expect(flows.isExpired(state, t0 + 61_000)).toBe(true);
+  });
+
+  it('skips steps whose answer is already known', async () => {
+    const flows = new FlowEngine([appointment], deps);
+    const started = await flows.start('appointment', turn({ misses: 0 }, 0), { day: '7' });
+    expect(started.replies[0]?.text).toBe('Xác nhận ngày 7?');
+  });
+});
