@@ -77,3 +77,7 @@ nothing-to-cancel = There is nothing in progress to cancel.
 delete-confirm = Delete everything I keep about you (village, language, conversation)? This cannot be undone.
 delete-done = Done, I deleted all your data. Message me again any time.
 delete-kept = Fine, I kept everything.
+media-not-read = Sorry, I can only read text and buttons. Please type your question, or tap «Main menu».
+command-start = Start, choose your village
+command-menu = Main menu
+command-help = How to use

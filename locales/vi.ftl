@@ -77,3 +77,7 @@ nothing-to-cancel = Dạ, không có việc nào đang làm dở.
 delete-confirm = Bà con muốn xóa hết thông tin tôi lưu về mình (thôn/làng, ngôn ngữ, cuộc trò chuyện)? Việc này không hoàn tác được.
 delete-done = Dạ, tôi đã xóa hết thông tin của bà con. Khi nào cần, bà con cứ nhắn lại.
 delete-kept = Dạ, tôi giữ nguyên.
+media-not-read = Dạ, tôi chỉ đọc được chữ và các nút bấm. Bà con gõ câu hỏi bằng chữ, hoặc bấm «Menu chính» nhé.
+command-start = Bắt đầu, chọn thôn/làng
+command-menu = Menu chính
+command-help = Hướng dẫn sử dụng

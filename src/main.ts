@@ -5,11 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { createAnswerEngine } from './answer-engine';
+import { type AnswerEngine, createAnswerEngine } from './answer-engine';
+import { createTelegramBot } from './channels/telegram/bot';
+import { setCommands } from './channels/telegram/commands';
+import { startPolling } from './channels/telegram/polling';
 import { type Config, ConfigError, loadConfig } from './config';
+import type { DedupeStore } from './core/ports';
+import type { Conversation } from './features/conversation';
 import { createLogger, type Logger } from './logger';
 import { createRedisConversation } from './redis-conversation';
 import { buildApp } from './server/app';
+import type { TelegramWebhookOptions } from './server/telegram-webhook-route';
 import { ensureRedis } from './storage/local-redis';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
   redis.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection problem'));
   const prefix = config.redisPrefix;
 
-  const { conversation } = createRedisConversation(redis, engine, {
+  const { conversation, stores } = createRedisConversation(redis, engine, {
     prefix,
     clock,
     defaultLocale: config.defaultLocale,
@@ -45,7 +51,13 @@ async function main(): Promise<void> {
   });
 
   const closers: (() => Promise<void>)[] = [];
-  if (config.role === 'all' || config.role === 'web') {
+  const web = config.role === 'all' || config.role === 'web';
+  const telegram =
+    web && config.telegram.token
+      ? await startTelegram(config, conversation, stores.dedupe, engine, logger)
+      : undefined;
+  if (telegram?.stop) closers.push(telegram.stop);
+  if (web) {
     const app = await buildApp({
       logger,
       handle: (event) => conversation.handle(event),
@@ -58,21 +70,63 @@ async function main(): Promise<void> {
       trustProxy: config.web.trustProxy,
       clock,
       ready: async () => (await redis.ping()) === 'PONG',
+      ...(telegram?.webhook ? { telegramWebhook: telegram.webhook } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
-    closers.push(() => app.close());
+    // Stop taking requests first, then the rest.
+    closers.unshift(() => app.close());
     logger.info('Trợ lý DVC: web chat at http://localhost:%d', config.port);
   }
-  if (config.telegram.token || config.zalo.token) {
-    logger.warn(
-      'TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN are set, but those channels are not part of this version yet.',
-    );
-  }
+  if (config.zalo.token)
+    logger.warn('ZALO_BOT_TOKEN is set, but the Zalo channel is not part of this version yet.');
   closers.push(async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
   if (endpoint.stop) closers.push(endpoint.stop);
   onShutdown(logger, closers);
+}
+
+/** Telegram: the bot, its command menu, and either the webhook route or long polling. */
+async function startTelegram(
+  config: Config,
+  conversation: Conversation,
+  dedupe: DedupeStore,
+  engine: AnswerEngine,
+  logger: Logger,
+): Promise<{ webhook?: TelegramWebhookOptions; stop?: () => Promise<void> }> {
+  const token = config.telegram.token!;
+  const bot = createTelegramBot({
+    token,
+    apiRoot: config.telegram.apiRoot,
+    handle: (event) => conversation.handle(event),
+    dedupe,
+    onBlocked: (user) => conversation.markUnreachable(user),
+    logger,
+  });
+  await bot.init();
+  const commands = (locale: 'vi' | 'en') =>
+    (['start', 'menu', 'help'] as const).map((command) => ({
+      command,
+      description: engine.i18n.t(locale, `command-${command}`),
+    }));
+  await setCommands(bot.api, commands('vi'), commands('en')).catch((err: unknown) =>
+    logger.warn({ err: String(err) }, 'setMyCommands failed'),
+  );
+  logger.info({ bot: bot.botInfo.username, mode: config.telegram.mode }, 'Telegram channel on');
+  if (config.telegram.mode === 'webhook') {
+    return {
+      webhook: {
+        secret: config.telegram.webhookSecret!,
+        handleUpdate: (update) => bot.handleUpdate(update as never),
+      },
+    };
+  }
+  const runner = startPolling(bot);
+  return {
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
 }
 
 /**

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { LOCALES, userRefSchema } from './user';
 
-/** One thing a resident did, whatever the channel: typed text, pressed a button, or started the bot. */
+/**
+ * One thing a resident did, whatever the channel: typed text, pressed a button, started the bot, or sent
+ * something the bot cannot read (a photo, a sticker, a voice message, a location, an edit).
+ */
 export const inboundEventSchema = z.object({
   user: userRefSchema,
   chatId: z.string().min(1).max(128),
-  kind: z.enum(['text', 'button', 'start']),
+  kind: z.enum(['text', 'button', 'start', 'media']),
   text: z.string().optional(),
   payload: z.string().max(64).optional(),
   /** deep-link parameter, e.g. a village id from a QR poster */

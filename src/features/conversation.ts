@@ -1,7 +1,7 @@
 import type { InboundEvent } from '../core/inbound';
 import type { Clock, DedupeStore, SessionStore, UserStore } from '../core/ports';
 import type { Reply } from '../core/reply';
-import { type Locale, userKey } from '../core/user';
+import { type Locale, type UserRef, userKey } from '../core/user';
 import { FlowEngine } from './flow-engine';
 import { changeVillageFlow, onboardingFlow } from './onboarding';
 import { Router } from './router';
@@ -54,11 +54,19 @@ export class Conversation {
       await users.delete(event.user);
       return outcome.replies;
     }
-    const nextProfile = outcome.profile ?? (profile ? { ...profile, lastSeen: now } : undefined);
+    // Writing to the bot means the resident can be reached again, even if a send had failed before.
+    const nextProfile =
+      outcome.profile ?? (profile ? { ...profile, lastSeen: now, active: true } : undefined);
     await Promise.all([
       nextProfile ? users.save(nextProfile) : Promise.resolve(),
       sessions.save(event.user, outcome.session ?? turn.session),
     ]);
     return outcome.replies;
+  }
+
+  /** The platform says this resident blocked the bot or cannot be reached: stop proactive messages. */
+  async markUnreachable(user: UserRef): Promise<void> {
+    const profile = await this.stores.users.get(user);
+    if (profile?.active) await this.stores.users.save({ ...profile, active: false });
   }
 }

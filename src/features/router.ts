@@ -43,6 +43,10 @@ export class Router {
       return this.start(turn, event.startParam ?? (button?.kind === 'start' ? button.param : undefined));
     }
 
+    if (event.kind === 'media') {
+      return { replies: [{ text: this.deps.t(turn.locale, 'media-not-read') }] };
+    }
+
     let expired: Outcome | undefined;
     const flow = turn.session.flow;
     if (flow) {

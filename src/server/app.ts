@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from '../logger';
 import { registerErrorHandler } from './errors';
 import { securityHeaders } from './security-headers';
+import { registerTelegramWebhook, type TelegramWebhookOptions } from './telegram-webhook-route';
 import { registerWebChat, type WebChatOptions } from './web-chat-routes';
 
 export interface AppOptions extends WebChatOptions {
@@ -15,6 +16,8 @@ export interface AppOptions extends WebChatOptions {
   readonly trustProxy: boolean;
   /** true when Redis answers */
   readonly ready: () => Promise<boolean>;
+  /** set when Telegram runs in webhook mode */
+  readonly telegramWebhook?: TelegramWebhookOptions;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
@@ -47,6 +50,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
 
   registerWebChat(app, o);
+  if (o.telegramWebhook) registerTelegramWebhook(app, o.telegramWebhook);
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     const ok = await o.ready().catch(() => false);

@@ -1,0 +1,26 @@
+import type { Api } from 'grammy';
+import type { ChannelSender } from '../../core/channel';
+import type { Reply } from '../../core/reply';
+import { toChannelError } from './errors';
+import { renderForTelegram } from './render';
+
+/** Sends a reply to a Telegram chat, part by part; failures become ChannelError. */
+export class TelegramSender implements ChannelSender {
+  readonly channel = 'telegram' as const;
+
+  constructor(private readonly api: Api) {}
+
+  async send(chatId: string, reply: Reply): Promise<void> {
+    try {
+      for (const m of renderForTelegram(reply)) {
+        await this.api.sendMessage(chatId, m.text, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+        });
+      }
+    } catch (err) {
+      throw toChannelError(err);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { type Job, RateLimitError, UnrecoverableError } from 'bullmq';
+import { ChannelError, type ChannelSender } from '../core/channel';
+import type { Logger } from '../logger';
+import type { OutboxCountField } from './outbox-counts';
+import { type OutboxJobData, parseOutboxJob } from './outbox-job';
+
+export interface OutboxProcessorDeps {
+  readonly sender: ChannelSender;
+  readonly onBlocked: (userKey: string | undefined, chatId: string) => Promise<void>;
+  readonly logger: Logger;
+  /** queue.rateLimit of this channel's queue */
+  readonly rateLimit: (ms: number) => Promise<void>;
+  /** stops this worker taking jobs; must not wait for the job in hand (it is the caller) */
+  readonly pause: () => Promise<void>;
+  /** never throws: a counter must not turn a delivered message into a retry */
+  readonly count: (field: OutboxCountField) => Promise<void>;
+}
+
+const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/** Sends one outbox job and turns a channel's error into what BullMQ should do next (ARCHITECTURE §6). */
+export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => Promise<void> {
+  const { sender, logger, count } = deps;
+
+  async function onSendError(err: unknown, job: Job, data: OutboxJobData): Promise<Error> {
+    const log = { jobId: job.id, chatId: data.chatId, kind: data.kind, channel: sender.channel };
+    if (err instanceof ChannelError && err.code === 'rate-limited') {
+      // queue.rateLimit holds every worker of this queue; RateLimitError puts the job back in wait
+      // without using an attempt.
+      const ms = Math.max(1, Math.ceil(err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
+      await deps.rateLimit(ms);
+      await count('rate_limited');
+      logger.warn({ ...log, retryAfterMs: ms }, 'outbox: rate limited by the platform');
+      return new RateLimitError();
+    }
+    if (err instanceof ChannelError && err.code === 'blocked') {
+      await deps.onBlocked(data.userKey, data.chatId);
+      await count('blocked');
+      logger.info(log, 'outbox: the resident blocked the bot; marked inactive');
+      return new UnrecoverableError('blocked');
+    }
+    if (err instanceof ChannelError && err.code === 'bad-request') {
+      await count('dropped');
+      logger.warn({ ...log, err }, 'outbox: the platform refused the message; dropped');
+      return new UnrecoverableError(`bad-request: ${err.message}`);
+    }
+    if (err instanceof ChannelError && err.code === 'unauthorized') {
+      // Every further send would fail the same way until someone fixes the token, so stop taking jobs
+      // (the operator restarts the process or resumes the worker); this job is retried later.
+      logger.error({ ...log, err }, `ALERT outbox-${sender.channel}: the platform rejected the bot token; worker paused`);
+      await deps.pause();
+    }
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await count(last ? 'failed' : 'retried');
+    logger.warn({ ...log, err, attempt: job.attemptsMade + 1, last }, 'outbox: send failed');
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
+  return async (job) => {
+    let data: OutboxJobData;
+    try {
+      data = parseOutboxJob(job.data);
+    } catch (err) {
+      await count('dropped');
+      logger.error({ jobId: job.id, channel: sender.channel, err }, 'outbox: invalid job data; dropped');
+      throw err;
+    }
+    try {
+      await sender.send(data.chatId, data.reply);
+    } catch (err) {
+      throw await onSendError(err, job, data);
+    }
+    await count('sent');
+  };
+}
