@@ -47,7 +47,10 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
     if (err instanceof ChannelError && err.code === 'unauthorized') {
       // Every further send would fail the same way until someone fixes the token, so stop taking jobs
       // (the operator restarts the process or resumes the worker); this job is retried later.
-      logger.error({ ...log, err }, `ALERT outbox-${sender.channel}: the platform rejected the bot token; worker paused`);
+      logger.error(
+        { ...log, err },
+        `ALERT outbox-${sender.channel}: the platform rejected the bot token; worker paused`,
+      );
       await deps.pause();
     }
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -157,6 +157,17 @@ describe('outbox', () => {
     expect(Math.max(...others) - same[0]!).toBeLessThan(500);
   });
 
+  it('does not hold back a message for now behind one scheduled for later', async () => {
+    const { sender, outbox, startWorker } = setup();
+    startWorker();
+    await outbox.enqueue('later-1', { chatId: 'e', reply: { text: 'sau' } }, { delayMs: 60_000 });
+    const t0 = Date.now();
+    await outbox.enqueue('now-1', { chatId: 'e', reply: { text: 'ngay' } });
+    await waitFor(() => sender.delivered.length === 1);
+    expect(sender.texts()).toEqual(['ngay']);
+    expect(sender.delivered[0]!.at - t0).toBeLessThan(500);
+  });
+
   it('waits out a 429 without losing the message or using an attempt', async () => {
     const { sender, outbox, startWorker, prefix } = setup();
     sender.failFirst('chậm lại', new ChannelError('rate-limited', '429', 1500));

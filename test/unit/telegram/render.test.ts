@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderForTelegram, splitText, TELEGRAM_TEXT_LIMIT } from '../../../src/channels/telegram/render';
+
+describe('Telegram rendering', () => {
+  it('shows user text with <b>, & and script as text, not markup', () => {
+    const [m] = renderForTelegram({ text: 'Hỏi <b>đậm</b> & <script>x</script>' });
+    expect(m?.text).toBe('Hỏi &lt;b&gt;đậm&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;');
+  });
+
+  it('keeps emoji and right-to-left marks intact', () => {
+    const [m] = renderForTelegram({ text: '👍 \u200fمرحبا\u200e ok' });
+    expect(m?.text).toBe('👍 \u200fمرحبا\u200e ok');
+  });
+
+  it('turns buttons into an inline keyboard with the payload as callback data', () => {
+    const [m] = renderForTelegram({ text: 'x', buttons: [[{ label: 'Lệ phí', payload: 'sec:khai-sinh:le-phi' }]] });
+    expect(m?.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Lệ phí', callback_data: 'sec:khai-sinh:le-phi' }]] });
+  });
+
+  it('splits a long text at paragraph boundaries, each part under 4,096 units, buttons on the last part', () => {
+    const paragraph = `${'Đăng ký khai sinh cho con. '.repeat(40)}\n\n`;
+    const parts = renderForTelegram({ text: paragraph.repeat(8), buttons: [[{ label: 'Menu', payload: 'menu' }]] });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+    expect(parts.slice(0, -1).every((p) => p.reply_markup === undefined)).toBe(true);
+    expect(parts.at(-1)?.reply_markup).toBeDefined();
+    expect(parts[0]?.text.endsWith('con.')).toBe(true);
+  });
+
+  it('never loses or changes text when splitting, and every escaped part fits (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12_000 }), fc.integer({ min: 20, max: 5000 }), (text, limit) => {
+        const parts = splitText(text, limit);
+        for (const p of parts) expect(escapeHtml(p).length).toBeLessThanOrEqual(limit);
+        const squash = (s: string) => s.replace(/\s+/g, '');
+        expect(squash(parts.join(''))).toBe(squash(text.trim() === '' ? '…' : text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
