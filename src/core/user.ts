@@ -12,5 +12,11 @@ export type UserRef = z.infer<typeof userRefSchema>;
 
 export const userKey = (user: UserRef): string => `${user.channel}:${user.id}`;
 
+export function parseUserKey(key: string): UserRef | undefined {
+  const [channel, ...rest] = key.split(':');
+  const parsed = userRefSchema.safeParse({ channel, id: rest.join(':') });
+  return parsed.success ? parsed.data : undefined;
+}
+
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

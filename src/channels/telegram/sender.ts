@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
 import type { ChannelSender } from '../../core/channel';
 import type { Reply } from '../../core/reply';
 import { toChannelError } from './errors';
@@ -23,4 +23,9 @@ export class TelegramSender implements ChannelSender {
       throw toChannelError(err);
     }
   }
+}
+
+/** A sender with its own API client and no automatic retries: the outbox queue decides when to retry. */
+export function createTelegramSender(token: string, apiRoot: string): TelegramSender {
+  return new TelegramSender(new Api(token, { apiRoot }));
 }
