@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { Bot } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
+import { createTelegramBot } from '../../src/channels/telegram/bot';
+import type { Conversation } from '../../src/features/conversation';
 import { createLogger } from '../../src/logger';
 import { createRedisConversation } from '../../src/redis-conversation';
 import { buildApp } from '../../src/server/app';
@@ -12,6 +16,9 @@ const engine = createAnswerEngine('content', 'locales');
 
 export interface TestServer {
   readonly app: FastifyInstance;
+  /** the grammY bot, when started with a (fake) Telegram API */
+  readonly bot?: Bot;
+  readonly conversation: Conversation;
   /** http://127.0.0.1:<port> */
   readonly url: string;
   readonly redis: Redis;
@@ -22,15 +29,37 @@ export interface TestServer {
 
 /** The web role as main.ts builds it, on the test Redis with a private key prefix, on a free port. */
 export async function startTestServer(
-  options: { perVisitorPerMinute?: number; perIpPerMinute?: number; allowedOrigins?: string[] } = {},
+  options: {
+    perVisitorPerMinute?: number;
+    perIpPerMinute?: number;
+    allowedOrigins?: string[];
+    /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
+    telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
+  } = {},
 ): Promise<TestServer> {
   const redis = new Redis(inject('redisUrl'));
   const prefix = `web${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   const cookieSecret = 'test-secret-test-secret-test-secret-0123';
   const clock = { now: () => Date.now() };
-  const { conversation } = createRedisConversation(redis, engine, { prefix, clock, defaultLocale: 'vi' });
+  const { conversation, stores } = createRedisConversation(redis, engine, {
+    prefix,
+    clock,
+    defaultLocale: 'vi',
+  });
+  const logger = createLogger('silent');
+  const bot = options.telegram
+    ? createTelegramBot({
+        token: options.telegram.token,
+        apiRoot: options.telegram.apiRoot,
+        botInfo: options.telegram.botInfo,
+        handle: (event) => conversation.handle(event),
+        dedupe: stores.dedupe,
+        onBlocked: (user) => conversation.markUnreachable(user),
+        logger,
+      })
+    : undefined;
   const app = await buildApp({
-    logger: createLogger('silent'),
+    logger,
     handle: (event) => conversation.handle(event),
     rateLimiter: new RedisRateLimiter(redis, prefix),
     cookieSecret,
@@ -41,10 +70,20 @@ export async function startTestServer(
     trustProxy: false,
     clock,
     ready: async () => (await redis.ping()) === 'PONG',
+    ...(bot && options.telegram
+      ? {
+          telegramWebhook: {
+            secret: options.telegram.webhookSecret,
+            handleUpdate: (u) => bot.handleUpdate(u as Update),
+          },
+        }
+      : {}),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
+    ...(bot ? { bot } : {}),
+    conversation,
     url,
     redis,
     prefix,
