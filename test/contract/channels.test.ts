@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram-api';
+import { TelegramResident } from '../helpers/telegram-resident';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { type ChannelDriver, SCRIPT, type Seen } from './channel-driver';
+
+const SECRET = 'contract_suite_webhook_secret';
+let fake: FakeTelegram;
+let server: TestServer;
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  server = await startTestServer({
+    telegram: { apiRoot: fake.url, token: fake.token, botInfo: fake.botInfo, webhookSecret: SECRET },
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await fake.close();
+});
+
+/** The web chat through its HTTP API, with the visitor cookie. */
+function webDriver(): ChannelDriver {
+  let cookie: string | undefined;
+  let latest: Seen[] = [];
+  const post = async (body: object): Promise<Seen[]> => {
+    const res = await fetch(`${server.url}/api/web/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    const json = (await res.json()) as {
+      replies: { text: string; buttons?: { label: string; payload: string }[][] }[];
+    };
+    payloads = new Map(
+      json.replies.flatMap((r) => (r.buttons ?? []).flat().map((b) => [b.label, b.payload] as const)),
+    );
+    latest = json.replies.map((r) => ({
+      text: r.text,
+      buttons: (r.buttons ?? []).flat().map((b) => b.label),
+    }));
+    return latest;
+  };
+  let payloads = new Map<string, string>();
+  return {
+    name: 'web',
+    start: (param) => post({ payload: param ? `start:${param}` : 'start' }),
+    say: (text) => post({ text }),
+    press: (label) => {
+      const found = [...payloads.entries()].find(([l]) => l.includes(label));
+      if (!found)
+        throw new Error(`web: no button "${label}" in ${latest.flatMap((s) => s.buttons).join(' | ')}`);
+      return post({ payload: found[1] });
+    },
+  };
+}
+
+/** Telegram through the webhook (real HTTP, secret header) and grammY, replies read from the fake API. */
+function telegramDriver(chatId: number): ChannelDriver {
+  const r = new TelegramResident(fake, chatId, async (update) => {
+    const res = await fetch(`${server.url}/webhooks/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify(update),
+    });
+    if (res.status !== 200) throw new Error(`webhook ${res.status}`);
+  });
+  const seen = (ms: { text: string; buttons: { text: string }[] }[]): Seen[] =>
+    ms.map((m) => ({ text: m.text, buttons: m.buttons.map((b) => b.text) }));
+  return {
+    name: 'telegram',
+    start: async (param) => seen(await r.start(param)),
+    say: async (text) => seen(await r.say(text)),
+    press: async (label) => seen(await r.press(label)),
+  };
+}
+
+const transcripts = new Map<string, Seen[][]>();
+
+describe.each([
+  ['web', () => webDriver()],
+  ['telegram', () => telegramDriver(6_100_001)],
+])('channel contract: %s', (name, make) => {
+  it('carries the whole conversation', async () => {
+    const driver = make();
+    const steps: Seen[][] = [];
+    for (const { step, run } of SCRIPT) {
+      const replies = await run(driver);
+      expect(replies.length, `${name}: ${step}`).toBeGreaterThan(0);
+      steps.push(replies);
+    }
+    const text = (i: number) => steps[i]!.map((s) => s.text).join('\n');
+    expect(text(0)).toContain('Xin chào bà con');
+    expect(text(2)).toMatch(/^Đăng ký khai sinh/);
+    expect(text(3)).toContain('Giấy tờ cần có');
+    expect(text(5)).toContain('Cảm ơn');
+    expect(text(6)).toContain('ý bà con là');
+    expect(text(7)).toMatch(/^Chứng thực chữ ký/);
+    expect(text(9)).toContain('answer in English');
+    expect(text(10)).toContain('did not understand');
+    transcripts.set(name, steps);
+  });
+});
+
+describe('channel contract: equivalence', () => {
+  it('gives equivalent replies on every channel: same texts, same buttons, in the same order', () => {
+    const web = transcripts.get('web');
+    const telegram = transcripts.get('telegram');
+    expect(web).toBeDefined();
+    expect(telegram).toEqual(web);
+  });
+});
