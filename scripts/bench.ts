@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|telegram-webhook|telegram-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
 import { startPrivateRedis } from '../test/helpers/redis-server';
 import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
+import { benchTelegramOutbox, benchTelegramWebhook } from './bench/telegram';
 import { benchWebHttp } from './bench/web-http';
 
 const arg = (name: string): string | undefined =>
@@ -19,6 +20,8 @@ const benches: Record<string, () => Promise<void> | void> = {
   matcher: () => benchMatcher(config.contentDir, config.localesDir),
   conversation: () => benchConversation(redis.url, config.contentDir, config.localesDir),
   'web-http': () => benchWebHttp(redis.url, connections),
+  'telegram-webhook': () => benchTelegramWebhook(redis.url, connections),
+  'telegram-outbox': () => benchTelegramOutbox(redis.url),
 };
 
 try {

@@ -10,8 +10,16 @@ export interface TgMessage {
 
 /** What the resident sees: the HTML text as Telegram shows it (entities removed) and the buttons. */
 export function asSeen(call: RecordedCall): TgMessage {
-  const p = call.params as { text: string; reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] } };
-  const text = p.text.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const p = call.params as {
+    text: string;
+    reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] };
+  };
+  const text = p.text
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
   return { text, buttons: (p.reply_markup?.inline_keyboard ?? []).flat() };
 }
 
@@ -29,7 +37,10 @@ export class TelegramResident {
   ) {}
 
   get messages(): TgMessage[] {
-    return this.fake.sent(this.chatId).filter((c) => (c.response as { ok?: boolean } | undefined)?.ok !== false).map(asSeen);
+    return this.fake
+      .sent(this.chatId)
+      .filter((c) => (c.response as { ok?: boolean } | undefined)?.ok !== false)
+      .map(asSeen);
   }
 
   get last(): TgMessage {
@@ -44,7 +55,8 @@ export class TelegramResident {
     await this.deliver({ update_id: ++nextUpdateId, ...update });
     const until = Date.now() + 10_000;
     while (this.messages.length < before + expect) {
-      if (Date.now() > until) throw new Error(`no reply; transcript:\n${this.messages.map((m) => m.text).join('\n---\n')}`);
+      if (Date.now() > until)
+        throw new Error(`no reply; transcript:\n${this.messages.map((m) => m.text).join('\n---\n')}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     // Let the rest of a multi-message answer arrive.
@@ -63,8 +75,12 @@ export class TelegramResident {
   }
 
   press(label: string) {
-    const button = [...this.messages].reverse().flatMap((m) => m.buttons).find((b) => b.text.includes(label));
-    if (!button) throw new Error(`no button "${label}" in: ${this.last.buttons.map((b) => b.text).join(' | ')}`);
+    const button = [...this.messages]
+      .reverse()
+      .flatMap((m) => m.buttons)
+      .find((b) => b.text.includes(label));
+    if (!button)
+      throw new Error(`no button "${label}" in: ${this.last.buttons.map((b) => b.text).join(' | ')}`);
     return this.send(callbackUpdate({ chatId: this.chatId, data: button.callback_data }));
   }
 

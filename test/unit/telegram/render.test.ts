@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderForTelegram, splitText, TELEGRAM_TEXT_LIMIT } from '../../../src/channels/telegram/render';
+import {
+  escapeHtml,
+  renderForTelegram,
+  splitText,
+  TELEGRAM_TEXT_LIMIT,
+} from '../../../src/channels/telegram/render';
 
 describe('Telegram rendering', () => {
   it('shows user text with <b>, & and script as text, not markup', () => {
@@ -14,13 +19,21 @@ describe('Telegram rendering', () => {
   });
 
   it('turns buttons into an inline keyboard with the payload as callback data', () => {
-    const [m] = renderForTelegram({ text: 'x', buttons: [[{ label: 'Lệ phí', payload: 'sec:khai-sinh:le-phi' }]] });
-    expect(m?.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Lệ phí', callback_data: 'sec:khai-sinh:le-phi' }]] });
+    const [m] = renderForTelegram({
+      text: 'x',
+      buttons: [[{ label: 'Lệ phí', payload: 'sec:khai-sinh:le-phi' }]],
+    });
+    expect(m?.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Lệ phí', callback_data: 'sec:khai-sinh:le-phi' }]],
+    });
   });
 
   it('splits a long text at paragraph boundaries, each part under 4,096 units, buttons on the last part', () => {
     const paragraph = `${'Đăng ký khai sinh cho con. '.repeat(40)}\n\n`;
-    const parts = renderForTelegram({ text: paragraph.repeat(8), buttons: [[{ label: 'Menu', payload: 'menu' }]] });
+    const parts = renderForTelegram({
+      text: paragraph.repeat(8),
+      buttons: [[{ label: 'Menu', payload: 'menu' }]],
+    });
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
     expect(parts.slice(0, -1).every((p) => p.reply_markup === undefined)).toBe(true);
@@ -30,12 +43,16 @@ describe('Telegram rendering', () => {
 
   it('never loses or changes text when splitting, and every escaped part fits (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 12_000 }), fc.integer({ min: 20, max: 5000 }), (text, limit) => {
-        const parts = splitText(text, limit);
-        for (const p of parts) expect(escapeHtml(p).length).toBeLessThanOrEqual(limit);
-        const squash = (s: string) => s.replace(/\s+/g, '');
-        expect(squash(parts.join(''))).toBe(squash(text.trim() === '' ? '…' : text));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 12_000 }),
+        fc.integer({ min: 20, max: 5000 }),
+        (text, limit) => {
+          const parts = splitText(text, limit);
+          for (const p of parts) expect(escapeHtml(p).length).toBeLessThanOrEqual(limit);
+          const squash = (s: string) => s.replace(/\s+/g, '');
+          expect(squash(parts.join(''))).toBe(squash(text.trim() === '' ? '…' : text));
+        },
+      ),
       { numRuns: 200 },
     );
   });

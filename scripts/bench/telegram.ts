@@ -1,0 +1,269 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { createTelegramSender } from '../../src/channels/telegram/sender';
+import { childEnvironment } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { Outbox } from '../../src/queues/outbox';
+import { outboxCounts } from '../../src/queues/outbox-counts';
+import { startOutboxWorker } from '../../src/queues/outbox-worker';
+import {
+  callbackUpdate,
+  type FakeTelegram,
+  startFakeTelegram,
+  startUpdate,
+  textUpdate,
+} from '../../test/helpers/fake-telegram-api';
+import { readQuestionSet } from '../../test/helpers/question-set';
+import { deleteKeys } from '../../test/helpers/redis-cleanup';
+import { freePort } from '../../test/helpers/redis-server';
+import { report } from './stats';
+
+const SECRET = 'bench_telegram_webhook_secret';
+
+/**
+ * Webhook → reply: `src/main.ts` (ROLE=web, TELEGRAM_MODE=webhook) in a child process, the fake Bot API
+ * in this process (no added latency), autocannon posting text updates of 200 onboarded chats.
+ * A request's time includes the bot's sendMessage round trip to the fake (the fake's own time is tiny).
+ */
+export async function benchTelegramWebhook(redisUrl: string, connections: number): Promise<void> {
+  const fake = await startFakeTelegram();
+  const port = await freePort();
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    env: childEnvironment({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ROLE: 'web',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `bench-tg${Date.now()}:`,
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: fake.url,
+      PUBLIC_URL: 'https://bot.example',
+      NODE_ENV: 'production',
+    }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/webhooks/telegram`;
+  const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
+  try {
+    await waitUntilUp(`http://127.0.0.1:${port}/healthz`);
+    let updateId = 1;
+    const chats = Array.from({ length: 200 }, (_, i) => 5_000_000 + i);
+    for (const chat of chats) {
+      const body = JSON.stringify({ update_id: updateId++, ...startUpdate(chat, 'thon-1') });
+      await fetch(url, { method: 'POST', headers, body });
+    }
+    const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
+    fake.reset();
+    let i = 0;
+    const result = await autocannon({
+      url,
+      connections,
+      duration: 15,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const k = i++;
+            const chatId = chats[k % chats.length]!;
+            const update =
+              k % 5 === 4
+                ? callbackUpdate({ chatId, data: 'menu' })
+                : textUpdate({ chatId, text: questions[k % questions.length]! });
+            return { ...req, headers, body: JSON.stringify({ update_id: updateId++, ...update }) };
+          },
+        },
+      ],
+    });
+    const sent = fake.callsOf('sendMessage').length;
+    report({ bench: 'telegram-webhook', metric: 'connections', value: connections, unit: 'connections' });
+    report({
+      bench: 'telegram-webhook',
+      metric: 'updates_per_second',
+      value: Math.round(result.requests.average),
+      unit: 'updates/s',
+      target: '>= 500',
+      ok: result.requests.average >= 500,
+    });
+    report({ bench: 'telegram-webhook', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
+    report({
+      bench: 'telegram-webhook',
+      metric: 'latency_p99_ms',
+      value: result.latency.p99,
+      unit: 'ms',
+      target: '<= 30',
+      ok: result.latency.p99 <= 30,
+    });
+    report({
+      bench: 'telegram-webhook',
+      metric: 'non_2xx_or_errors',
+      value: result.non2xx + result.errors,
+      unit: 'responses',
+      ok: result.non2xx + result.errors === 0,
+    });
+    report({
+      bench: 'telegram-webhook',
+      metric: 'messages_sent_per_update',
+      value: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
+      unit: 'messages',
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await fake.close();
+  }
+}
+
+/**
+ * outbox-telegram: a BullMQ worker in this process → TelegramSender (grammY) → the fake Bot API.
+ * Limiter off: the fake runs in a process of its own, throughput counted from the outbox's "sent"
+ * counter. Limiter on (25/s): sends counted over ten whole windows after the first one.
+ */
+export async function benchTelegramOutbox(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  const logger = createLogger('warn');
+  const external = await startFakeProcess();
+  try {
+    const off = await outboxLimiterOff(redis, redisUrl, logger, external, 6000);
+    report({
+      bench: 'telegram-outbox',
+      metric: 'messages_per_second_limiter_off',
+      value: Math.round(off),
+      unit: 'msg/s',
+      target: '>= 2000',
+      ok: off >= 2000,
+    });
+  } finally {
+    external.stop();
+  }
+  const fake = await startFakeTelegram();
+  try {
+    const limit = 25;
+    const achieved = await outboxLimiterOn(fake, redis, redisUrl, logger, limit);
+    const ratio = achieved / limit;
+    report({
+      bench: 'telegram-outbox',
+      metric: 'messages_per_second_limiter_25',
+      value: Number(achieved.toFixed(2)),
+      unit: 'msg/s',
+    });
+    report({
+      bench: 'telegram-outbox',
+      metric: 'limiter_achieved_ratio',
+      value: Number(ratio.toFixed(3)),
+      unit: 'of limit',
+      target: '0.95–1.00',
+      ok: ratio >= 0.95 && ratio <= 1.0,
+    });
+  } finally {
+    redis.disconnect();
+    await fake.close();
+  }
+}
+
+async function fill(outbox: Outbox, messages: number): Promise<void> {
+  for (let i = 0; i < messages; i++) {
+    await outbox.enqueue(`bench-${i}`, {
+      chatId: String(4_000_000 + i),
+      reply: { text: `Thông báo số ${i}` },
+    });
+  }
+}
+
+async function outboxLimiterOff(
+  redis: Redis,
+  redisUrl: string,
+  logger: ReturnType<typeof createLogger>,
+  fake: { url: string; token: string },
+  messages: number,
+): Promise<number> {
+  const prefix = `benchoff${Date.now()}`;
+  const outbox = new Outbox(redis, 'telegram', { prefix });
+  await fill(outbox, messages);
+  const t0 = performance.now();
+  const worker = startOutboxWorker({
+    connection: { url: redisUrl },
+    channel: 'telegram',
+    prefix,
+    sender: createTelegramSender(fake.token, fake.url),
+    onBlocked: async () => undefined,
+    logger,
+    limiter: null,
+    concurrency: 128,
+  });
+  while ((await outboxCounts(redis, prefix, 'telegram')).sent < messages) await sleep(20);
+  const seconds = (performance.now() - t0) / 1000;
+  await worker.close();
+  await outbox.close();
+  await deleteKeys(redis, prefix);
+  return messages / seconds;
+}
+
+async function outboxLimiterOn(
+  fake: FakeTelegram,
+  redis: Redis,
+  redisUrl: string,
+  logger: ReturnType<typeof createLogger>,
+  limit: number,
+): Promise<number> {
+  const prefix = `benchon${Date.now()}`;
+  const outbox = new Outbox(redis, 'telegram', { prefix });
+  fake.reset();
+  await fill(outbox, limit * 13);
+  const worker = startOutboxWorker({
+    connection: { url: redisUrl },
+    channel: 'telegram',
+    prefix,
+    sender: createTelegramSender(fake.token, fake.url),
+    onBlocked: async () => undefined,
+    logger,
+    limiter: { max: limit, duration: 1000 },
+    concurrency: 5,
+  });
+  const first = (await fake.waitForCalls('sendMessage', 1, 30_000))[0]!.at;
+  const from = first + 1000;
+  const to = from + 10_000;
+  while (Date.now() < to + 200) await sleep(100);
+  const inWindow = fake.callsOf('sendMessage').filter((c) => c.at >= from && c.at < to).length;
+  await worker.close();
+  await outbox.close();
+  await deleteKeys(redis, prefix);
+  return inWindow / 10;
+}
+
+function startFakeProcess(): Promise<{ url: string; token: string; stop: () => void }> {
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/bench/fake-telegram-process.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) {
+        const { url, token } = JSON.parse(line) as { url: string; token: string };
+        resolve({ url, token, stop: () => child.kill('SIGTERM') });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`fake Telegram process exited (${code})`)));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntilUp(url: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      if (Date.now() > until) throw new Error(`server did not start: ${url}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
