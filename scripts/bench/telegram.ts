@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
-import { childEnvironment } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
 import { outboxCounts } from '../../src/queues/outbox-counts';
@@ -18,7 +17,7 @@ import {
 } from '../../test/helpers/fake-telegram-api';
 import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
-import { freePort } from '../../test/helpers/redis-server';
+import { startServerProcess } from './server-process';
 import { report } from './stats';
 
 const SECRET = 'bench_telegram_webhook_secret';
@@ -30,28 +29,19 @@ const SECRET = 'bench_telegram_webhook_secret';
  */
 export async function benchTelegramWebhook(redisUrl: string, connections: number): Promise<void> {
   const fake = await startFakeTelegram();
-  const port = await freePort();
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    env: childEnvironment({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ROLE: 'web',
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: `bench-tg${Date.now()}:`,
-      LOG_LEVEL: 'warn',
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: fake.url,
-      PUBLIC_URL: 'https://bot.example',
-      NODE_ENV: 'production',
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startServerProcess({
+    ROLE: 'web',
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench-tg${Date.now()}:`,
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_MODE: 'webhook',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: fake.url,
+    PUBLIC_URL: 'https://bot.example',
   });
-  const url = `http://127.0.0.1:${port}/webhooks/telegram`;
+  const url = `${server.base}/webhooks/telegram`;
   const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
   try {
-    await waitUntilUp(`http://127.0.0.1:${port}/healthz`);
     let updateId = 1;
     const chats = Array.from({ length: 200 }, (_, i) => 5_000_000 + i);
     for (const chat of chats) {
@@ -113,8 +103,7 @@ export async function benchTelegramWebhook(redisUrl: string, connections: number
       unit: 'messages',
     });
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     await fake.close();
   }
 }
@@ -186,16 +175,7 @@ async function outboxLimiterOff(
   const outbox = new Outbox(redis, 'telegram', { prefix });
   await fill(outbox, messages);
   const t0 = performance.now();
-  const worker = startOutboxWorker({
-    connection: { url: redisUrl },
-    channel: 'telegram',
-    prefix,
-    sender: createTelegramSender(fake.token, fake.url),
-    onBlocked: async () => undefined,
-    logger,
-    limiter: null,
-    concurrency: 128,
-  });
+  const worker = startBenchWorker(redisUrl, prefix, fake, logger, { limiter: null, concurrency: 128 });
   while ((await outboxCounts(redis, prefix, 'telegram')).sent < messages) await sleep(20);
   const seconds = (performance.now() - t0) / 1000;
   await worker.close();
@@ -215,13 +195,7 @@ async function outboxLimiterOn(
   const outbox = new Outbox(redis, 'telegram', { prefix });
   fake.reset();
   await fill(outbox, limit * 13);
-  const worker = startOutboxWorker({
-    connection: { url: redisUrl },
-    channel: 'telegram',
-    prefix,
-    sender: createTelegramSender(fake.token, fake.url),
-    onBlocked: async () => undefined,
-    logger,
+  const worker = startBenchWorker(redisUrl, prefix, fake, logger, {
     limiter: { max: limit, duration: 1000 },
     concurrency: 5,
   });
@@ -254,16 +228,22 @@ function startFakeProcess(): Promise<{ url: string; token: string; stop: () => v
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntilUp(url: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      if (Date.now() > until) throw new Error(`server did not start: ${url}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+function startBenchWorker(
+  redisUrl: string,
+  prefix: string,
+  fake: { url: string; token: string },
+  logger: ReturnType<typeof createLogger>,
+  o: { limiter: { max: number; duration: number } | null; concurrency: number },
+) {
+  return startOutboxWorker({
+    connection: { url: redisUrl },
+    channel: 'telegram',
+    prefix,
+    sender: createTelegramSender(fake.token, fake.url),
+    onBlocked: async () => undefined,
+    logger,
+    ...o,
+  });
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { childEnvironment } from '../../src/config';
 import { readQuestionSet } from '../../test/helpers/question-set';
-import { freePort } from '../../test/helpers/redis-server';
+import { startServerProcess } from './server-process';
 import { report, round } from './stats';
 
 /**
@@ -13,25 +10,15 @@ import { report, round } from './stats';
  * the run; everything else is as in production.
  */
 export async function benchWebHttp(redisUrl: string, connections: number): Promise<void> {
-  const port = await freePort();
-  const prefix = `bench-web${Date.now()}:`;
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    env: childEnvironment({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ROLE: 'web',
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      WEB_RATE_PER_VISITOR: '1000000',
-      WEB_RATE_PER_IP: '1000000',
-      NODE_ENV: 'production',
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startServerProcess({
+    ROLE: 'web',
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench-web${Date.now()}:`,
+    WEB_RATE_PER_VISITOR: '1000000',
+    WEB_RATE_PER_IP: '1000000',
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = server.base;
   try {
-    await waitUntilUp(`${base}/healthz`);
     const cookies: string[] = [];
     for (let i = 0; i < 100; i++) {
       const res = await fetch(`${base}/api/web/messages`, {
@@ -63,7 +50,7 @@ export async function benchWebHttp(redisUrl: string, connections: number): Promi
         },
       ],
     });
-    const rss = rssMb(child.pid);
+    const rss = rssMb(server.child.pid);
     const ok = result.non2xx === 0 && result.errors === 0;
     report({ bench: 'web-http', metric: 'connections', value: connections, unit: 'connections' });
     report({
@@ -92,20 +79,7 @@ export async function benchWebHttp(redisUrl: string, connections: number): Promi
     });
     report({ bench: 'web-http', metric: 'server_rss_mb', value: round(rss, 1), unit: 'MB' });
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      if (Date.now() > until) throw new Error(`server did not start: ${url}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+    await server.stop();
   }
 }
 
