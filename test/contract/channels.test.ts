@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram-api';
+import type { FakeTelegram } from '../helpers/fake-telegram-api';
+import { startTelegramBed, type TelegramBed } from '../helpers/telegram-bed';
 import { TelegramResident } from '../helpers/telegram-resident';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import type { TestServer } from '../helpers/test-server';
 import { type ChannelDriver, SCRIPT, type Seen } from './channel-driver';
 
 const SECRET = 'contract_suite_webhook_secret';
+let bed: TelegramBed;
 let fake: FakeTelegram;
 let server: TestServer;
 
 beforeAll(async () => {
-  fake = await startFakeTelegram();
-  server = await startTestServer({
-    telegram: { apiRoot: fake.url, token: fake.token, botInfo: fake.botInfo, webhookSecret: SECRET },
-  });
+  bed = await startTelegramBed(SECRET);
+  ({ fake, server } = bed);
 });
-afterAll(async () => {
-  await server.close();
-  await fake.close();
-});
+afterAll(() => bed.close());
 
 /** The web chat through its HTTP API, with the visitor cookie. */
 function webDriver(): ChannelDriver {
@@ -58,14 +55,7 @@ function webDriver(): ChannelDriver {
 
 /** Telegram through the webhook (real HTTP, secret header) and grammY, replies read from the fake API. */
 function telegramDriver(chatId: number): ChannelDriver {
-  const r = new TelegramResident(fake, chatId, async (update) => {
-    const res = await fetch(`${server.url}/webhooks/telegram`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-      body: JSON.stringify(update),
-    });
-    if (res.status !== 200) throw new Error(`webhook ${res.status}`);
-  });
+  const r = new TelegramResident(fake, chatId, (update) => bed.deliver(update));
   const seen = (ms: { text: string; buttons: { text: string }[] }[]): Seen[] =>
     ms.map((m) => ({ text: m.text, buttons: m.buttons.map((b) => b.text) }));
   return {

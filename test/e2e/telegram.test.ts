@@ -10,40 +10,24 @@ import {
   textUpdate,
   voiceUpdate,
 } from '../helpers/fake-telegram-api';
+import { startTelegramBed, type TelegramBed } from '../helpers/telegram-bed';
 import { TelegramResident } from '../helpers/telegram-resident';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const SECRET = 'telegram_webhook_secret_for_tests';
+let bed: TelegramBed;
 let fake: FakeTelegram;
 let server: TestServer;
 let chat = 7_000_000;
 
 beforeAll(async () => {
-  fake = await startFakeTelegram();
-  server = await startTestServer({
-    telegram: { apiRoot: fake.url, token: fake.token, botInfo: fake.botInfo, webhookSecret: SECRET },
-  });
+  bed = await startTelegramBed(SECRET);
+  ({ fake, server } = bed);
 });
-afterAll(async () => {
-  await server.close();
-  await fake.close();
-});
+afterAll(() => bed.close());
 
-function postUpdate(body: string, secret: string | null = SECRET, contentType = 'application/json') {
-  return fetch(`${server.url}/webhooks/telegram`, {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      ...(secret !== null ? { 'x-telegram-bot-api-secret-token': secret } : {}),
-    },
-    body,
-  });
-}
-
-async function viaWebhook(update: object): Promise<void> {
-  const res = await postUpdate(JSON.stringify(update));
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-}
+const postUpdate = (body: string, secret: string | null = SECRET) => bed.post(body, secret);
+const viaWebhook = (update: object) => bed.deliver(update);
 
 async function mainFlow(r: TelegramResident): Promise<void> {
   const hello = await r.start();
