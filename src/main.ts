@@ -81,6 +81,21 @@ async function main(): Promise<void> {
     closers.unshift(() => app.close());
     logger.info('Trợ lý DVC: web chat at http://localhost:%d', config.port);
   }
+  if ((config.role === 'all' || config.role === 'worker') && config.telegram.token) {
+    // Proactive messages (reminders, broadcasts, staff replies) go out through the outbox worker.
+    const outbox = startOutboxWorker({
+      connection: { url: endpoint.url },
+      channel: 'telegram',
+      prefix: queuePrefix(prefix),
+      sender: createTelegramSender(config.telegram.token, config.telegram.apiRoot),
+      onBlocked: async (userKey) => {
+        const user = userKey ? parseUserKey(userKey) : undefined;
+        if (user) await conversation.markUnreachable(user);
+      },
+      logger,
+    });
+    closers.push(() => outbox.close());
+  }
   if (config.zalo.token)
     logger.warn('ZALO_BOT_TOKEN is set, but the Zalo channel is not part of this version yet.');
   closers.push(async () => {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Outbox } from '../../src/queues/outbox';
+import { queuePrefix } from '../../src/queues/outbox-keys';
 import { type FakeTelegram, startFakeTelegram, startUpdate } from '../helpers/fake-telegram-api';
+import { deleteKeys } from '../helpers/redis-cleanup';
 import { freePort } from '../helpers/redis-server';
 import { runScriptAsync as run } from '../helpers/run-script';
 
@@ -43,6 +47,43 @@ describe('npm start with TELEGRAM_BOT_TOKEN (polling)', () => {
       child.kill('SIGTERM');
     }
     expect(await exited, stderr).toBe(0);
+  }, 60_000);
+});
+
+describe('npm start with ROLE=worker', () => {
+  it('sends what is queued in outbox-telegram', async () => {
+    const redis = new Redis(inject('redisUrl'));
+    const redisPrefix = `tgworker${Date.now()}:`;
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        ROLE: 'worker',
+        REDIS_URL: inject('redisUrl'),
+        REDIS_PREFIX: redisPrefix,
+        LOG_LEVEL: 'warn',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.url,
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const outbox = new Outbox(redis, 'telegram', { prefix: queuePrefix(redisPrefix) });
+    const before = fake.callsOf('sendMessage').length;
+    try {
+      await outbox.enqueue('rem-main-worker-1', {
+        chatId: '4242777',
+        reply: { text: 'Nhắc bà con: mai đi nhận kết quả' },
+      });
+      const sent = await fake.waitForCalls('sendMessage', before + 1, 30_000);
+      expect(sent.some((c) => c.params.chat_id === '4242777')).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+      await outbox.close();
+      await deleteKeys(redis, queuePrefix(redisPrefix));
+      redis.disconnect();
+    }
+    expect(await exited).toBe(0);
   }, 60_000);
 });
 
