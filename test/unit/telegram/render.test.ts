@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  renderForTelegram,
-  splitText,
-  TELEGRAM_TEXT_LIMIT,
-} from '../../../src/channels/telegram/render';
+import { escapeHtml, renderForTelegram, TELEGRAM_TEXT_LIMIT } from '../../../src/channels/telegram/render';
+import { splitText } from '../../../src/core/split-text';
 
 describe('Telegram rendering', () => {
   it('shows user text with <b>, & and script as text, not markup', () => {
@@ -47,7 +43,7 @@ describe('Telegram rendering', () => {
         fc.string({ unit: 'grapheme', maxLength: 12_000 }),
         fc.integer({ min: 20, max: 5000 }),
         (text, limit) => {
-          const parts = splitText(text, limit);
+          const parts = splitText(text, limit, (p) => escapeHtml(p).length);
           for (const p of parts) expect(escapeHtml(p).length).toBeLessThanOrEqual(limit);
           const squash = (s: string) => s.replace(/\s+/g, '');
           expect(squash(parts.join(''))).toBe(squash(text.trim() === '' ? '…' : text));
