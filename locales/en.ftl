@@ -81,3 +81,11 @@ media-not-read = Sorry, I can only read text and buttons. Please type your quest
 command-start = Start, choose your village
 command-menu = Main menu
 command-help = How to use
+
+## Zalo has no buttons: options are numbered
+zalo-choose = { $count ->
+    [1] (Reply 1 to choose.)
+    [2] (Reply 1 or 2 to choose.)
+    [3] (Reply 1, 2 or 3 to choose.)
+   *[other] (Reply a number from 1 to { $count } to choose.)
+}

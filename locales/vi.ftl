@@ -81,3 +81,11 @@ media-not-read = Dạ, tôi chỉ đọc được chữ và các nút bấm. Bà
 command-start = Bắt đầu, chọn thôn/làng
 command-menu = Menu chính
 command-help = Hướng dẫn sử dụng
+
+## Zalo has no buttons: options are numbered
+zalo-choose = { $count ->
+    [1] (Trả lời 1 để chọn.)
+    [2] (Trả lời 1 hoặc 2 để chọn.)
+    [3] (Trả lời 1, 2 hoặc 3 để chọn.)
+   *[other] (Trả lời một số từ 1 đến { $count } để chọn.)
+}

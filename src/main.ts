@@ -10,8 +10,12 @@ import { createTelegramBot } from './channels/telegram/bot';
 import { setCommands } from './channels/telegram/commands';
 import { startPolling } from './channels/telegram/polling';
 import { createTelegramSender } from './channels/telegram/sender';
+import { ZaloClient } from './channels/zalo/client';
+import { createZaloHandler } from './channels/zalo/handler';
+import { startZaloPolling } from './channels/zalo/polling';
+import { createZaloSender, ZaloSender } from './channels/zalo/sender';
 import { type Config, ConfigError, loadConfig } from './config';
-import type { DedupeStore } from './core/ports';
+import type { ChoiceStore, DedupeStore } from './core/ports';
 import { parseUserKey } from './core/user';
 import type { Conversation } from './features/conversation';
 import { createLogger, type Logger } from './logger';
@@ -20,7 +24,9 @@ import { startOutboxWorker } from './queues/outbox-worker';
 import { createRedisConversation } from './redis-conversation';
 import { buildApp } from './server/app';
 import type { TelegramWebhookOptions } from './server/telegram-webhook-route';
+import type { ZaloWebhookOptions } from './server/zalo-webhook-route';
 import { ensureRedis } from './storage/local-redis';
+import { RedisChoiceStore } from './storage/redis-choice-store';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
@@ -61,6 +67,12 @@ async function main(): Promise<void> {
       ? await startTelegram(config, conversation, stores.dedupe, engine, logger)
       : undefined;
   if (telegram?.stop) closers.push(telegram.stop);
+  const choices = new RedisChoiceStore(redis, prefix, config.sessionTtlSeconds);
+  const zalo =
+    web && config.zalo.token
+      ? await startZalo(config, conversation, stores.dedupe, choices, engine, logger)
+      : undefined;
+  if (zalo?.stop) closers.push(zalo.stop);
   if (web) {
     const app = await buildApp({
       logger,
@@ -75,6 +87,7 @@ async function main(): Promise<void> {
       clock,
       ready: async () => (await redis.ping()) === 'PONG',
       ...(telegram?.webhook ? { telegramWebhook: telegram.webhook } : {}),
+      ...(zalo?.webhook ? { zaloWebhook: zalo.webhook } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
     // Stop taking requests first, then the rest.
@@ -96,8 +109,20 @@ async function main(): Promise<void> {
     });
     closers.push(() => outbox.close());
   }
-  if (config.zalo.token)
-    logger.warn('ZALO_BOT_TOKEN is set, but the Zalo channel is not part of this version yet.');
+  if ((config.role === 'all' || config.role === 'worker') && config.zalo.token) {
+    const outbox = startOutboxWorker({
+      connection: { url: endpoint.url },
+      channel: 'zalo',
+      prefix: queuePrefix(prefix),
+      sender: createZaloSender(config.zalo.token, config.zalo.apiBase, choices, zaloHint(engine)),
+      onBlocked: async (userKey) => {
+        const user = userKey ? parseUserKey(userKey) : undefined;
+        if (user) await conversation.markUnreachable(user);
+      },
+      logger,
+    });
+    closers.push(() => outbox.close());
+  }
   closers.push(async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
@@ -146,6 +171,38 @@ async function startTelegram(
       if (runner.isRunning()) await runner.stop();
     },
   };
+}
+
+/** Zalo: the client, and either the webhook route or the getUpdates loop. */
+async function startZalo(
+  config: Config,
+  conversation: Conversation,
+  dedupe: DedupeStore,
+  choices: ChoiceStore,
+  engine: AnswerEngine,
+  logger: Logger,
+): Promise<{ webhook?: ZaloWebhookOptions; stop?: () => Promise<void> }> {
+  const token = config.zalo.token!;
+  const client = new ZaloClient({ token, baseUrl: config.zalo.apiBase });
+  const me = await client.getMe();
+  const handleUpdate = createZaloHandler({
+    handle: (event) => conversation.handle(event),
+    dedupe,
+    choices,
+    sender: new ZaloSender(client, choices, zaloHint(engine)),
+    onBlocked: (user) => conversation.markUnreachable(user),
+    logger,
+  });
+  logger.info({ bot: me.account_name, mode: config.zalo.mode }, 'Zalo channel on');
+  if (config.zalo.mode === 'webhook')
+    return { webhook: { secret: config.zalo.webhookSecret!, handleUpdate } };
+  const polling = startZaloPolling(client, handleUpdate, logger);
+  return { stop: () => polling.stop() };
+}
+
+/** "(Trả lời 1, 2 hoặc 3 để chọn.)" under numbered options, in Vietnamese. */
+function zaloHint(engine: AnswerEngine): (count: number) => string {
+  return (count) => engine.i18n.t('vi', 'zalo-choose', { count });
 }
 
 /**

@@ -71,3 +71,12 @@ export interface RateLimiter {
 export interface Clock {
   now(): number;
 }
+
+/**
+ * The numbered options last shown to a resident on a channel without buttons (Zalo), so that "1",
+ * "số 2" or an option's own words map back to the button's payload. Expires with the session.
+ */
+export interface ChoiceStore {
+  save(user: UserRef, options: readonly { label: string; payload: string }[]): Promise<void>;
+  get(user: UserRef): Promise<{ label: string; payload: string }[] | undefined>;
+}

@@ -8,6 +8,7 @@ import { registerErrorHandler } from './errors';
 import { securityHeaders } from './security-headers';
 import { registerTelegramWebhook, type TelegramWebhookOptions } from './telegram-webhook-route';
 import { registerWebChat, type WebChatOptions } from './web-chat-routes';
+import { registerZaloWebhook, type ZaloWebhookOptions } from './zalo-webhook-route';
 
 export interface AppOptions extends WebChatOptions {
   readonly logger: Logger;
@@ -18,6 +19,8 @@ export interface AppOptions extends WebChatOptions {
   readonly ready: () => Promise<boolean>;
   /** set when Telegram runs in webhook mode */
   readonly telegramWebhook?: TelegramWebhookOptions;
+  /** set when Zalo runs in webhook mode */
+  readonly zaloWebhook?: ZaloWebhookOptions;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
@@ -51,6 +54,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerWebChat(app, o);
   if (o.telegramWebhook) registerTelegramWebhook(app, o.telegramWebhook);
+  if (o.zaloWebhook) registerZaloWebhook(app, o.zaloWebhook);
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     const ok = await o.ready().catch(() => false);

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { clientError } from './errors';
+import { sameSecret } from './secret';
 
 export interface TelegramWebhookOptions {
   readonly secret: string;
@@ -13,13 +13,6 @@ const BODY_LIMIT = 1024 * 1024;
 /** Telegram waits about 10 s; answer before that even if handling is slow, or it resends. */
 const ANSWER_WITHIN_MS = 8000;
 const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
-
-function sameSecret(given: string | string[] | undefined, secret: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** POST /webhooks/telegram: secret checked in constant time, body validated, answered fast. */
 export function registerTelegramWebhook(app: FastifyInstance, o: TelegramWebhookOptions): void {
