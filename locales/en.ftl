@@ -1,7 +1,7 @@
 # English locale. Keys must match vi.ftl (a test checks it).
 
 ## Answers
-answer-more = Tap a button below to see more.
+answer-more = Choose below to see more.
 answer-more-text = To see more, type: { $sections }.
 answer-source = Source: { $source } (checked { $reviewed }).
 section-giay-to = Papers needed
@@ -36,8 +36,8 @@ button-skip = Skip
 
 ## Greeting and village
 greeting = Hello! I am the procedures assistant of { $commune }. I explain how to get papers done: birth, marriage, ID card, online services, results by post…
-onboarding-ask-village = Which village do you live in? Tap a button below (or type its number). Knowing it lets me send you your village's announcements.
-onboarding-village-unknown = Sorry, I do not recognise that village. Tap a button below, or tap «Skip» to ask your question now.
+onboarding-ask-village = Which village do you live in? Choose below (tap or type its number). Knowing it lets me send you your village's announcements.
+onboarding-village-unknown = Sorry, I do not recognise that village. Choose below, or choose «Skip» to ask your question now.
 onboarding-done = Thank you, I noted that you live in { $village }.
 onboarding-done-no-village = You can choose your village from the menu at any time.
 privacy-note =
@@ -47,7 +47,7 @@ village-changed = Done, your village is now { $village }.
 village-cleared = Done, I no longer keep your village.
 
 ## Menus
-menu-main = What do you need? Tap a topic, or type your question, e.g. «birth registration for my child».
+menu-main = What do you need? Choose a topic, or type your question, e.g. «birth registration for my child».
 menu-group = { $group }: choose what you need.
 help =
     How to use: type your question in your own words, or tap the buttons.
@@ -77,7 +77,7 @@ nothing-to-cancel = There is nothing in progress to cancel.
 delete-confirm = Delete everything I keep about you (village, language, conversation)? This cannot be undone.
 delete-done = Done, I deleted all your data. Message me again any time.
 delete-kept = Fine, I kept everything.
-media-not-read = Sorry, I can only read text and buttons. Please type your question, or tap «Main menu».
+media-not-read = Sorry, I can only read text and choices. Please type your question, or type «menu».
 command-start = Start, choose your village
 command-menu = Main menu
 command-help = How to use

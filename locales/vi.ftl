@@ -1,7 +1,7 @@
 # Everything the bot says that is not knowledge-base content. Vietnamese first: warm, short, plain.
 
 ## Answers
-answer-more = Bà con muốn xem thêm phần nào thì bấm nút bên dưới nhé.
+answer-more = Bà con muốn xem thêm phần nào thì chọn bên dưới nhé.
 answer-more-text = Muốn xem thêm, bà con gõ: { $sections }.
 answer-source = Nguồn: { $source } (kiểm tra ngày { $reviewed }).
 section-giay-to = Giấy tờ cần có
@@ -36,8 +36,8 @@ button-skip = Bỏ qua
 
 ## Greeting and village
 greeting = Xin chào bà con! Tôi là trợ lý thủ tục hành chính của { $commune }. Tôi chỉ đường làm giấy tờ: khai sinh, kết hôn, căn cước, làm trên mạng, nhận kết quả qua bưu điện…
-onboarding-ask-village = Bà con ở thôn/làng nào? Bấm một nút bên dưới (hoặc gõ số thứ tự). Biết thôn để tôi gửi đúng thông báo của thôn mình.
-onboarding-village-unknown = Dạ, tôi chưa nhận ra thôn/làng này. Bà con bấm một nút bên dưới, hoặc bấm «Bỏ qua» để hỏi luôn nhé.
+onboarding-ask-village = Bà con ở thôn/làng nào? Chọn bên dưới (bấm hoặc gõ số thứ tự). Biết thôn để tôi gửi đúng thông báo của thôn mình.
+onboarding-village-unknown = Dạ, tôi chưa nhận ra thôn/làng này. Bà con chọn bên dưới, hoặc chọn «Bỏ qua» để hỏi luôn nhé.
 onboarding-done = Dạ, tôi ghi nhận bà con ở { $village }.
 onboarding-done-no-village = Dạ, khi nào cần bà con có thể chọn thôn/làng trong menu.
 privacy-note =
@@ -47,7 +47,7 @@ village-changed = Dạ, đã đổi sang { $village }.
 village-cleared = Dạ, tôi không lưu thôn/làng nữa.
 
 ## Menus
-menu-main = Bà con cần hỏi việc gì? Bấm một mục, hoặc gõ câu hỏi, ví dụ «làm giấy khai sinh cho con».
+menu-main = Bà con cần hỏi việc gì? Chọn một mục, hoặc gõ câu hỏi, ví dụ «làm giấy khai sinh cho con».
 menu-group = { $group }: bà con chọn việc cần làm.
 help =
     Cách dùng: gõ câu hỏi bằng lời của mình (có dấu hay không dấu đều được), hoặc bấm nút.
@@ -77,7 +77,7 @@ nothing-to-cancel = Dạ, không có việc nào đang làm dở.
 delete-confirm = Bà con muốn xóa hết thông tin tôi lưu về mình (thôn/làng, ngôn ngữ, cuộc trò chuyện)? Việc này không hoàn tác được.
 delete-done = Dạ, tôi đã xóa hết thông tin của bà con. Khi nào cần, bà con cứ nhắn lại.
 delete-kept = Dạ, tôi giữ nguyên.
-media-not-read = Dạ, tôi chỉ đọc được chữ và các nút bấm. Bà con gõ câu hỏi bằng chữ, hoặc bấm «Menu chính» nhé.
+media-not-read = Dạ, tôi chỉ đọc được chữ và các lựa chọn. Bà con gõ câu hỏi bằng chữ, hoặc gõ «menu» nhé.
 command-start = Bắt đầu, chọn thôn/làng
 command-menu = Menu chính
 command-help = Hướng dẫn sử dụng

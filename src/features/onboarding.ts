@@ -38,10 +38,7 @@ export function findVillage(
 const villageStep: FlowStep = {
   id: 'village',
   ask(turn, _data, deps) {
-    const villages = deps.kb.commune.villages.map((v, i) => ({
-      label: `${i + 1}. ${v.name}`,
-      payload: payload.village(v.id),
-    }));
+    const villages = deps.kb.commune.villages.map((v) => ({ label: v.name, payload: payload.village(v.id) }));
     return {
       text: deps.t(turn.locale, 'onboarding-ask-village'),
       buttons: [

@@ -16,7 +16,7 @@ export interface ChannelDriver {
 /** The conversation every channel must carry the same way. */
 export const SCRIPT: { step: string; run: (d: ChannelDriver) => Promise<Seen[]> }[] = [
   { step: 'start', run: (d) => d.start() },
-  { step: 'pick village 1', run: (d) => d.press('1.') },
+  { step: 'pick village 1', run: (d) => d.press('Thôn/làng 1') },
   { step: 'question without diacritics', run: (d) => d.say('lam giay khai sinh cho con') },
   { step: 'section', run: (d) => d.press('Giấy tờ cần có') },
   { step: 'back to the answer', run: (d) => d.press('Quay lại') },

@@ -1,20 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeTelegram } from '../helpers/fake-telegram-api';
+import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
 import { startTelegramBed, type TelegramBed } from '../helpers/telegram-bed';
 import { TelegramResident } from '../helpers/telegram-resident';
 import type { TestServer } from '../helpers/test-server';
+import { parseOptions, ZaloResident } from '../helpers/zalo-resident';
 import { type ChannelDriver, SCRIPT, type Seen } from './channel-driver';
 
 const SECRET = 'contract_suite_webhook_secret';
+const ZALO_SECRET = 'contract_suite_zalo_secret';
 let bed: TelegramBed;
 let fake: FakeTelegram;
+let zaloFake: FakeZalo;
 let server: TestServer;
 
 beforeAll(async () => {
-  bed = await startTelegramBed(SECRET);
+  zaloFake = await startFakeZalo();
+  bed = await startTelegramBed(SECRET, {
+    apiBase: zaloFake.url,
+    token: zaloFake.token,
+    webhookSecret: ZALO_SECRET,
+  });
   ({ fake, server } = bed);
 });
-afterAll(() => bed.close());
+afterAll(async () => {
+  await bed.close();
+  await zaloFake.close();
+});
 
 /** The web chat through its HTTP API, with the visitor cookie. */
 function webDriver(): ChannelDriver {
@@ -66,11 +78,51 @@ function telegramDriver(chatId: number): ChannelDriver {
   };
 }
 
+/** Zalo through its webhook (both body forms); numbered options are read back as buttons. */
+function zaloDriver(chatId: string): ChannelDriver {
+  let form: 'wrapped' | 'flat' = 'flat';
+  const r = new ZaloResident(zaloFake, chatId, async (update) => {
+    form = form === 'flat' ? 'wrapped' : 'flat';
+    const status = await zaloFake.deliverTo(`${server.url}/webhooks/zalo`, update, {
+      form,
+      secret: ZALO_SECRET,
+    });
+    if (status !== 200) throw new Error(`zalo webhook ${status}`);
+  });
+  let options: string[] = [];
+  const seen = (messages: string[]): Seen[] => {
+    const parsed = messages.map(parseOptions);
+    options = parsed.flatMap((p) => p.options);
+    return parsed.map((p) => ({ text: p.text, buttons: p.options }));
+  };
+  return {
+    name: 'zalo',
+    start: async (param) => seen(await r.say(param ? `/start ${param}` : '/start')),
+    say: async (text) => seen(await r.say(text)),
+    press: async (label) => {
+      const n = options.findIndex((o) => o.includes(label)) + 1;
+      if (n === 0) throw new Error(`zalo: no option "${label}" in ${options.join(' | ')}`);
+      return seen(await r.say(String(n)));
+    },
+  };
+}
+
+/** What a step shows, whatever the channel splits into messages: all text, then all choices, in order. */
+const flatten = (step: Seen[]) => ({
+  text: step
+    .map((s) => s.text)
+    .join('\n')
+    .replace(/\s+/g, ' ')
+    .trim(),
+  buttons: step.flatMap((s) => s.buttons),
+});
+
 const transcripts = new Map<string, Seen[][]>();
 
 describe.each([
   ['web', () => webDriver()],
   ['telegram', () => telegramDriver(6_100_001)],
+  ['zalo', () => zaloDriver('6200001')],
 ])('channel contract: %s', (name, make) => {
   it('carries the whole conversation', async () => {
     const driver = make();
@@ -96,8 +148,9 @@ describe.each([
 describe('channel contract: equivalence', () => {
   it('gives equivalent replies on every channel: same texts, same buttons, in the same order', () => {
     const web = transcripts.get('web');
-    const telegram = transcripts.get('telegram');
     expect(web).toBeDefined();
-    expect(telegram).toEqual(web);
+    expect(transcripts.get('telegram')).toEqual(web);
+    // Zalo numbers the buttons in the text and may split long texts: the same once flattened.
+    expect(transcripts.get('zalo')?.map(flatten)).toEqual(web?.map(flatten));
   });
 });

@@ -10,10 +10,10 @@ describe('onboarding', () => {
     const first = await r.start();
     expect(r.text(first)).toContain('Xin chào bà con');
     expect(r.text(first)).toContain('thôn/làng nào');
-    expect(r.buttons[0]).toMatch(/^1\. /);
+    expect(r.buttons[0]).toMatch(/^Thôn\/làng 1\b/);
     expect(r.buttons).toContain('Bỏ qua');
 
-    const done = await r.press('2.');
+    const done = await r.press('Thôn/làng 2');
     expect(r.text(done)).toContain('tôi ghi nhận bà con ở Thôn/làng 2');
     expect(r.text(done)).toContain('xóa dữ liệu của tôi');
     expect(r.buttons).toContain('Hộ tịch (khai sinh, khai tử, kết hôn)');
@@ -59,7 +59,7 @@ describe('onboarding', () => {
     expect(r.text(cancelled)).toContain('đã hủy');
     expect((await bot.stores.users.get(r.user))?.village).toBe('thon-1');
     await r.say('đổi thôn');
-    await r.press('4.');
+    await r.press('Thôn/làng 4');
     expect((await bot.stores.users.get(r.user))?.village).toBe('thon-4');
   });
 

@@ -12,10 +12,14 @@ export interface TelegramBed {
   close(): Promise<void>;
 }
 
-export async function startTelegramBed(secret: string): Promise<TelegramBed> {
+export async function startTelegramBed(
+  secret: string,
+  zalo?: { apiBase: string; token: string; webhookSecret: string },
+): Promise<TelegramBed> {
   const fake = await startFakeTelegram();
   const server = await startTestServer({
     telegram: { apiRoot: fake.url, token: fake.token, botInfo: fake.botInfo, webhookSecret: secret },
+    ...(zalo ? { zalo } : {}),
   });
   const post = (body: string, given: string | null = secret) =>
     fetch(`${server.url}/webhooks/telegram`, {

@@ -5,10 +5,14 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { createTelegramBot } from '../../src/channels/telegram/bot';
+import { ZaloClient } from '../../src/channels/zalo/client';
+import { createZaloHandler } from '../../src/channels/zalo/handler';
+import { ZaloSender } from '../../src/channels/zalo/sender';
 import type { Conversation } from '../../src/features/conversation';
 import { createLogger } from '../../src/logger';
 import { createRedisConversation } from '../../src/redis-conversation';
 import { buildApp } from '../../src/server/app';
+import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
 import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
 import { deleteKeys } from './redis-cleanup';
 
@@ -18,6 +22,8 @@ export interface TestServer {
   readonly app: FastifyInstance;
   /** the grammY bot, when started with a (fake) Telegram API */
   readonly bot?: Bot;
+  /** the Zalo client and update handler, when started with a (fake) Zalo API */
+  readonly zalo?: { client: ZaloClient; handleUpdate: (body: unknown) => Promise<unknown> };
   readonly conversation: Conversation;
   /** http://127.0.0.1:<port> */
   readonly url: string;
@@ -35,6 +41,8 @@ export async function startTestServer(
     allowedOrigins?: string[];
     /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
     telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
+    /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
+    zalo?: { apiBase: string; token: string; webhookSecret: string };
   } = {},
 ): Promise<TestServer> {
   const redis = new Redis(inject('redisUrl'));
@@ -54,6 +62,20 @@ export async function startTestServer(
         botInfo: options.telegram.botInfo,
         handle: (event) => conversation.handle(event),
         dedupe: stores.dedupe,
+        onBlocked: (user) => conversation.markUnreachable(user),
+        logger,
+      })
+    : undefined;
+  const choices = new RedisChoiceStore(redis, prefix);
+  const zaloClient = options.zalo
+    ? new ZaloClient({ token: options.zalo.token, baseUrl: options.zalo.apiBase })
+    : undefined;
+  const zaloHandler = zaloClient
+    ? createZaloHandler({
+        handle: (event) => conversation.handle(event),
+        dedupe: stores.dedupe,
+        choices,
+        sender: new ZaloSender(zaloClient, choices, (count) => engine.i18n.t('vi', 'zalo-choose', { count })),
         onBlocked: (user) => conversation.markUnreachable(user),
         logger,
       })
@@ -78,11 +100,15 @@ export async function startTestServer(
           },
         }
       : {}),
+    ...(zaloHandler && options.zalo
+      ? { zaloWebhook: { secret: options.zalo.webhookSecret, handleUpdate: zaloHandler } }
+      : {}),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
     ...(bot ? { bot } : {}),
+    ...(zaloClient && zaloHandler ? { zalo: { client: zaloClient, handleUpdate: zaloHandler } } : {}),
     conversation,
     url,
     redis,
