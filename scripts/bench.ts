@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|telegram-webhook|telegram-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
@@ -8,6 +8,7 @@ import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
 import { benchTelegramOutbox, benchTelegramWebhook } from './bench/telegram';
 import { benchWebHttp } from './bench/web-http';
+import { benchZaloOutbox, benchZaloWebhook } from './bench/zalo';
 
 const arg = (name: string): string | undefined =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
@@ -22,6 +23,8 @@ const benches: Record<string, () => Promise<void> | void> = {
   'web-http': () => benchWebHttp(redis.url, connections),
   'telegram-webhook': () => benchTelegramWebhook(redis.url, connections),
   'telegram-outbox': () => benchTelegramOutbox(redis.url),
+  'zalo-webhook': () => benchZaloWebhook(redis.url, connections),
+  'zalo-outbox': () => benchZaloOutbox(redis.url),
 };
 
 try {

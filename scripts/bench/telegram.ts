@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -17,6 +15,7 @@ import {
 } from '../../test/helpers/fake-telegram-api';
 import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
+import { startFakeProcess } from './fake-process';
 import { startServerProcess } from './server-process';
 import { report } from './stats';
 
@@ -116,7 +115,7 @@ export async function benchTelegramWebhook(redisUrl: string, connections: number
 export async function benchTelegramOutbox(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl);
   const logger = createLogger('warn');
-  const external = await startFakeProcess();
+  const external = await startFakeProcess('telegram');
   try {
     const off = await outboxLimiterOff(redis, redisUrl, logger, external, 6000);
     report({
@@ -208,24 +207,6 @@ async function outboxLimiterOn(
   await outbox.close();
   await deleteKeys(redis, prefix);
   return inWindow / 10;
-}
-
-function startFakeProcess(): Promise<{ url: string; token: string; stop: () => void }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/bench/fake-telegram-process.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) {
-        const { url, token } = JSON.parse(line) as { url: string; token: string };
-        resolve({ url, token, stop: () => child.kill('SIGTERM') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`fake Telegram process exited (${code})`)));
-  });
 }
 
 function startBenchWorker(

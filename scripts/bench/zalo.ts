@@ -1,0 +1,145 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { createZaloSender } from '../../src/channels/zalo/sender';
+import { createLogger } from '../../src/logger';
+import { Outbox } from '../../src/queues/outbox';
+import { outboxCounts } from '../../src/queues/outbox-counts';
+import { startOutboxWorker } from '../../src/queues/outbox-worker';
+import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
+import { startFakeZalo, zaloText } from '../../test/helpers/fake-zalo-api';
+import { readQuestionSet } from '../../test/helpers/question-set';
+import { deleteKeys } from '../../test/helpers/redis-cleanup';
+import { startFakeProcess } from './fake-process';
+import { startServerProcess } from './server-process';
+import { report } from './stats';
+
+const SECRET = 'bench_zalo_webhook_secret';
+
+/**
+ * Webhook → sendMessage: `src/main.ts` (ROLE=web, ZALO_MODE=webhook) in a child process, the fake Zalo
+ * Bot API in this process, autocannon posting text events (flat body) of 200 onboarded residents.
+ * A request's time includes the bot's sendMessage round trip to the fake.
+ */
+export async function benchZaloWebhook(redisUrl: string, connections: number): Promise<void> {
+  const fake = await startFakeZalo();
+  const server = await startServerProcess({
+    ROLE: 'web',
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `bench-zalo${Date.now()}:`,
+    ZALO_BOT_TOKEN: fake.token,
+    ZALO_MODE: 'webhook',
+    ZALO_WEBHOOK_SECRET: SECRET,
+    ZALO_API_BASE: fake.url,
+    PUBLIC_URL: 'https://bot.example',
+  });
+  const url = `${server.base}/webhooks/zalo`;
+  const headers = { 'content-type': 'application/json', 'x-bot-api-secret-token': SECRET };
+  try {
+    const residents = Array.from({ length: 200 }, (_, i) => String(7_000_000 + i));
+    for (const chat of residents) {
+      for (const text of ['xin chào', '1']) {
+        await fetch(url, { method: 'POST', headers, body: JSON.stringify(zaloText(chat, text)) });
+      }
+    }
+    const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
+    fake.reset();
+    let i = 0;
+    const result = await autocannon({
+      url,
+      connections,
+      duration: 15,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const k = i++;
+            const body = JSON.stringify(
+              zaloText(residents[k % residents.length]!, questions[k % questions.length]!),
+            );
+            return { ...req, headers, body };
+          },
+        },
+      ],
+    });
+    const sent = fake.callsOf('sendMessage').length;
+    report({ bench: 'zalo-webhook', metric: 'connections', value: connections, unit: 'connections' });
+    report({
+      bench: 'zalo-webhook',
+      metric: 'events_per_second',
+      value: Math.round(result.requests.average),
+      unit: 'events/s',
+      target: '>= 500',
+      ok: result.requests.average >= 500,
+    });
+    report({ bench: 'zalo-webhook', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
+    report({
+      bench: 'zalo-webhook',
+      metric: 'latency_p99_ms',
+      value: result.latency.p99,
+      unit: 'ms',
+      target: '<= 30',
+      ok: result.latency.p99 <= 30,
+    });
+    report({
+      bench: 'zalo-webhook',
+      metric: 'non_2xx_or_errors',
+      value: result.non2xx + result.errors,
+      unit: 'responses',
+      ok: result.non2xx + result.errors === 0,
+    });
+    report({
+      bench: 'zalo-webhook',
+      metric: 'messages_sent_per_event',
+      value: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
+      unit: 'messages',
+    });
+  } finally {
+    await server.stop();
+    await fake.close();
+  }
+}
+
+/** outbox-zalo with no limiter (Zalo publishes none): one worker, 6,000 messages, the fake in its own process. */
+export async function benchZaloOutbox(redisUrl: string): Promise<void> {
+  const fake = await startFakeProcess('zalo');
+  const redis = new Redis(redisUrl);
+  const prefix = `benchzo${Date.now()}`;
+  const messages = 6000;
+  try {
+    const outbox = new Outbox(redis, 'zalo', { prefix });
+    for (let k = 0; k < messages; k++) {
+      await outbox.enqueue(`bench-${k}`, {
+        chatId: String(6_000_000 + k),
+        reply: { text: `Thông báo số ${k}` },
+      });
+    }
+    const t0 = performance.now();
+    const worker = startOutboxWorker({
+      connection: { url: redisUrl },
+      channel: 'zalo',
+      prefix,
+      sender: createZaloSender(fake.token, fake.url, new RedisChoiceStore(redis, `${prefix}:`), () => ''),
+      onBlocked: async () => undefined,
+      logger: createLogger('warn'),
+      concurrency: 128,
+    });
+    while ((await outboxCounts(redis, prefix, 'zalo')).sent < messages)
+      await new Promise((r) => setTimeout(r, 20));
+    const rate = messages / ((performance.now() - t0) / 1000);
+    report({
+      bench: 'zalo-outbox',
+      metric: 'messages_per_second_no_limiter',
+      value: Math.round(rate),
+      unit: 'msg/s',
+      target: '>= 2000',
+      ok: rate >= 2000,
+    });
+    await worker.close();
+    await outbox.close();
+  } finally {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+    fake.stop();
+  }
+}

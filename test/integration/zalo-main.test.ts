@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FakeZalo, startFakeZalo, zaloText } from '../helpers/fake-zalo-api';
+import { freePort } from '../helpers/redis-server';
+import { runScriptAsync as run } from '../helpers/run-script';
+
+let fake: FakeZalo;
+beforeAll(async () => {
+  fake = await startFakeZalo();
+});
+afterAll(() => fake.close());
+
+describe('npm start with ZALO_BOT_TOKEN (polling)', () => {
+  it('polls, answers a first message with the greeting, and stops cleanly', async () => {
+    const port = await freePort();
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        PORT: String(port),
+        REDIS_URL: inject('redisUrl'),
+        REDIS_PREFIX: `zmain${Date.now()}:`,
+        LOG_LEVEL: 'warn',
+        ZALO_BOT_TOKEN: fake.token,
+        ZALO_API_BASE: fake.url,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await fake.waitForCalls('getUpdates', 1, 30_000);
+      expect(fake.callsOf('deleteWebhook').length).toBe(1);
+      fake.pushUpdate(zaloText('8800001', 'xin chào'));
+      const sent = await fake.waitForCalls('sendMessage', 2, 15_000);
+      expect(String(sent[0]?.params.text)).toContain('Xin chào bà con');
+      expect(String(sent[1]?.params.text)).toContain('(Trả lời');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited, stderr).toBe(0);
+  }, 60_000);
+});
+
+describe('npm run zalo:webhook', () => {
+  const env = () => ({
+    ZALO_BOT_TOKEN: fake.token,
+    ZALO_API_BASE: fake.url,
+    ZALO_MODE: 'webhook',
+    ZALO_WEBHOOK_SECRET: 'zalo_secret_12345',
+    PUBLIC_URL: 'https://bot.xaiadom.example',
+  });
+
+  it('sets, shows and deletes the webhook', async () => {
+    const set = await run('zalo-webhook.ts', ['set'], env());
+    expect(set.status, set.stderr).toBe(0);
+    expect(fake.webhook()).toMatchObject({
+      url: 'https://bot.xaiadom.example/webhooks/zalo',
+      secret_token: 'zalo_secret_12345',
+    });
+    expect((await run('zalo-webhook.ts', ['info'], env())).stdout).toContain('/webhooks/zalo');
+    expect((await run('zalo-webhook.ts', ['delete'], env())).status).toBe(0);
+  });
+
+  it('says what is missing, and never prints the token', async () => {
+    const r = await run('zalo-webhook.ts', ['set'], { ZALO_BOT_TOKEN: fake.token, ZALO_API_BASE: fake.url });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PUBLIC_URL');
+    const wrong = await run('zalo-webhook.ts', ['info'], {
+      ZALO_BOT_TOKEN: '42:wrong_token_never_printed',
+      ZALO_API_BASE: fake.url,
+    });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('401');
+    expect(wrong.stderr).not.toContain('wrong_token_never_printed');
+  });
+});
