@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
 import { createLogger } from '../../src/logger';
@@ -16,6 +15,7 @@ import {
 import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { startFakeProcess } from './fake-process';
+import { postLoad, reportLoad } from './load';
 import { startServerProcess } from './server-process';
 import { report } from './stats';
 
@@ -49,56 +49,26 @@ export async function benchTelegramWebhook(redisUrl: string, connections: number
     }
     const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
     fake.reset();
-    let i = 0;
-    const result = await autocannon({
-      url,
-      connections,
-      duration: 15,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const k = i++;
-            const chatId = chats[k % chats.length]!;
-            const update =
-              k % 5 === 4
-                ? callbackUpdate({ chatId, data: 'menu' })
-                : textUpdate({ chatId, text: questions[k % questions.length]! });
-            return { ...req, headers, body: JSON.stringify({ update_id: updateId++, ...update }) };
-          },
-        },
-      ],
+    const result = await postLoad(url, connections, (k) => {
+      const chatId = chats[k % chats.length]!;
+      const update =
+        k % 5 === 4
+          ? callbackUpdate({ chatId, data: 'menu' })
+          : textUpdate({ chatId, text: questions[k % questions.length]! });
+      return { headers, body: JSON.stringify({ update_id: updateId++, ...update }) };
     });
     const sent = fake.callsOf('sendMessage').length;
-    report({ bench: 'telegram-webhook', metric: 'connections', value: connections, unit: 'connections' });
-    report({
-      bench: 'telegram-webhook',
-      metric: 'updates_per_second',
-      value: Math.round(result.requests.average),
+    reportLoad('telegram-webhook', result, {
+      connections,
+      rateMetric: 'updates_per_second',
       unit: 'updates/s',
-      target: '>= 500',
-      ok: result.requests.average >= 500,
-    });
-    report({ bench: 'telegram-webhook', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
-    report({
-      bench: 'telegram-webhook',
-      metric: 'latency_p99_ms',
-      value: result.latency.p99,
-      unit: 'ms',
-      target: '<= 30',
-      ok: result.latency.p99 <= 30,
-    });
-    report({
-      bench: 'telegram-webhook',
-      metric: 'non_2xx_or_errors',
-      value: result.non2xx + result.errors,
-      unit: 'responses',
-      ok: result.non2xx + result.errors === 0,
+      minRate: 500,
+      maxP99: 30,
     });
     report({
       bench: 'telegram-webhook',
       metric: 'messages_sent_per_update',
-      value: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
+      value: Number((sent / Math.max(1, result.total)).toFixed(2)),
       unit: 'messages',
     });
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
 import { readQuestionSet } from '../../test/helpers/question-set';
+import { postLoad, reportLoad } from './load';
 import { startServerProcess } from './server-process';
 import { report, round } from './stats';
 
@@ -31,51 +31,17 @@ export async function benchWebHttp(redisUrl: string, connections: number): Promi
     const bodies = readQuestionSet('test/fixtures/questions.tsv').map((q) =>
       JSON.stringify({ text: q.question }),
     );
-    let n = 0;
-    const result = await autocannon({
-      url: `${base}/api/web/messages`,
-      connections: connections,
-      duration: 15,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const i = n++;
-            return {
-              ...req,
-              headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
-              body: bodies[i % bodies.length]!,
-            };
-          },
-        },
-      ],
-    });
+    const result = await postLoad(`${base}/api/web/messages`, connections, (i) => ({
+      headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
+      body: bodies[i % bodies.length]!,
+    }));
     const rss = rssMb(server.child.pid);
-    const ok = result.non2xx === 0 && result.errors === 0;
-    report({ bench: 'web-http', metric: 'connections', value: connections, unit: 'connections' });
-    report({
-      bench: 'web-http',
-      metric: 'requests_per_second',
-      value: Math.round(result.requests.average),
+    reportLoad('web-http', result, {
+      connections,
+      rateMetric: 'requests_per_second',
       unit: 'req/s',
-      target: '>= 1000',
-      ok: result.requests.average >= 1000,
-    });
-    report({ bench: 'web-http', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
-    report({
-      bench: 'web-http',
-      metric: 'latency_p99_ms',
-      value: result.latency.p99,
-      unit: 'ms',
-      target: '<= 50',
-      ok: result.latency.p99 <= 50,
-    });
-    report({
-      bench: 'web-http',
-      metric: 'non_2xx_or_errors',
-      value: result.non2xx + result.errors,
-      unit: 'responses',
-      ok,
+      minRate: 1000,
+      maxP99: 50,
     });
     report({ bench: 'web-http', metric: 'server_rss_mb', value: round(rss, 1), unit: 'MB' });
   } finally {

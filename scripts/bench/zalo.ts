@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { createZaloSender } from '../../src/channels/zalo/sender';
 import { createLogger } from '../../src/logger';
@@ -11,6 +10,7 @@ import { startFakeZalo, zaloText } from '../../test/helpers/fake-zalo-api';
 import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { startFakeProcess } from './fake-process';
+import { postLoad, reportLoad } from './load';
 import { startServerProcess } from './server-process';
 import { report } from './stats';
 
@@ -44,54 +44,24 @@ export async function benchZaloWebhook(redisUrl: string, connections: number): P
     }
     const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
     fake.reset();
-    let i = 0;
-    const result = await autocannon({
-      url,
-      connections,
-      duration: 15,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const k = i++;
-            const body = JSON.stringify(
-              zaloText(residents[k % residents.length]!, questions[k % questions.length]!),
-            );
-            return { ...req, headers, body };
-          },
-        },
-      ],
+    const result = await postLoad(url, connections, (k) => {
+      const body = JSON.stringify(
+        zaloText(residents[k % residents.length]!, questions[k % questions.length]!),
+      );
+      return { headers, body: body };
     });
     const sent = fake.callsOf('sendMessage').length;
-    report({ bench: 'zalo-webhook', metric: 'connections', value: connections, unit: 'connections' });
-    report({
-      bench: 'zalo-webhook',
-      metric: 'events_per_second',
-      value: Math.round(result.requests.average),
+    reportLoad('zalo-webhook', result, {
+      connections,
+      rateMetric: 'events_per_second',
       unit: 'events/s',
-      target: '>= 500',
-      ok: result.requests.average >= 500,
-    });
-    report({ bench: 'zalo-webhook', metric: 'latency_p50_ms', value: result.latency.p50, unit: 'ms' });
-    report({
-      bench: 'zalo-webhook',
-      metric: 'latency_p99_ms',
-      value: result.latency.p99,
-      unit: 'ms',
-      target: '<= 30',
-      ok: result.latency.p99 <= 30,
-    });
-    report({
-      bench: 'zalo-webhook',
-      metric: 'non_2xx_or_errors',
-      value: result.non2xx + result.errors,
-      unit: 'responses',
-      ok: result.non2xx + result.errors === 0,
+      minRate: 500,
+      maxP99: 30,
     });
     report({
       bench: 'zalo-webhook',
       metric: 'messages_sent_per_event',
-      value: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
+      value: Number((sent / Math.max(1, result.total)).toFixed(2)),
       unit: 'messages',
     });
   } finally {

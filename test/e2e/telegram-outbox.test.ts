@@ -9,6 +9,7 @@ import { startOutboxWorker } from '../../src/queues/outbox-worker';
 import { RedisUserStore } from '../../src/storage/redis-user-store';
 import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram-api';
 import { deleteKeys } from '../helpers/redis-cleanup';
+import { until } from '../helpers/until';
 
 /** The outbox-telegram queue end to end: BullMQ worker → TelegramSender (grammY) → fake Bot API. */
 const redisUrl = inject('redisUrl');
@@ -49,14 +50,6 @@ function setup() {
 
 const delivered = (chatId: number) =>
   fake.sent(chatId).filter((c) => (c.response as { ok: boolean } | undefined)?.ok === true);
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('outbox-telegram', () => {
   it('respects a 429: no message lost, none sent before retry_after', async () => {

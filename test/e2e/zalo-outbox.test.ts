@@ -10,6 +10,7 @@ import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
 import { RedisUserStore } from '../../src/storage/redis-user-store';
 import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
 import { deleteKeys } from '../helpers/redis-cleanup';
+import { until } from '../helpers/until';
 
 /** The outbox-zalo queue end to end: BullMQ worker → ZaloSender (axios) → fake Zalo Bot API. */
 const redisUrl = inject('redisUrl');
@@ -54,14 +55,6 @@ function setup() {
 
 const delivered = (chatId: string) =>
   fake.sent(chatId).filter((c) => (c.response as { ok?: boolean })?.ok === true);
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('outbox-zalo', () => {
   it('retries 5xx and 408 with backoff, then delivers once; the options are remembered', async () => {

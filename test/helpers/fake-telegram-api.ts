@@ -14,9 +14,11 @@
  * - Messages the fake has never seen can still be edited or deleted (Telegram would say "not found").
  * - No file uploads (multipart/form-data), no webhook delivery: updates are served by `getUpdates` only.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -1069,32 +1071,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       else blocked.delete(String(chatId));
     },
     webhook: () => (webhookState ? { ...webhookState } : undefined),
-    waitForCalls(method, count, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = callsOf(method);
-          if (found.length < count) return false;
-          callListeners.delete(listener);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const listener = () => {
-          check();
-        };
-        const timer = setTimeout(() => {
-          callListeners.delete(listener);
-          const seen = calls.map((c) => c.method).join(', ') || 'none';
-          reject(
-            new Error(
-              `waitForCalls: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${callsOf(method).length} (calls: ${seen})`,
-            ),
-          );
-        }, timeoutMs);
-        callListeners.add(listener);
-        check();
-      });
-    },
+    waitForCalls: (method, count, timeoutMs = 5000) =>
+      waitForCalls(
+        calls,
+        callsOf,
+        (listener) => {
+          callListeners.add(listener);
+          return () => callListeners.delete(listener);
+        },
+        method,
+        count,
+        timeoutMs,
+      ),
     reset() {
       calls.length = 0;
       queue = [];

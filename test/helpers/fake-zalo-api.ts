@@ -35,9 +35,11 @@
  *
  * The fake never logs and never stores the token in `calls`, so test output cannot leak it.
  */
+
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -643,32 +645,18 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
       if (opts.timeoutMs !== undefined) delivery.timeoutMs = opts.timeoutMs;
       return deliverTo(url, update, delivery);
     },
-    waitForCalls(method, count, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = callsOf(method);
-          if (found.length < count) return false;
-          callListeners.delete(listener);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const listener = () => {
-          check();
-        };
-        const timer = setTimeout(() => {
-          callListeners.delete(listener);
-          const seen = calls.map((c) => c.method).join(', ') || 'none';
-          reject(
-            new Error(
-              `waitForCalls: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${callsOf(method).length} (calls: ${seen})`,
-            ),
-          );
-        }, timeoutMs);
-        callListeners.add(listener);
-        check();
-      });
-    },
+    waitForCalls: (method, count, timeoutMs = 5000) =>
+      waitForCalls(
+        calls,
+        callsOf,
+        (listener) => {
+          callListeners.add(listener);
+          return () => callListeners.delete(listener);
+        },
+        method,
+        count,
+        timeoutMs,
+      ),
     reset() {
       calls.length = 0;
       queue = [];

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { ensureRedis } from '../../src/storage/local-redis';
+import { startMain } from '../helpers/main-process';
 import { freePort } from '../helpers/redis-server';
 
 const dirs: string[] = [];
@@ -46,29 +46,6 @@ describe('Redis for npm start', () => {
   });
 });
 
-function runStart(env: Record<string, string>): {
-  stop: () => Promise<number | null>;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return {
-    output: () => out,
-    exited,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
 async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -84,7 +61,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
 describe('npm start (src/main.ts)', () => {
   it('serves the chat, reports ready, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const app = runStart({
+    const app = startMain({
       PORT: String(port),
       REDIS_URL: inject('redisUrl'),
       REDIS_PREFIX: `start${Date.now()}:`,
@@ -103,7 +80,7 @@ describe('npm start (src/main.ts)', () => {
   }, 60_000);
 
   it('stops with one clear message naming an invalid variable', async () => {
-    const app = runStart({ PORT: 'abc', ROLE: 'boss' });
+    const app = startMain({ PORT: 'abc', ROLE: 'boss' });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('PORT');
     expect(app.output()).toContain('ROLE');

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Outbox } from '../../src/queues/outbox';
 import { queuePrefix } from '../../src/queues/outbox-keys';
 import { type FakeTelegram, startFakeTelegram, startUpdate } from '../helpers/fake-telegram-api';
+import { startMain } from '../helpers/main-process';
 import { deleteKeys } from '../helpers/redis-cleanup';
 import { freePort } from '../helpers/redis-server';
 import { runScriptAsync as run } from '../helpers/run-script';
@@ -18,22 +17,14 @@ afterAll(() => fake.close());
 describe('npm start with TELEGRAM_BOT_TOKEN (polling)', () => {
   it('sets the command menu in Vietnamese and English, polls, answers /start, and stops cleanly', async () => {
     const port = await freePort();
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        PORT: String(port),
-        REDIS_URL: inject('redisUrl'),
-        REDIS_PREFIX: `tgmain${Date.now()}:`,
-        LOG_LEVEL: 'warn',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.url,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const app = startMain({
+      PORT: String(port),
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: `tgmain${Date.now()}:`,
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
     });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
       await fake.waitForCalls('getUpdates', 1, 30_000);
       const commands = fake.callsOf('setMyCommands');
@@ -44,9 +35,9 @@ describe('npm start with TELEGRAM_BOT_TOKEN (polling)', () => {
       const sent = await fake.waitForCalls('sendMessage', 2, 15_000);
       expect(String(sent[0]?.params.text)).toContain('Xin chào bà con');
     } finally {
-      child.kill('SIGTERM');
+      await app.stop();
     }
-    expect(await exited, stderr).toBe(0);
+    expect(await app.exited, app.output()).toBe(0);
   }, 60_000);
 });
 
@@ -54,20 +45,14 @@ describe('npm start with ROLE=worker', () => {
   it('sends what is queued in outbox-telegram', async () => {
     const redis = new Redis(inject('redisUrl'));
     const redisPrefix = `tgworker${Date.now()}:`;
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        ROLE: 'worker',
-        REDIS_URL: inject('redisUrl'),
-        REDIS_PREFIX: redisPrefix,
-        LOG_LEVEL: 'warn',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.url,
-      },
-      stdio: 'ignore',
+    const app = startMain({
+      ROLE: 'worker',
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
     });
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const outbox = new Outbox(redis, 'telegram', { prefix: queuePrefix(redisPrefix) });
     const before = fake.callsOf('sendMessage').length;
     try {
@@ -78,12 +63,12 @@ describe('npm start with ROLE=worker', () => {
       const sent = await fake.waitForCalls('sendMessage', before + 1, 30_000);
       expect(sent.some((c) => c.params.chat_id === '4242777')).toBe(true);
     } finally {
-      child.kill('SIGTERM');
+      await app.stop();
       await outbox.close();
       await deleteKeys(redis, queuePrefix(redisPrefix));
       redis.disconnect();
     }
-    expect(await exited).toBe(0);
+    expect(await app.exited, app.output()).toBe(0);
   }, 60_000);
 });
 

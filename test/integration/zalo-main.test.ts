@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeZalo, startFakeZalo, zaloText } from '../helpers/fake-zalo-api';
+import { startMain } from '../helpers/main-process';
 import { freePort } from '../helpers/redis-server';
 import { runScriptAsync as run } from '../helpers/run-script';
 
@@ -14,22 +13,14 @@ afterAll(() => fake.close());
 describe('npm start with ZALO_BOT_TOKEN (polling)', () => {
   it('polls, answers a first message with the greeting, and stops cleanly', async () => {
     const port = await freePort();
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        PORT: String(port),
-        REDIS_URL: inject('redisUrl'),
-        REDIS_PREFIX: `zmain${Date.now()}:`,
-        LOG_LEVEL: 'warn',
-        ZALO_BOT_TOKEN: fake.token,
-        ZALO_API_BASE: fake.url,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const app = startMain({
+      PORT: String(port),
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: `zmain${Date.now()}:`,
+      LOG_LEVEL: 'warn',
+      ZALO_BOT_TOKEN: fake.token,
+      ZALO_API_BASE: fake.url,
     });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
       await fake.waitForCalls('getUpdates', 1, 30_000);
       expect(fake.callsOf('deleteWebhook').length).toBe(1);
@@ -38,9 +29,9 @@ describe('npm start with ZALO_BOT_TOKEN (polling)', () => {
       expect(String(sent[0]?.params.text)).toContain('Xin chào bà con');
       expect(String(sent[1]?.params.text)).toContain('(Trả lời');
     } finally {
-      child.kill('SIGTERM');
+      await app.stop();
     }
-    expect(await exited, stderr).toBe(0);
+    expect(await app.exited, app.output()).toBe(0);
   }, 60_000);
 });
 
