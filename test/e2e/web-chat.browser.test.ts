@@ -388,7 +388,12 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
       );
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    const closeHost = () => new Promise<void>((resolve) => host.close(() => resolve()));
+    // The browser may still hold keep-alive connections to the host page: drop them, or close() waits.
+    const closeHost = () =>
+      new Promise<void>((resolve) => {
+        host.close(() => resolve());
+        host.closeAllConnections();
+      });
     cleanups.push(closeHost);
     const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 

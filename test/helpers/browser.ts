@@ -48,6 +48,9 @@ export async function openVisitor(
   options: BrowserContextOptions = {},
 ): Promise<VisitorPage> {
   const context = await browser.newContext({ locale: 'vi-VN', ...options });
+  // Fail a stuck step with a clear message well before the 60 s test timeout.
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
