@@ -37,6 +37,8 @@ export interface Session {
   readonly lastTopic?: string;
   /** a deletion waiting for the resident's confirmation */
   readonly confirmDeleteUntil?: number;
+  /** topics this resident already rated in this conversation (one 👍/👎 each is counted) */
+  readonly rated?: readonly string[];
 }
 
 export interface SessionStore {

@@ -16,6 +16,7 @@ export const sessionSchema: z.ZodType<Session> = z.object({
   misses: z.number().int().nonnegative(),
   lastTopic: z.string().optional(),
   confirmDeleteUntil: z.number().optional(),
+  rated: z.array(z.string()).max(100).optional(),
 });
 
 export interface RedisSessionStoreOptions {

@@ -81,14 +81,18 @@ describe('answers', () => {
 });
 
 describe('feedback', () => {
-  it('thanks the resident and counts 👍 / 👎 per topic', async () => {
+  it('thanks the resident and counts 👍 / 👎 per topic, once per topic and conversation', async () => {
     const r = await onboarded();
+    const other = await onboarded();
     const before = await bot.deps.feedback.totals('ket-hon');
     await r.say('đăng ký kết hôn');
     await r.press('👍');
     expect(r.last.text).toContain('Cảm ơn');
     await r.say('đăng ký kết hôn');
-    await r.press('👎');
+    await r.press('👍');
+    expect(r.last.text).toContain('Cảm ơn');
+    await other.say('đăng ký kết hôn');
+    await other.press('👎');
     const after = await bot.deps.feedback.totals('ket-hon');
     expect(after).toEqual({ up: before.up + 1, down: before.down + 1 });
   });
