@@ -18,6 +18,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import { readRequestParams } from './fake-http';
 import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -944,27 +945,16 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     return failureToApi(first.failure);
   }
 
-  async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
-    const params: Params = Object.fromEntries(url.searchParams);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    if (body.trim() === '') return params;
-    const type = (req.headers['content-type'] ?? '').toLowerCase();
-    if (type.startsWith('multipart/form-data')) {
-      throw badRequest('the fake Telegram server does not accept multipart/form-data uploads');
-    }
-    if (type.startsWith('application/x-www-form-urlencoded')) {
-      return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw badRequest("can't parse JSON encoded request parameters");
-    }
-    if (!isRecord(parsed)) throw badRequest('request parameters must be a JSON object');
-    return { ...params, ...parsed };
+  function readParams(req: IncomingMessage, url: URL): Promise<Params> {
+    return readRequestParams(req, url, (problem) =>
+      badRequest(
+        problem === 'multipart'
+          ? 'the fake Telegram server does not accept multipart/form-data uploads'
+          : problem === 'json'
+            ? "can't parse JSON encoded request parameters"
+            : 'request parameters must be a JSON object',
+      ),
+    );
   }
 
   function send(res: ServerResponse, status: number, body: ApiResponse): void {

@@ -39,6 +39,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readRequestParams } from './fake-http';
 import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -234,10 +235,6 @@ const DEFAULT_DESCRIPTIONS: Record<ZaloErrorCode, string> = {
 const NO_RESULT = Symbol('no result');
 
 type Params = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function asString(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -503,27 +500,16 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     );
   }
 
-  async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
-    const params: Params = Object.fromEntries(url.searchParams);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    if (body.trim() === '') return params;
-    const type = (req.headers['content-type'] ?? '').toLowerCase();
-    if (type.startsWith('multipart/form-data')) {
-      throw badRequest('the fake Zalo server does not accept multipart/form-data');
-    }
-    if (type.startsWith('application/x-www-form-urlencoded')) {
-      return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw badRequest('invalid JSON body');
-    }
-    if (!isRecord(parsed)) throw badRequest('the JSON body must be an object');
-    return { ...params, ...parsed };
+  function readParams(req: IncomingMessage, url: URL): Promise<Params> {
+    return readRequestParams(req, url, (problem) =>
+      badRequest(
+        problem === 'multipart'
+          ? 'the fake Zalo server does not accept multipart/form-data'
+          : problem === 'json'
+            ? 'invalid JSON body'
+            : 'the JSON body must be an object',
+      ),
+    );
   }
 
   function send(res: ServerResponse, body: ZaloResponse): void {
