@@ -1,6 +1,6 @@
 /**
  * npm run --silent ask -- "câu hỏi"            → the reply as a resident reads it
- * npm run --silent ask -- --json "câu hỏi"     → {"topic","confidence","candidates","reply"}
+ * npm run --silent ask -- --json "câu hỏi"     → {"topic","decision","confidence","candidates","reply"}
  * npm run --silent ask -- --json --batch FILE  → one JSON object per line, with "question"
  * Only the answer goes to stdout; logs and errors go to stderr. Needs no Redis and no token.
  */
@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createAnswerEngine } from '../src/answer-engine';
 import { ConfigError, loadConfig } from '../src/config';
 import type { Reply } from '../src/core/reply';
+import { decisionReply } from '../src/features/topic-replies';
 import { isLocale, type Locale } from '../src/i18n';
 
 interface Args {
@@ -55,10 +56,18 @@ function main(): void {
   }
   const args = parseArgs(process.argv.slice(2));
   const engine = createAnswerEngine(config.contentDir, config.localesDir);
+  const context = { t: engine.i18n.t, locale: args.locale, values: engine.qa.values };
+  // The same decision and the same words as a resident gets in a conversation.
+  const answer = (question: string) => {
+    const decision = engine.qa.decide(question);
+    return { decision, reply: decisionReply(decision, context) };
+  };
   const one = (question: string): Record<string, unknown> => {
-    const { match, reply } = engine.qa.answer(question, args.locale);
+    const { decision, reply } = answer(question);
+    const match = decision.match;
     return {
       topic: match.topic,
+      decision: decision.kind,
       confidence: match.confidence,
       candidates: match.candidates,
       reply: reply.text,
@@ -80,7 +89,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(one(args.question))}\n`);
     return;
   }
-  process.stdout.write(`${asText(engine.qa.answer(args.question, args.locale).reply)}\n`);
+  process.stdout.write(`${asText(answer(args.question).reply)}\n`);
 }
 
 main();

@@ -18,5 +18,5 @@ export function createAnswerEngine(contentDir: string, localesDir: string): Answ
   const { kb, lexicon } = loadContent(contentDir);
   const matcher = buildMatcher(matchDocuments(kb), compileLexicon(lexicon));
   const i18n = loadI18n(localesDir);
-  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, i18n.t) };
+  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher) };
 }

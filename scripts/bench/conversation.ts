@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { Redis } from 'ioredis';
-import { createAnswerEngine } from '../../src/answer-engine';
-import { createRedisConversation } from '../../src/redis-conversation';
+import { compose } from '../../src/compose';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { percentile, report, round } from './stats';
@@ -12,14 +12,16 @@ export async function benchConversation(
   contentDir: string,
   localesDir: string,
 ): Promise<void> {
-  const redis = new Redis(redisUrl);
   const prefix = 'bench-conv:';
-  const engine = createAnswerEngine(contentDir, localesDir);
-  const { conversation } = createRedisConversation(redis, engine, {
-    prefix,
-    clock: { now: () => Date.now() },
-    defaultLocale: 'vi',
+  // The worker role builds no web server; nothing is started: only the conversation core is used.
+  const config = loadConfig({
+    REDIS_PREFIX: prefix,
+    ROLE: 'worker',
+    CONTENT_DIR: contentDir,
+    LOCALES_DIR: localesDir,
   });
+  const bot = await compose({ config, redisUrl, logger: createLogger('silent') });
+  const { conversation, redis } = bot;
   const questions = readQuestionSet('test/fixtures/questions.tsv').map((q) => q.question);
   const residents = Array.from({ length: 200 }, (_, i) => ({ channel: 'web' as const, id: `bench${i}` }));
   let seq = 0;
@@ -84,5 +86,5 @@ export async function benchConversation(
   });
 
   await deleteKeys(redis, prefix);
-  redis.disconnect();
+  await bot.close();
 }

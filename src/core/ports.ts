@@ -1,56 +1,37 @@
-import type { Locale, UserRef } from './user';
+import type { Session, UserProfile } from './state';
+import type { UserRef } from './user';
 
-/** What the bot keeps about a resident (ARCHITECTURE §7: nothing else, and all of it deletable). */
-export interface UserProfile {
-  readonly user: UserRef;
-  readonly village?: string;
-  readonly locale: Locale;
-  /** the resident has seen the privacy note */
-  readonly consentAt?: number;
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-  /** false once the platform says the resident blocked the bot */
-  readonly active: boolean;
+export type { FlowState, Session, UserProfile } from './state';
+
+/** A resident's stored state as one turn of the conversation reads it. */
+export interface ResidentState {
+  readonly profile: UserProfile | undefined;
+  readonly session: Session | undefined;
 }
 
-export interface UserStore {
-  get(user: UserRef): Promise<UserProfile | undefined>;
-  save(profile: UserProfile): Promise<void>;
-  /** removes the profile and everything keyed by this user */
+/**
+ * Profiles (kept until deleted) and sessions (expire when idle), read together in one round trip and
+ * written together in one.
+ */
+export interface ResidentStore {
+  load(user: UserRef): Promise<ResidentState>;
+  /** profile undefined: leave the stored profile as it is */
+  save(user: UserRef, next: { profile?: UserProfile; session: Session }): Promise<void>;
+  /** removes every key that names this resident (profile, session, choices, limits…) */
   delete(user: UserRef): Promise<void>;
+  /** the platform says the resident blocked the bot: stop proactive messages */
+  markInactive(user: UserRef): Promise<void>;
 }
 
-/** A multi-step form in progress (see features/flow-engine.ts). */
-export interface FlowState {
-  readonly flow: string;
-  readonly step: number;
-  readonly data: Record<string, string>;
-  readonly expiresAt: number;
-}
-
-/** Short-lived conversation state; it expires on its own. */
-export interface Session {
-  readonly flow?: FlowState;
-  /** questions not understood in a row */
-  readonly misses: number;
-  /** the last topic answered (for feedback and "back") */
-  readonly lastTopic?: string;
-  /** a deletion waiting for the resident's confirmation */
-  readonly confirmDeleteUntil?: number;
-  /** topics this resident already rated in this conversation (one 👍/👎 each is counted) */
-  readonly rated?: readonly string[];
-}
-
-export interface SessionStore {
-  get(user: UserRef): Promise<Session | undefined>;
-  save(user: UserRef, session: Session): Promise<void>;
-  delete(user: UserRef): Promise<void>;
-}
-
-/** Remembers platform message ids for a while, because platforms deliver some messages twice. */
+/**
+ * Platform message ids, because platforms deliver some messages twice. A message is claimed while it is
+ * handled, confirmed once its replies exist, and released if handling failed (so a resend is handled).
+ */
 export interface DedupeStore {
-  /** true the first time a key is seen within its time to live */
-  firstTime(key: string, ttlSeconds: number): Promise<boolean>;
+  /** true when this process may handle the message: nobody handled or is handling it */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  confirm(key: string, ttlSeconds: number): Promise<void>;
+  release(key: string): Promise<void>;
 }
 
 export type FeedbackValue = 'up' | 'down';

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-export const CHANNELS = ['telegram', 'zalo', 'web'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/**
+ * A channel's name ("telegram", "zalo", "web", …). Any lowercase word: a new channel is a new adapter
+ * folder, not a change here.
+ */
+export const channelNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/);
+export type Channel = z.infer<typeof channelNameSchema>;
 
 /** Every person is addressed by channel + id; `channel:id` is the one identity everywhere. */
 export const userRefSchema = z.object({
-  channel: z.enum(CHANNELS),
+  channel: channelNameSchema,
   id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
 });
 export type UserRef = z.infer<typeof userRefSchema>;

@@ -1,19 +1,20 @@
 import type { Reply } from '../core/reply';
-import type { SectionKey } from '../knowledge/schema';
-import { navigationRow } from './keyboards';
-import { sectionReply, topicReply } from './topic-replies';
+import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
+import { type Feature, payloadKind } from './feature';
+import { navigationRow, parseId } from './keyboards';
+import { decisionReply, type ReplyContext, sectionReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
 const MISSES_BEFORE_FALLBACK = 2;
 
-const replyContext = (turn: Turn, deps: FeatureDeps) => ({
+const replyContext = (turn: Turn, deps: FeatureDeps): ReplyContext => ({
   t: deps.t,
   locale: turn.locale,
   values: deps.commune,
 });
 
-/** A topic chosen from the menu or a "Ý bạn là…?" button. */
+/** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(topicId: string, turn: Turn, deps: FeatureDeps): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
   if (!topic) return undefined;
@@ -24,12 +25,7 @@ export function answerTopic(topicId: string, turn: Turn, deps: FeatureDeps): Out
   };
 }
 
-export function showSection(
-  topicId: string,
-  key: SectionKey,
-  turn: Turn,
-  deps: FeatureDeps,
-): Outcome | undefined {
+function showSection(topicId: string, key: SectionKey, turn: Turn, deps: FeatureDeps): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
   const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
   return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;
@@ -37,16 +33,21 @@ export function showSection(
 
 /** A typed question: the answer, a question back, or — after repeated misses — the way to a person. */
 export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Outcome {
-  const { match, reply } = deps.qa.answer(text, turn.locale);
-  if (match.decision === 'answer') {
-    return answerTopic(match.topic, turn, deps) ?? { replies: [reply] };
+  const decision = deps.qa.decide(text);
+  const reply = decisionReply(decision, replyContext(turn, deps));
+  switch (decision.kind) {
+    case 'answer':
+      if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
+      return { replies: [reply], session: { ...turn.session, misses: 0, lastTopic: decision.topic.id } };
+    case 'clarify':
+      return { replies: [reply], session: { ...turn.session, misses: 0 } };
+    default:
+      return miss(turn, deps, reply);
   }
-  if (match.decision === 'clarify') return { replies: [reply], session: { ...turn.session, misses: 0 } };
-  return miss(turn, deps, reply);
 }
 
 /** The resident said none of the suggestions fit, or the bot did not understand. */
-export function miss(turn: Turn, deps: FeatureDeps, reply?: Reply): Outcome {
+function miss(turn: Turn, deps: FeatureDeps, reply?: Reply): Outcome {
   const misses = turn.session.misses + 1;
   if (misses >= MISSES_BEFORE_FALLBACK || !reply) {
     return { replies: [fallback(turn, deps)], session: { ...turn.session, misses: 0 } };
@@ -88,3 +89,27 @@ function actionNotReady(topicId: string, turn: Turn, deps: FeatureDeps): Outcome
     session: { ...turn.session, misses: 0 },
   };
 }
+
+const SECTION = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*):(${SECTION_KEYS.join('|')})$`);
+
+/** Questions typed in any form, topics and their sections from buttons. */
+export const answerFeature: Feature = {
+  id: 'answer',
+  payloads: [
+    payloadKind({ prefix: 'topic', parse: parseId, handle: (id, turn, ctx) => answerTopic(id, turn, ctx) }),
+    payloadKind({
+      prefix: 'sec',
+      parse: (args) => {
+        const m = SECTION.exec(args ?? '');
+        return m ? { topic: m[1]!, key: m[2] as SectionKey } : undefined;
+      },
+      handle: ({ topic, key }, turn, ctx) => showSection(topic, key, turn, ctx),
+    }),
+    payloadKind({
+      prefix: 'clarify',
+      parse: (args) => (args === 'none' ? true : undefined),
+      handle: (_none, turn, ctx) => miss(turn, ctx),
+    }),
+  ],
+  text: (text, turn, ctx) => answerQuestion(text, turn, ctx),
+};

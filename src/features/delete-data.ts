@@ -1,36 +1,67 @@
+import { z } from 'zod';
+import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
+import { readFeatureState, writeFeatureState } from './feature-state';
 import { navigationRow } from './keyboards';
-import { payload } from './payloads';
-import type { FeatureDeps, Outcome, Turn } from './types';
+import type { Outcome, Turn } from './types';
 
+const ID = 'delete-data';
+const PREFIX = 'del';
 /** How long the "Có, xóa hết" button stays valid after the bot asks. */
 const CONFIRM_WINDOW_MS = 5 * 60_000;
+/** a deletion waiting for the resident's confirmation, until this time */
+const stateSchema = z.object({ confirmUntil: z.number() });
 
 /** "xóa dữ liệu của tôi": asks to confirm first; nothing is deleted by a stray tap. */
-export function askToDelete(turn: Turn, deps: FeatureDeps): Outcome {
+function askToDelete(turn: Turn, ctx: FeatureContext): Outcome {
   return {
     replies: [
       {
-        text: deps.t(turn.locale, 'delete-confirm'),
+        text: ctx.t(turn.locale, 'delete-confirm'),
         buttons: [
-          [{ label: deps.t(turn.locale, 'button-delete-yes'), payload: payload.deleteYes }],
-          [{ label: deps.t(turn.locale, 'button-delete-no'), payload: payload.deleteNo }],
+          [{ label: ctx.t(turn.locale, 'button-delete-yes'), payload: buildPayload(PREFIX, 'yes') }],
+          [{ label: ctx.t(turn.locale, 'button-delete-no'), payload: buildPayload(PREFIX, 'no') }],
         ],
       },
     ],
-    session: { ...turn.session, confirmDeleteUntil: turn.now + CONFIRM_WINDOW_MS },
+    session: writeFeatureState(turn.session, ID, { confirmUntil: turn.now + CONFIRM_WINDOW_MS }),
   };
 }
 
-export function answerDelete(yes: boolean, turn: Turn, deps: FeatureDeps): Outcome {
-  const pending = (turn.session.confirmDeleteUntil ?? 0) >= turn.now;
+function answerDelete(yes: boolean, turn: Turn, ctx: FeatureContext): Outcome {
+  const pending = (readFeatureState(turn.session, ID, stateSchema)?.confirmUntil ?? 0) >= turn.now;
   if (yes && pending) {
-    // profile: null → the conversation deletes the profile, the session and everything keyed by the user.
-    return { replies: [{ text: deps.t(turn.locale, 'delete-done') }], profile: null };
+    // profile: null → the conversation deletes every key that names the resident.
+    return { replies: [{ text: ctx.t(turn.locale, 'delete-done') }], profile: null };
   }
-  if (yes) return askToDelete(turn, deps);
-  const { confirmDeleteUntil: _dropped, ...session } = turn.session;
+  if (yes) return askToDelete(turn, ctx);
   return {
-    replies: [{ text: deps.t(turn.locale, 'delete-kept'), buttons: [navigationRow(deps.t, turn.locale)] }],
-    session,
+    replies: [{ text: ctx.t(turn.locale, 'delete-kept'), buttons: [navigationRow(ctx.t, turn.locale)] }],
+    session: writeFeatureState(turn.session, ID, undefined),
   };
 }
+
+/** «Xóa dữ liệu của tôi»: everything the bot keeps about the resident, after a confirmation. */
+export const deleteDataFeature: Feature = {
+  id: ID,
+  session: stateSchema,
+  commands: [
+    {
+      words: ['xoa du lieu cua toi', 'xoa du lieu', 'delete my data', 'xoa thong tin cua toi'],
+      handle: askToDelete,
+    },
+  ],
+  payloads: [
+    payloadKind({
+      prefix: PREFIX,
+      parse: (args) => (args === undefined ? 'ask' : args === 'yes' || args === 'no' ? args : undefined),
+      handle: (answer, turn, ctx) =>
+        answer === 'ask' ? askToDelete(turn, ctx) : answerDelete(answer === 'yes', turn, ctx),
+    }),
+  ],
+  menu: [
+    {
+      row: 30,
+      buttons: (turn, { t }) => [{ label: t(turn.locale, 'button-delete-data'), payload: PREFIX }],
+    },
+  ],
+};

@@ -1,20 +1,29 @@
+import { z } from 'zod';
+import { type Feature, payloadKind } from './feature';
+import { readFeatureState, writeFeatureState } from './feature-state';
 import { navigationRow } from './keyboards';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
+const ID = 'feedback';
+/** topics this resident already rated in this conversation (one 👍/👎 each is counted) */
+const stateSchema = z.object({ rated: z.array(z.string()).max(100) });
+
 /** 👍 / 👎 after an answer: counted per topic (anonymously), once per topic and conversation, thanked in one line. */
-export async function recordFeedback(
+async function recordFeedback(
   topicId: string,
   value: 'up' | 'down',
   turn: Turn,
   deps: FeatureDeps,
 ): Promise<Outcome | undefined> {
   if (!deps.qa.topic(topicId)) return undefined;
-  const rated = turn.session.rated ?? [];
+  const rated = readFeatureState(turn.session, ID, stateSchema)?.rated ?? [];
   // A second tap on the same topic is thanked but not counted again.
   if (!rated.includes(topicId)) await deps.feedback.record(topicId, value, turn.now);
   const key = value === 'up' ? 'feedback-thanks' : 'feedback-sorry';
   return {
-    session: { ...turn.session, rated: [...rated.filter((t) => t !== topicId), topicId].slice(-100) },
+    session: writeFeatureState(turn.session, ID, {
+      rated: [...rated.filter((t) => t !== topicId), topicId].slice(-100),
+    }),
     replies: [
       {
         text: deps.t(turn.locale, key, { phone: deps.commune.phone ?? '' }),
@@ -23,3 +32,20 @@ export async function recordFeedback(
     ],
   };
 }
+
+const FEEDBACK = /^([a-z0-9]+(?:-[a-z0-9]+)*):(up|down)$/;
+
+export const feedbackFeature: Feature = {
+  id: ID,
+  session: stateSchema,
+  payloads: [
+    payloadKind({
+      prefix: 'fb',
+      parse: (args) => {
+        const m = FEEDBACK.exec(args ?? '');
+        return m ? { topic: m[1]!, value: m[2] as 'up' | 'down' } : undefined;
+      },
+      handle: ({ topic, value }, turn, ctx) => recordFeedback(topic, value, turn, ctx),
+    }),
+  ],
+};

@@ -1,7 +1,8 @@
-import type { FlowState, Session } from '../core/ports';
 import type { Reply } from '../core/reply';
+import type { FlowState, Session } from '../core/state';
 import { fold, syllables } from '../language/normalize';
-import type { FeatureDeps, Outcome, Turn } from './types';
+import type { FeatureContext } from './feature';
+import type { Outcome, Turn } from './types';
 
 /** What the resident gave at a step: typed text or a pressed button. */
 export interface StepInput {
@@ -14,9 +15,9 @@ export type StepResult = { ok: true; data: Record<string, string> } | { ok: fals
 export interface FlowStep {
   readonly id: string;
   /** the question of this step */
-  ask(turn: Turn, data: Record<string, string>, deps: FeatureDeps): Reply;
+  ask(turn: Turn, data: Record<string, string>, ctx: FeatureContext): Reply;
   /** validates the answer; adds to the data, or says what is wrong (the step is asked again) */
-  accept(input: StepInput, data: Record<string, string>, turn: Turn, deps: FeatureDeps): StepResult;
+  accept(input: StepInput, data: Record<string, string>, turn: Turn, ctx: FeatureContext): StepResult;
 }
 
 /** A multi-step form: ask → validate → next step, then complete. */
@@ -25,7 +26,7 @@ export interface Flow {
   readonly steps: readonly FlowStep[];
   /** how long the resident may take to answer a step */
   readonly timeoutMs: number;
-  complete(data: Record<string, string>, turn: Turn, deps: FeatureDeps): Promise<Outcome> | Outcome;
+  complete(data: Record<string, string>, turn: Turn, ctx: FeatureContext): Promise<Outcome> | Outcome;
 }
 
 const CANCEL_WORDS = new Set(['huy', 'thoi', 'cancel', 'dung lai', 'khong lam nua', 'huy bo']);
@@ -45,11 +46,11 @@ export function isCancel(input: StepInput): boolean {
 export class FlowEngine {
   private readonly flows = new Map<string, Flow>();
 
-  constructor(
-    flows: readonly Flow[],
-    private readonly deps: FeatureDeps,
-  ) {
-    for (const f of flows) this.flows.set(f.id, f);
+  constructor(flows: readonly Flow[]) {
+    for (const f of flows) {
+      if (this.flows.has(f.id)) throw new Error(`two flows are called ${f.id}`);
+      this.flows.set(f.id, f);
+    }
   }
 
   has(id: string): boolean {
@@ -57,9 +58,14 @@ export class FlowEngine {
   }
 
   /** Starts a flow, skipping steps whose data is already given. */
-  async start(id: string, turn: Turn, data: Record<string, string> = {}): Promise<Outcome> {
+  async start(
+    id: string,
+    turn: Turn,
+    ctx: FeatureContext,
+    data: Record<string, string> = {},
+  ): Promise<Outcome> {
     const flow = this.get(id);
-    return this.advance(flow, 0, data, turn);
+    return this.advance(flow, 0, data, turn, ctx);
   }
 
   /** A flow in progress and expired? The caller then handles the message normally. */
@@ -68,23 +74,23 @@ export class FlowEngine {
   }
 
   /** The resident's answer to the current step of the flow in the session. */
-  async continue(state: FlowState, input: StepInput, turn: Turn): Promise<Outcome> {
+  async continue(state: FlowState, input: StepInput, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
     const flow = this.get(state.flow);
-    const { t } = this.deps;
+    const { t } = ctx;
     if (isCancel(input)) {
       return { replies: [{ text: t(turn.locale, 'flow-cancelled') }], session: withoutFlow(turn.session) };
     }
     const step = flow.steps[state.step];
-    if (!step) return this.advance(flow, flow.steps.length, state.data, turn);
-    const result = step.accept(input, state.data, turn, this.deps);
+    if (!step) return this.advance(flow, flow.steps.length, state.data, turn, ctx);
+    const result = step.accept(input, state.data, turn, ctx);
     if (!result.ok) {
       const again = { ...state, expiresAt: turn.now + flow.timeoutMs };
       return {
-        replies: [result.reply, step.ask(turn, state.data, this.deps)],
+        replies: [result.reply, step.ask(turn, state.data, ctx)],
         session: { ...turn.session, flow: again },
       };
     }
-    return this.advance(flow, state.step + 1, result.data, turn);
+    return this.advance(flow, state.step + 1, result.data, turn, ctx);
   }
 
   private async advance(
@@ -92,6 +98,7 @@ export class FlowEngine {
     from: number,
     data: Record<string, string>,
     turn: Turn,
+    ctx: FeatureContext,
   ): Promise<Outcome> {
     let index = from;
     // A step whose answer is already in the data (e.g. a village from a QR poster) is skipped.
@@ -99,9 +106,9 @@ export class FlowEngine {
     const step = flow.steps[index];
     if (step) {
       const state: FlowState = { flow: flow.id, step: index, data, expiresAt: turn.now + flow.timeoutMs };
-      return { replies: [step.ask(turn, data, this.deps)], session: { ...turn.session, flow: state } };
+      return { replies: [step.ask(turn, data, ctx)], session: { ...turn.session, flow: state } };
     }
-    const done = await flow.complete(data, { ...turn, session: withoutFlow(turn.session) }, this.deps);
+    const done = await flow.complete(data, { ...turn, session: withoutFlow(turn.session) }, ctx);
     return { ...done, session: done.session ?? withoutFlow(turn.session) };
   }
 

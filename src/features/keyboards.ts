@@ -1,7 +1,19 @@
 import type { Button } from '../core/reply';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
-import { payload } from './payloads';
+import type { SectionKey } from '../knowledge/schema';
+import { buildPayload } from './feature';
+
+/**
+ * Buttons that several features put on their screens. The feature that handles each payload declares
+ * its kind (prefix and parser) in its own file; these are only the builders they share.
+ */
+export const MENU = 'menu';
+export const groupPayload = (id: string) => buildPayload('g', id);
+export const topicPayload = (id: string) => buildPayload('topic', id);
+export const sectionPayload = (topic: string, key: SectionKey) => buildPayload('sec', topic, key);
+export const feedbackPayload = (topic: string, value: 'up' | 'down') => buildPayload('fb', topic, value);
+export const NONE_OF_THESE = buildPayload('clarify', 'none');
 
 /** Large buttons, a few per row; "Quay lại" and "Menu chính" close every screen. */
 export function rows<T>(items: readonly T[], perRow: number): T[][] {
@@ -11,6 +23,12 @@ export function rows<T>(items: readonly T[], perRow: number): T[][] {
 }
 
 export function navigationRow(t: Translate, locale: Locale, back?: string): Button[] {
-  const home = { label: t(locale, 'button-main-menu'), payload: payload.menu };
+  const home = { label: t(locale, 'button-main-menu'), payload: MENU };
   return back ? [{ label: t(locale, 'button-back'), payload: back }, home] : [home];
 }
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A topic, group or village id inside a payload: lowercase words joined by '-'. */
+export const parseId = (args: string | undefined): string | undefined =>
+  args !== undefined && ID.test(args) ? args : undefined;

@@ -1,23 +1,22 @@
-import type { UserProfile } from '../core/ports';
 import type { Reply } from '../core/reply';
+import type { UserProfile } from '../core/state';
 import { fold, syllables } from '../language/normalize';
 import { answerQuestion } from './answer';
+import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import type { Flow, FlowStep } from './flow-engine';
-import { rows } from './keyboards';
-import { mainMenu } from './menu';
-import { payload } from './payloads';
+import { parseId, rows } from './keyboards';
+import { MAX_QUESTION_LENGTH } from './question-answering';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
-export const ONBOARDING = 'onboarding';
-export const CHANGE_VILLAGE = 'change-village';
+const ONBOARDING = 'onboarding';
+const CHANGE_VILLAGE = 'change-village';
+const CHANGE_VILLAGE_PAYLOAD = 'village';
+const villagePayload = (id: string) => buildPayload('v', id);
 const NO_VILLAGE = 'none';
 const STEP_TIMEOUT_MS = 30 * 60_000;
 
 /** The resident's village: a button, its number in the list ("2", "số 2") or its name, typed any way. */
-export function findVillage(
-  input: { text?: string; payload?: string },
-  deps: FeatureDeps,
-): string | undefined {
+function findVillage(input: { text?: string; payload?: string }, deps: FeatureDeps): string | undefined {
   const villages = deps.kb.commune.villages;
   const fromButton = input.payload?.startsWith('v:') ? input.payload.slice(2) : undefined;
   if (fromButton)
@@ -38,12 +37,12 @@ export function findVillage(
 const villageStep: FlowStep = {
   id: 'village',
   ask(turn, _data, deps) {
-    const villages = deps.kb.commune.villages.map((v) => ({ label: v.name, payload: payload.village(v.id) }));
+    const villages = deps.kb.commune.villages.map((v) => ({ label: v.name, payload: villagePayload(v.id) }));
     return {
       text: deps.t(turn.locale, 'onboarding-ask-village'),
       buttons: [
         ...rows(villages, 1),
-        [{ label: deps.t(turn.locale, 'button-skip'), payload: payload.village(NO_VILLAGE) }],
+        [{ label: deps.t(turn.locale, 'button-skip'), payload: villagePayload(NO_VILLAGE) }],
       ],
     };
   },
@@ -99,7 +98,7 @@ export const onboardingFlow: Flow = {
       const answered = answerQuestion(data.question, done, deps);
       return { replies: [...replies, ...answered.replies], profile, session: answered.session };
     }
-    return { replies: [...replies, mainMenu(done, deps)], profile };
+    return { replies: [...replies, deps.mainMenu(done)], profile };
   },
 };
 
@@ -118,20 +117,85 @@ export const changeVillageFlow: Flow = {
               ? deps.t(turn.locale, 'village-cleared')
               : deps.t(turn.locale, 'village-changed', { village: villageName(village, deps) }),
         },
-        mainMenu({ ...turn, profile }, deps),
+        deps.mainMenu({ ...turn, profile }),
       ],
       profile,
     };
   },
 };
 
-/** /start, a QR deep link, or the very first message: greet, then ask the village (unless known). */
-export function greeting(turn: Turn, deps: FeatureDeps): Reply {
+function greeting(turn: Turn, deps: FeatureDeps): Reply {
   return { text: deps.t(turn.locale, 'greeting', { commune: deps.kb.commune.name }) };
 }
 
-export function validVillage(id: string | undefined, deps: FeatureDeps): string | undefined {
+function validVillage(id: string | undefined, deps: FeatureDeps): string | undefined {
   return id && deps.kb.commune.villages.some((v) => v.id === id) ? id : undefined;
 }
 
-export type OnboardingStart = (turn: Turn, data: Record<string, string>) => Promise<Outcome>;
+/** /start, a QR deep link, or the very first message: greet, then ask the village (unless known). */
+async function start(
+  turn: Turn,
+  param: string | undefined,
+  ctx: FeatureContext,
+  question?: string,
+): Promise<Outcome> {
+  const village = validVillage(param, ctx);
+  const hello = greeting(turn, ctx);
+  if (turn.profile && !village) {
+    return { replies: [hello, ctx.mainMenu(turn)], session: { misses: 0 } };
+  }
+  const data: Record<string, string> = {};
+  if (village) data.village = village;
+  // Kept with the form until the village is chosen; one character past the limit keeps the "too long" note.
+  if (question) data.question = question.slice(0, MAX_QUESTION_LENGTH + 1);
+  const started = await ctx.flows.start(
+    turn.profile ? CHANGE_VILLAGE : ONBOARDING,
+    { ...turn, session: { misses: 0 } },
+    ctx,
+    data,
+  );
+  return { ...started, replies: [hello, ...started.replies] };
+}
+
+/** Greeting, the village (from a QR poster, a button, its number or its name) and the privacy note. */
+export const onboardingFeature: Feature = {
+  id: 'onboarding',
+  flows: [onboardingFlow, changeVillageFlow],
+  start: (turn, param, ctx) => start(turn, param, ctx),
+  // A question asked first is answered right after the village step.
+  newResident: (turn, ctx) => {
+    const text = turn.event.kind === 'text' ? turn.event.text : undefined;
+    return start(turn, undefined, ctx, text && !ctx.isCommand(text) ? text : undefined);
+  },
+  commands: [
+    { words: ['start', 'bat dau'], handle: (turn, ctx) => start(turn, undefined, ctx) },
+    {
+      words: ['doi thon', 'doi lang', 'chon thon', 'doi thon lang', 'change village'],
+      handle: (turn, ctx) => ctx.flows.start(CHANGE_VILLAGE, turn, ctx),
+    },
+  ],
+  payloads: [
+    payloadKind({
+      prefix: 'start',
+      anyTime: true,
+      parse: (args) =>
+        args === undefined ? { param: undefined } : parseId(args) ? { param: args } : undefined,
+      handle: ({ param }, turn, ctx) => start(turn, param, ctx),
+    }),
+    // A village button outside the village step is an old button.
+    payloadKind({ prefix: 'v', formInput: true, parse: parseId, handle: () => undefined }),
+    payloadKind({
+      prefix: CHANGE_VILLAGE_PAYLOAD,
+      parse: (args) => (args === undefined ? true : undefined),
+      handle: (_village, turn, ctx) => ctx.flows.start(CHANGE_VILLAGE, turn, ctx),
+    }),
+  ],
+  menu: [
+    {
+      row: 20,
+      buttons: (turn, { t }) => [
+        { label: t(turn.locale, 'button-change-village'), payload: CHANGE_VILLAGE_PAYLOAD },
+      ],
+    },
+  ],
+};

@@ -1,61 +1,52 @@
-import type { Reply } from '../core/reply';
-import type { Locale } from '../core/user';
-import type { Translate } from '../i18n';
-import { fillPlaceholders, placeholderValues } from '../knowledge/placeholders';
-import type { KnowledgeBase, Topic } from '../knowledge/schema';
+import { placeholderValues } from '../knowledge/placeholders';
+import type { KnowledgeBase, OutOfScope, Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../language/matcher';
-import { navigationRow } from './keyboards';
-import { clarifyReply, topicReply } from './topic-replies';
 
 export const MAX_QUESTION_LENGTH = 2000;
 const CLARIFY_OPTIONS = 3;
 
-export interface Answered {
+interface DecisionBase {
   readonly match: MatchResult;
-  readonly reply: Reply;
+  /** the question was longer than the bot reads; only its start was used */
+  readonly truncated: boolean;
 }
 
+/** What the bot makes of a question, before any wording: one feature function renders it. */
+export type AnswerDecision =
+  | (DecisionBase & { readonly kind: 'answer'; readonly topic: Topic })
+  | (DecisionBase & { readonly kind: 'clarify'; readonly options: readonly Topic[] })
+  | (DecisionBase & { readonly kind: 'outside'; readonly outside: OutOfScope })
+  | (DecisionBase & { readonly kind: 'unknown'; readonly empty: boolean });
+
 export interface QuestionAnswering {
-  answer(question: string, locale: Locale): Answered;
+  decide(question: string): AnswerDecision;
   topic(id: string): Topic | undefined;
   /** {phone}, {hours}… from the commune profile */
   readonly values: Record<string, string>;
 }
 
-/** Question in, reply out: the answer, a question back ("Ý bạn là…?") or a polite "not understood". */
-export function createQuestionAnswering(
-  kb: KnowledgeBase,
-  matcher: Matcher,
-  t: Translate,
-): QuestionAnswering {
+/** Question in, decision out: answer one topic, ask back («Ý bà con là…?»), out of scope, or not understood. */
+export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher): QuestionAnswering {
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
-  const values = placeholderValues(kb.commune);
 
-  function answer(question: string, locale: Locale): Answered {
-    const c = { t, locale, values };
-    const tooLong = question.length > MAX_QUESTION_LENGTH;
+  function decide(question: string): AnswerDecision {
+    const truncated = question.length > MAX_QUESTION_LENGTH;
     const match = matcher.match(question.slice(0, MAX_QUESTION_LENGTH));
-    const withNote = (reply: Reply): Reply =>
-      tooLong ? { ...reply, text: `${reply.text}\n\n${t(locale, 'too-long-note')}` } : reply;
+    const base = { match, truncated };
     const top = topics.get(match.topic);
-    if (match.decision === 'answer' && top) return { match, reply: withNote(topicReply(top, c)) };
+    if (match.decision === 'answer' && top) return { ...base, kind: 'answer', topic: top };
     if (match.decision === 'clarify') {
       const options = match.candidates
         .slice(0, CLARIFY_OPTIONS)
         .map((x) => topics.get(x.topic))
         .filter((x): x is Topic => x !== undefined);
-      return { match, reply: withNote(clarifyReply(options, c)) };
+      return { ...base, kind: 'clarify', options };
     }
-    const hasWords = /[\p{L}\p{N}]/u.test(question);
     const outside = match.outside ? outOfScope.get(match.outside) : undefined;
-    const text = outside
-      ? fillPlaceholders(outside.reply, values)
-      : hasWords
-        ? t(locale, 'unknown-reply', { phone: values.phone ?? '' })
-        : t(locale, 'empty-reply');
-    return { match, reply: withNote({ text, buttons: [navigationRow(t, locale)] }) };
+    if (outside) return { ...base, kind: 'outside', outside };
+    return { ...base, kind: 'unknown', empty: !/[\p{L}\p{N}]/u.test(question) };
   }
 
-  return { answer, topic: (id) => topics.get(id), values };
+  return { decide, topic: (id) => topics.get(id), values: placeholderValues(kb.commune) };
 }

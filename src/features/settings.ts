@@ -1,11 +1,14 @@
-import type { UserProfile } from '../core/ports';
+import type { UserProfile } from '../core/state';
 import type { Locale } from '../core/user';
+import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import { navigationRow } from './keyboards';
-import { mainMenu } from './menu';
-import type { FeatureDeps, Outcome, Turn } from './types';
+import type { Outcome, Turn } from './types';
+
+const HELP = 'help';
+const languagePayload = (locale: Locale) => buildPayload('lang', locale);
 
 /** Switches the language for this resident; Vietnamese is the default. */
-export function setLanguage(locale: Locale, turn: Turn, deps: FeatureDeps): Outcome {
+function setLanguage(locale: Locale, turn: Turn, ctx: FeatureContext): Outcome {
   const base: UserProfile = turn.profile ?? {
     user: turn.event.user,
     locale,
@@ -15,16 +18,50 @@ export function setLanguage(locale: Locale, turn: Turn, deps: FeatureDeps): Outc
   };
   const profile: UserProfile = { ...base, locale, lastSeen: turn.now };
   const next: Turn = { ...turn, locale, profile };
-  return { replies: [{ text: deps.t(locale, 'language-set') }, mainMenu(next, deps)], profile };
+  return { replies: [{ text: ctx.t(locale, 'language-set') }, ctx.mainMenu(next)], profile };
 }
 
-export function help(turn: Turn, deps: FeatureDeps): Outcome {
+function help(turn: Turn, ctx: FeatureContext): Outcome {
   return {
     replies: [
       {
-        text: deps.t(turn.locale, 'help', { phone: deps.commune.phone ?? '' }),
-        buttons: [navigationRow(deps.t, turn.locale)],
+        text: ctx.t(turn.locale, 'help', { phone: ctx.commune.phone ?? '' }),
+        buttons: [navigationRow(ctx.t, turn.locale)],
       },
     ],
   };
 }
+
+/** Language (Tiếng Việt / English) and the help text. */
+export const settingsFeature: Feature = {
+  id: 'settings',
+  commands: [
+    { words: ['help', 'tro giup', 'huong dan su dung'], handle: help },
+    { words: ['english', 'tieng anh', 'lang en'], handle: (turn, ctx) => setLanguage('en', turn, ctx) },
+    { words: ['tieng viet', 'vietnamese', 'lang vi'], handle: (turn, ctx) => setLanguage('vi', turn, ctx) },
+  ],
+  payloads: [
+    payloadKind({
+      prefix: 'lang',
+      parse: (args) => (args === 'vi' || args === 'en' ? args : undefined),
+      handle: setLanguage,
+    }),
+    payloadKind({
+      prefix: HELP,
+      parse: (args) => (args === undefined ? true : undefined),
+      handle: (_help, turn, ctx) => help(turn, ctx),
+    }),
+  ],
+  menu: [
+    {
+      row: 20,
+      buttons: (turn, { t }) => [
+        {
+          label: t(turn.locale, 'button-other-language'),
+          payload: languagePayload(turn.locale === 'en' ? 'vi' : 'en'),
+        },
+      ],
+    },
+    { row: 30, buttons: (turn, { t }) => [{ label: t(turn.locale, 'button-help'), payload: HELP }] },
+  ],
+};

@@ -1,19 +1,19 @@
 import type { Button, Reply } from '../core/reply';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
+import { fillPlaceholders } from '../knowledge/placeholders';
 import { answerText, sectionsOf, sectionText } from '../knowledge/render';
 import type { SectionKey, Topic } from '../knowledge/schema';
-import { navigationRow, rows } from './keyboards';
-import { payload } from './payloads';
-
-/** Topics about accounts and payments: answers end with a short scam warning (ARCHITECTURE §7). */
-const ACCOUNT_TOPICS = new Set([
-  'vneid',
-  'tai-khoan-dvc',
-  'thanh-toan-truc-tuyen',
-  'nop-truc-tuyen',
-  'can-cuoc',
-]);
+import {
+  feedbackPayload,
+  groupPayload,
+  NONE_OF_THESE,
+  navigationRow,
+  rows,
+  sectionPayload,
+  topicPayload,
+} from './keyboards';
+import type { AnswerDecision } from './question-answering';
 
 export interface ReplyContext {
   readonly t: Translate;
@@ -29,19 +29,20 @@ const title = (topic: Topic, locale: Locale): string =>
 export function topicReply(topic: Topic, c: ReplyContext): Reply {
   const sections: Button[] = sectionsOf(topic).map((k) => ({
     label: c.t(c.locale, `section-${k}`),
-    payload: payload.section(topic.id, k),
+    payload: sectionPayload(topic.id, k),
   }));
-  const warning = ACCOUNT_TOPICS.has(topic.id) ? `\n\n${c.t(c.locale, 'scam-warning')}` : '';
+  // Accounts and payments (`scam_warning: true` in the topic's YAML): a short scam warning (ARCHITECTURE §7).
+  const warning = topic.scam_warning ? `\n\n${c.t(c.locale, 'scam-warning')}` : '';
   const more = sections.length > 0 ? `\n\n${c.t(c.locale, 'answer-more')}` : '';
   return {
     text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values)}${warning}${more}`,
     buttons: [
       ...rows(sections, 2),
       [
-        { label: c.t(c.locale, 'button-helpful'), payload: payload.feedback(topic.id, 'up') },
-        { label: c.t(c.locale, 'button-not-helpful'), payload: payload.feedback(topic.id, 'down') },
+        { label: c.t(c.locale, 'button-helpful'), payload: feedbackPayload(topic.id, 'up') },
+        { label: c.t(c.locale, 'button-not-helpful'), payload: feedbackPayload(topic.id, 'down') },
       ],
-      navigationRow(c.t, c.locale, payload.group(topic.group)),
+      navigationRow(c.t, c.locale, groupPayload(topic.group)),
     ],
   };
 }
@@ -52,10 +53,10 @@ export function sectionReply(topic: Topic, key: SectionKey, c: ReplyContext): Re
   if (text === undefined) return undefined;
   const others = sectionsOf(topic)
     .filter((k) => k !== key)
-    .map((k) => ({ label: c.t(c.locale, `section-${k}`), payload: payload.section(topic.id, k) }));
+    .map((k) => ({ label: c.t(c.locale, `section-${k}`), payload: sectionPayload(topic.id, k) }));
   return {
     text: `${title(topic, c.locale)} — ${c.t(c.locale, `section-${key}`)}\n\n${text}`,
-    buttons: [...rows(others, 2), navigationRow(c.t, c.locale, payload.topic(topic.id))],
+    buttons: [...rows(others, 2), navigationRow(c.t, c.locale, topicPayload(topic.id))],
   };
 }
 
@@ -64,9 +65,35 @@ export function clarifyReply(options: readonly Topic[], c: ReplyContext): Reply 
   return {
     text: c.t(c.locale, 'clarify-prompt'),
     buttons: [
-      ...options.map((o) => [{ label: title(o, c.locale), payload: payload.topic(o.id) }]),
-      [{ label: c.t(c.locale, 'button-none-of-these'), payload: payload.noneOfThese }],
+      ...options.map((o) => [{ label: title(o, c.locale), payload: topicPayload(o.id) }]),
+      [{ label: c.t(c.locale, 'button-none-of-these'), payload: NONE_OF_THESE }],
       navigationRow(c.t, c.locale),
     ],
   };
+}
+
+/**
+ * The reply to a typed question, whatever was decided: the topic's answer, «Ý bà con là…?» with the
+ * likely topics, the kind out-of-scope sentence, or a plain "not understood". A question the bot read
+ * only the start of says so, whatever the decision.
+ */
+export function decisionReply(d: AnswerDecision, c: ReplyContext): Reply {
+  const reply = ((): Reply => {
+    switch (d.kind) {
+      case 'answer':
+        return topicReply(d.topic, c);
+      case 'clarify':
+        return clarifyReply(d.options, c);
+      case 'outside':
+        return { text: fillPlaceholders(d.outside.reply, c.values), buttons: [navigationRow(c.t, c.locale)] };
+      case 'unknown':
+        return {
+          text: d.empty
+            ? c.t(c.locale, 'empty-reply')
+            : c.t(c.locale, 'unknown-reply', { phone: c.values.phone ?? '' }),
+          buttons: [navigationRow(c.t, c.locale)],
+        };
+    }
+  })();
+  return d.truncated ? { ...reply, text: `${reply.text}\n\n${c.t(c.locale, 'too-long-note')}` } : reply;
 }

@@ -1,6 +1,7 @@
 import type { InboundEvent } from '../core/inbound';
-import type { FeedbackStore, Session, UserProfile } from '../core/ports';
+import type { FeedbackStore } from '../core/ports';
 import type { Reply } from '../core/reply';
+import type { Session, UserProfile } from '../core/state';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
 import type { KnowledgeBase } from '../knowledge/schema';
@@ -32,4 +33,4 @@ export interface FeatureDeps {
   readonly commune: Record<string, string>;
 }
 
-export const EMPTY_SESSION: Session = { misses: 0 };
+export { EMPTY_SESSION } from '../core/state';

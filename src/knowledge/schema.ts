@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Topic ids that statistics, tests and tools rely on: a public contract (never rename). */
+/**
+ * Topic ids that statistics, tests and tools rely on: a public contract (never rename). A minimum:
+ * any other topic is one more YAML file in content/topics/.
+ */
 export const REQUIRED_TOPIC_IDS = [
   'khai-sinh',
   'lien-thong-khai-sinh',
@@ -58,7 +61,9 @@ export const topicSchema = z.object({
   sections: z
     .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))
     .default({}),
-  links: z.array(z.object({ label: text, url: z.url() })).default([]),
+  links: z.array(z.object({ label: text.max(40, 'nhãn dài quá 40 ký tự'), url: z.url() })).default([]),
+  /** accounts and payments: the answer ends with a short scam warning */
+  scam_warning: z.boolean().default(false),
   sources: z
     .array(z.object({ url: z.url(), date: z.union([isoDate, z.literal('không rõ')]), note: text.optional() }))
     .min(1, 'cần ít nhất một nguồn'),

@@ -1,6 +1,6 @@
-import type { ChannelSender } from '../core/channel';
+import { keys } from '../storage/redis-keys';
 
-export type OutboxChannel = ChannelSender['channel'];
+export type OutboxChannel = string;
 
 /** Queue names contain no ':' (ARCHITECTURE §6). */
 export const outboxQueueName = (channel: OutboxChannel): string => `outbox-${channel}`;
@@ -25,9 +25,10 @@ export function assertQueuePrefix(prefix: string): void {
  * Our own keys live under `<prefix>:outbox:<channel>:…`, outside the queue's `<prefix>:outbox-<channel>:…`
  * namespace, where BullMQ keeps one key per job id: a job called `counts` would otherwise collide.
  */
-export const outboxKeys = (prefix: string, channel: OutboxChannel) => ({
-  /** hash of counters, see outbox-counts.ts */
-  counts: `${prefix}:outbox:${channel}:counts`,
-  /** sorted set: job id → planned send time (ms) for one chat */
-  pace: (chatId: string) => `${prefix}:outbox:${channel}:pace:${chatId}`,
-});
+export const outboxKeys = (prefix: string, channel: OutboxChannel) => {
+  const k = keys(`${prefix}:`);
+  return {
+    counts: k.outboxCounts(channel),
+    pace: (chatId: string) => k.outboxPace(channel, chatId),
+  };
+};

@@ -3,12 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { WebhookRoute } from '../core/channel';
 import type { Logger } from '../logger';
-import { registerErrorHandler } from './errors';
+import { clientError, registerErrorHandler } from './errors';
+import { sameSecret } from './secret';
 import { securityHeaders } from './security-headers';
-import { registerTelegramWebhook, type TelegramWebhookOptions } from './telegram-webhook-route';
 import { registerWebChat, type WebChatOptions } from './web-chat-routes';
-import { registerZaloWebhook, type ZaloWebhookOptions } from './zalo-webhook-route';
 
 export interface AppOptions extends WebChatOptions {
   readonly logger: Logger;
@@ -17,10 +17,8 @@ export interface AppOptions extends WebChatOptions {
   readonly trustProxy: boolean;
   /** true when Redis answers */
   readonly ready: () => Promise<boolean>;
-  /** set when Telegram runs in webhook mode */
-  readonly telegramWebhook?: TelegramWebhookOptions;
-  /** set when Zalo runs in webhook mode */
-  readonly zaloWebhook?: ZaloWebhookOptions;
+  /** the channel adapters' webhooks */
+  readonly webhooks: readonly WebhookRoute[];
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
@@ -53,12 +51,22 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
 
   registerWebChat(app, o);
-  if (o.telegramWebhook) registerTelegramWebhook(app, o.telegramWebhook);
-  if (o.zaloWebhook) registerZaloWebhook(app, o.zaloWebhook);
+  for (const route of o.webhooks) registerWebhook(app, route);
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     const ok = await o.ready().catch(() => false);
     return reply.code(ok ? 200 : 503).send({ ok, redis: ok ? 'up' : 'down' });
   });
   return app;
+}
+
+/** A channel's webhook: the secret header checked in constant time (ARCHITECTURE §7), then the adapter. */
+function registerWebhook(app: FastifyInstance, route: WebhookRoute): void {
+  app.post(route.path, { bodyLimit: route.bodyLimit }, async (request, reply) => {
+    if (!sameSecret(request.headers[route.secret.header], route.secret.value)) {
+      request.log.warn({ ip: request.ip, path: route.path }, 'webhook: wrong or missing secret');
+      return reply.code(401).send(clientError('unauthorized', 'Wrong or missing secret token.'));
+    }
+    return route.handler(request, reply);
+  });
 }

@@ -2,20 +2,25 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ChoiceStore } from '../core/ports';
 import { buttonSchema } from '../core/reply';
-import { type UserRef, userKey } from '../core/user';
+import type { UserRef } from '../core/user';
+import { keys, type RedisKeys } from './redis-keys';
 
 const choicesSchema = z.array(buttonSchema).max(50);
 
 /** Numbered options per resident, as JSON with the session's time to live. */
 export class RedisChoiceStore implements ChoiceStore {
+  private readonly keys: RedisKeys;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
     private readonly ttlSeconds = 86_400,
-  ) {}
+  ) {
+    this.keys = keys(prefix);
+  }
 
   private key(user: UserRef): string {
-    return `${this.prefix}choices:${userKey(user)}`;
+    return this.keys.choices(user);
   }
 
   async save(user: UserRef, options: readonly { label: string; payload: string }[]): Promise<void> {

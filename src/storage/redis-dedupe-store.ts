@@ -12,9 +12,16 @@ export class RedisDedupeStore implements DedupeStore {
     this.keys = keys(prefix);
   }
 
-  async firstTime(key: string, ttlSeconds: number): Promise<boolean> {
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
     // SET NX is atomic, so two processes receiving the same redelivery cannot both win.
-    const set = await this.redis.set(this.keys.dedupe(key), '1', 'EX', ttlSeconds, 'NX');
-    return set === 'OK';
+    return (await this.redis.set(this.keys.dedupe(key), 'handling', 'EX', ttlSeconds, 'NX')) === 'OK';
+  }
+
+  async confirm(key: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.keys.dedupe(key), 'done', 'EX', ttlSeconds);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.redis.del(this.keys.dedupe(key));
   }
 }

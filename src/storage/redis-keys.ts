@@ -1,22 +1,53 @@
 import { type UserRef, userKey } from '../core/user';
 
-/** Every Redis key the stores use, under one prefix so several communes can share a Redis (ARCHITECTURE §6). */
-export interface RedisKeys {
-  user(user: UserRef): string;
-  session(user: UserRef): string;
-  dedupe(key: string): string;
+/**
+ * Every Redis key of the bot, under one prefix so several communes can share a Redis (ARCHITECTURE §6).
+ * BullMQ's own queue keys are the exception: BullMQ names them from the same prefix (queues/outbox-keys).
+ */
+export const keys = (prefix: string) => ({
+  user: (user: UserRef) => `${prefix}user:${userKey(user)}`,
+  session: (user: UserRef) => `${prefix}session:${userKey(user)}`,
+  /** the numbered options last shown on a channel without buttons */
+  choices: (user: UserRef) => `${prefix}choices:${userKey(user)}`,
+  /** platform message ids seen (never a user id: Telegram's update_id, Zalo's message_id) */
+  dedupe: (key: string) => `${prefix}dedupe:${key}`,
   /** hash with fields `up` / `down` */
-  feedback(topic: string): string;
+  feedback: (topic: string) => `${prefix}feedback:${topic}`,
   /** hash with fields `${topic}:up` / `${topic}:down`; `yyyymmdd` is a Vietnam date */
-  feedbackDay(yyyymmdd: string): string;
-  rate(key: string, windowSeconds: number): string;
-}
-
-export const keys = (prefix: string): RedisKeys => ({
-  user: (user) => `${prefix}user:${userKey(user)}`,
-  session: (user) => `${prefix}session:${userKey(user)}`,
-  dedupe: (key) => `${prefix}dedupe:${key}`,
-  feedback: (topic) => `${prefix}feedback:${topic}`,
-  feedbackDay: (yyyymmdd) => `${prefix}feedback-day:${yyyymmdd}`,
-  rate: (key, windowSeconds) => `${prefix}rate:${key}:${windowSeconds}`,
+  feedbackDay: (yyyymmdd: string) => `${prefix}feedback-day:${yyyymmdd}`,
+  rate: (subject: string, windowSeconds: number) => `${prefix}rate:${subject}:${windowSeconds}`,
+  /** hash of outbox counters for one channel (see queues/outbox-counts.ts) */
+  outboxCounts: (channel: string) => `${prefix}outbox:${channel}:counts`,
+  /** sorted set: outbox job id → planned send time (ms) for one chat */
+  outboxPace: (channel: string, chatId: string) => `${prefix}outbox:${channel}:pace:${chatId}`,
+  /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
+  cookieSecret: () => `${prefix}web:cookie-secret`,
 });
+export type RedisKeys = ReturnType<typeof keys>;
+
+/** Rate-limit subjects; the visitor's is personal and deleted with the visitor's data. */
+export const rateSubject = {
+  ip: (ip: string) => `web:ip:${ip}`,
+  visitor: (visitorId: string) => `web:visitor:${visitorId}`,
+};
+
+/** Window lengths the bot limits with; used to find a resident's limit counters for deletion. */
+export const RATE_WINDOWS_SECONDS = [60] as const;
+
+/**
+ * Every key that names this resident: what "xóa dữ liệu của tôi" deletes. A new per-user key is added
+ * here, and the storage test that scans Redis after a deletion proves nothing was missed.
+ */
+export function residentKeys(prefix: string, user: UserRef): string[] {
+  const k = keys(prefix);
+  return [
+    k.user(user),
+    k.session(user),
+    k.choices(user),
+    // In a private chat the chat id is the user id on every channel we have.
+    k.outboxPace(user.channel, user.id),
+    ...(user.channel === 'web'
+      ? RATE_WINDOWS_SECONDS.map((w) => k.rate(rateSubject.visitor(user.id), w))
+      : []),
+  ];
+}

@@ -1,12 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
+import type { UserProfile } from '../../src/core/state';
+import type { UserRef } from '../../src/core/user';
 import { parseUserKey } from '../../src/core/user';
 import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
 import { outboxCounts } from '../../src/queues/outbox-counts';
 import { startOutboxWorker } from '../../src/queues/outbox-worker';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram-api';
 import { deleteKeys } from '../helpers/redis-cleanup';
 import { until } from '../helpers/until';
@@ -31,7 +33,10 @@ afterAll(async () => {
 function setup() {
   const prefix = `${base}x${++n}`;
   const outbox = new Outbox(redis, 'telegram', { prefix, backoffMs: 200 });
-  const users = new RedisUserStore(redis, `${prefix}:`);
+  const residents = new RedisResidentStore(redis, `${prefix}:`);
+  const saveProfile = (profile: UserProfile) =>
+    residents.save(profile.user, { profile, session: { misses: 0 } });
+  const profileOf = async (user: UserRef) => (await residents.load(user)).profile;
   const start = () =>
     startOutboxWorker({
       connection: { url: redisUrl },
@@ -40,12 +45,11 @@ function setup() {
       sender: createTelegramSender(fake.token, fake.url),
       onBlocked: async (userKey) => {
         const user = userKey ? parseUserKey(userKey) : undefined;
-        const profile = user ? await users.get(user) : undefined;
-        if (profile) await users.save({ ...profile, active: false });
+        if (user) await residents.markInactive(user);
       },
       logger,
     });
-  return { prefix, outbox, users, start };
+  return { prefix, outbox, saveProfile, profileOf, start };
 }
 
 const delivered = (chatId: number) =>
@@ -69,9 +73,9 @@ describe('outbox-telegram', () => {
   }, 30_000);
 
   it('marks a resident who blocked the bot as unreachable and does not retry', async () => {
-    const { outbox, users, start, prefix } = setup();
+    const { outbox, saveProfile, profileOf, start, prefix } = setup();
     const chat = 9_100_002;
-    await users.save({
+    await saveProfile({
       user: { channel: 'telegram', id: String(chat) },
       locale: 'vi',
       firstSeen: 1,
@@ -88,7 +92,7 @@ describe('outbox-telegram', () => {
     await until(() => fake.sent(chat).length === 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(fake.sent(chat)).toHaveLength(1);
-    expect((await users.get({ channel: 'telegram', id: String(chat) }))?.active).toBe(false);
+    expect((await profileOf({ channel: 'telegram', id: String(chat) }))?.active).toBe(false);
     expect((await outboxCounts(redis, prefix, 'telegram')).blocked).toBe(1);
     fake.setBlocked(chat, false);
     await worker.close();

@@ -1,13 +1,15 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createZaloSender } from '../../src/channels/zalo/sender';
+import type { UserProfile } from '../../src/core/state';
+import type { UserRef } from '../../src/core/user';
 import { parseUserKey } from '../../src/core/user';
 import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
 import { outboxCounts } from '../../src/queues/outbox-counts';
 import { startOutboxWorker } from '../../src/queues/outbox-worker';
 import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
 import { deleteKeys } from '../helpers/redis-cleanup';
 import { until } from '../helpers/until';
@@ -36,7 +38,10 @@ afterAll(async () => {
 function setup() {
   const prefix = `${base}x${++n}`;
   const outbox = new Outbox(redis, 'zalo', { prefix, backoffMs: 200 });
-  const users = new RedisUserStore(redis, `${prefix}:`);
+  const residents = new RedisResidentStore(redis, `${prefix}:`);
+  const saveProfile = (profile: UserProfile) =>
+    residents.save(profile.user, { profile, session: { misses: 0 } });
+  const profileOf = async (user: UserRef) => (await residents.load(user)).profile;
   const choices = new RedisChoiceStore(redis, `${prefix}:`);
   const worker = startOutboxWorker({
     connection: { url: redisUrl },
@@ -45,12 +50,11 @@ function setup() {
     sender: createZaloSender(fake.token, fake.url, choices, (c) => `(Trả lời 1–${c} để chọn.)`),
     onBlocked: async (userKey) => {
       const user = userKey ? parseUserKey(userKey) : undefined;
-      const profile = user ? await users.get(user) : undefined;
-      if (profile) await users.save({ ...profile, active: false });
+      if (user) await residents.markInactive(user);
     },
     logger,
   });
-  return { prefix, outbox, users, choices, worker };
+  return { prefix, outbox, saveProfile, profileOf, choices, worker };
 }
 
 const delivered = (chatId: string) =>
@@ -87,8 +91,8 @@ describe('outbox-zalo', () => {
   }, 30_000);
 
   it('marks a resident who cannot be reached as inactive', async () => {
-    const { outbox, worker, users, prefix } = setup();
-    await users.save({
+    const { outbox, worker, saveProfile, profileOf, prefix } = setup();
+    await saveProfile({
       user: { channel: 'zalo', id: '5100003' },
       locale: 'vi',
       firstSeen: 1,
@@ -102,7 +106,7 @@ describe('outbox-zalo', () => {
       reply: { text: 'Thông báo' },
     });
     await until(async () => (await outboxCounts(redis, prefix, 'zalo')).blocked === 1);
-    expect((await users.get({ channel: 'zalo', id: '5100003' }))?.active).toBe(false);
+    expect((await profileOf({ channel: 'zalo', id: '5100003' }))?.active).toBe(false);
     fake.setUnreachable('5100003', false);
     await worker.close();
     await outbox.close();

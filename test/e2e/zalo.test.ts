@@ -115,7 +115,11 @@ describe('Zalo, polling mode', () => {
     const s = await startTestServer({
       zalo: { apiBase: polling.url, token: polling.token, webhookSecret: SECRET },
     });
-    const loop = startZaloPolling(s.zalo!.client, s.zalo!.handleUpdate, createLogger('silent'));
+    const loop = startZaloPolling(
+      s.zalo!.client,
+      (update) => s.pipeline.deliver(s.zalo!, update),
+      createLogger('silent'),
+    );
     try {
       await mainFlow(new ZaloResident(polling, '3999001', async (u) => polling.pushUpdate(u)));
       expect(polling.callsOf('deleteWebhook').length).toBe(1);

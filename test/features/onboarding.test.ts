@@ -17,7 +17,7 @@ describe('onboarding', () => {
     expect(r.text(done)).toContain('tôi ghi nhận bà con ở Thôn/làng 2');
     expect(r.text(done)).toContain('xóa dữ liệu của tôi');
     expect(r.buttons).toContain('Hộ tịch (khai sinh, khai tử, kết hôn)');
-    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-2');
+    expect((await bot.profile(r.user))?.village).toBe('thon-2');
   });
 
   it('preselects the village from a QR poster link', async () => {
@@ -25,7 +25,7 @@ describe('onboarding', () => {
     const replies = await r.start('thon-3');
     expect(r.text(replies)).toContain('Thôn/làng 3');
     expect(r.text(replies)).not.toContain('thôn/làng nào');
-    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-3');
+    expect((await bot.profile(r.user))?.village).toBe('thon-3');
   });
 
   it('ignores a forged village id in the link and asks instead', async () => {
@@ -40,7 +40,7 @@ describe('onboarding', () => {
     const wrong = await r.say('thôn gì đó xa lắm');
     expect(r.text(wrong)).toContain('chưa nhận ra thôn/làng này');
     await r.say('số 1');
-    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-1');
+    expect((await bot.profile(r.user))?.village).toBe('thon-1');
   });
 
   it('answers a question asked as the very first message once the village is chosen', async () => {
@@ -57,10 +57,10 @@ describe('onboarding', () => {
     await r.say('đổi thôn');
     const cancelled = await r.say('hủy');
     expect(r.text(cancelled)).toContain('đã hủy');
-    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-1');
+    expect((await bot.profile(r.user))?.village).toBe('thon-1');
     await r.say('đổi thôn');
     await r.press('Thôn/làng 4');
-    expect((await bot.stores.users.get(r.user))?.village).toBe('thon-4');
+    expect((await bot.profile(r.user))?.village).toBe('thon-4');
   });
 
   it('drops a form left unanswered too long and handles the message normally', async () => {

@@ -4,28 +4,45 @@ import { createAnswerEngine } from '../../src/answer-engine';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
-import type { Conversation } from '../../src/features/conversation';
-import { createRedisConversation } from '../../src/redis-conversation';
+import { Conversation } from '../../src/features/conversation';
+import type { Feature } from '../../src/features/feature';
+import { FEATURES } from '../../src/features/index';
+import type { FeatureDeps } from '../../src/features/types';
+import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
+import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
 
-/** The bot wired as in main.ts, on the test Redis with a private prefix, with a clock the test moves. */
-export function createTestBot() {
+/**
+ * The conversation core as compose.ts builds it (the same features, Redis stores), on the test Redis
+ * with a private prefix, with a clock the test moves.
+ */
+export function createTestBot(features: readonly Feature[] = FEATURES) {
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const { conversation, deps, stores } = createRedisConversation(redis, engine, {
-    prefix,
-    clock: { now: () => now },
-    defaultLocale: 'vi',
-  });
+  const deps: FeatureDeps = {
+    kb: engine.kb,
+    qa: engine.qa,
+    t: engine.i18n.t,
+    feedback: new RedisFeedbackStore(redis, prefix),
+    commune: engine.qa.values,
+  };
+  const residents = new RedisResidentStore(redis, prefix);
+  const conversation = new Conversation(
+    deps,
+    { residents, clock: { now: () => now }, defaultLocale: 'vi' },
+    features,
+  );
   return {
     redis,
     prefix,
     deps,
-    stores,
+    residents,
     conversation,
+    profile: async (user: UserRef) => (await residents.load(user)).profile,
+    session: async (user: UserRef) => (await residents.load(user)).session,
     advance(ms: number) {
       now += ms;
     },

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
-import { Redis } from 'ioredis';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import type { AdapterFactory } from '../../src/adapters';
+import { ADAPTERS } from '../../src/adapters';
 import { createAnswerEngine } from '../../src/answer-engine';
-import { createTelegramBot } from '../../src/channels/telegram/bot';
-import { ZaloClient } from '../../src/channels/zalo/client';
-import { createZaloHandler } from '../../src/channels/zalo/handler';
-import { ZaloSender } from '../../src/channels/zalo/sender';
+import type { TelegramAdapter } from '../../src/channels/telegram/adapter';
+import type { ZaloAdapter } from '../../src/channels/zalo/adapter';
+import { compose } from '../../src/compose';
+import { loadConfig } from '../../src/config';
+import type { ChannelAdapter, DeliveryPipeline } from '../../src/core/channel';
 import type { Conversation } from '../../src/features/conversation';
+import type { Feature } from '../../src/features/feature';
 import { createLogger } from '../../src/logger';
-import { createRedisConversation } from '../../src/redis-conversation';
-import { buildApp } from '../../src/server/app';
-import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
-import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
 import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
@@ -22,9 +22,11 @@ export interface TestServer {
   readonly app: FastifyInstance;
   /** the grammY bot, when started with a (fake) Telegram API */
   readonly bot?: Bot;
-  /** the Zalo client and update handler, when started with a (fake) Zalo API */
-  readonly zalo?: { client: ZaloClient; handleUpdate: (body: unknown) => Promise<unknown> };
+  /** the Zalo adapter, when started with a (fake) Zalo API */
+  readonly zalo?: ZaloAdapter;
+  readonly adapters: ReadonlyMap<string, ChannelAdapter>;
   readonly conversation: Conversation;
+  readonly pipeline: DeliveryPipeline;
   /** http://127.0.0.1:<port> */
   readonly url: string;
   readonly redis: Redis;
@@ -33,91 +35,83 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The web role as main.ts builds it, on the test Redis with a private key prefix, on a free port. */
-export async function startTestServer(
-  options: {
-    perVisitorPerMinute?: number;
-    perIpPerMinute?: number;
-    allowedOrigins?: string[];
-    /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
-    telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
-    /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
-    zalo?: { apiBase: string; token: string; webhookSecret: string };
-  } = {},
-): Promise<TestServer> {
-  const redis = new Redis(inject('redisUrl'));
+export interface TestServerOptions {
+  perVisitorPerMinute?: number;
+  perIpPerMinute?: number;
+  allowedOrigins?: string[];
+  /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
+  telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
+  /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
+  zalo?: { apiBase: string; token: string; webhookSecret: string };
+  /** more adapters and features than the bot's own (extension tests) */
+  extraAdapters?: readonly AdapterFactory[];
+  features?: readonly Feature[];
+}
+
+/**
+ * The web role exactly as main.ts builds it (compose.ts, the one adapter list), on the test Redis with
+ * a private key prefix, on a free port, with the channels in webhook mode.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const prefix = `web${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   const cookieSecret = 'test-secret-test-secret-test-secret-0123';
-  const clock = { now: () => Date.now() };
-  const { conversation, stores } = createRedisConversation(redis, engine, {
-    prefix,
-    clock,
-    defaultLocale: 'vi',
-  });
-  const logger = createLogger('silent');
-  const bot = options.telegram
-    ? createTelegramBot({
-        token: options.telegram.token,
-        apiRoot: options.telegram.apiRoot,
-        botInfo: options.telegram.botInfo,
-        handle: (event) => conversation.handle(event),
-        dedupe: stores.dedupe,
-        onBlocked: (user) => conversation.markUnreachable(user),
-        logger,
-      })
-    : undefined;
-  const choices = new RedisChoiceStore(redis, prefix);
-  const zaloClient = options.zalo
-    ? new ZaloClient({ token: options.zalo.token, baseUrl: options.zalo.apiBase })
-    : undefined;
-  const zaloHandler = zaloClient
-    ? createZaloHandler({
-        handle: (event) => conversation.handle(event),
-        dedupe: stores.dedupe,
-        choices,
-        sender: new ZaloSender(zaloClient, choices, (count) => engine.i18n.t('vi', 'zalo-choose', { count })),
-        onBlocked: (user) => conversation.markUnreachable(user),
-        logger,
-      })
-    : undefined;
-  const app = await buildApp({
-    logger,
-    handle: (event) => conversation.handle(event),
-    rateLimiter: new RedisRateLimiter(redis, prefix),
-    cookieSecret,
-    secureCookies: false,
-    perVisitorPerMinute: options.perVisitorPerMinute ?? 1000,
-    perIpPerMinute: options.perIpPerMinute ?? 10_000,
-    allowedOrigins: options.allowedOrigins ?? [],
-    trustProxy: false,
-    clock,
-    ready: async () => (await redis.ping()) === 'PONG',
-    ...(bot && options.telegram
+  const { telegram, zalo } = options;
+  const config = loadConfig({
+    REDIS_PREFIX: prefix,
+    ROLE: 'web',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    COOKIE_SECRET: cookieSecret,
+    WEB_RATE_PER_VISITOR: String(options.perVisitorPerMinute ?? 1000),
+    WEB_RATE_PER_IP: String(options.perIpPerMinute ?? 10_000),
+    WEB_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
+    PUBLIC_URL: 'https://bot.example.org',
+    ...(telegram
       ? {
-          telegramWebhook: {
-            secret: options.telegram.webhookSecret,
-            handleUpdate: (u) => bot.handleUpdate(u as Update),
-          },
+          TELEGRAM_BOT_TOKEN: telegram.token,
+          TELEGRAM_MODE: 'webhook',
+          TELEGRAM_WEBHOOK_SECRET: telegram.webhookSecret,
+          TELEGRAM_API_ROOT: telegram.apiRoot,
         }
       : {}),
-    ...(zaloHandler && options.zalo
-      ? { zaloWebhook: { secret: options.zalo.webhookSecret, handleUpdate: zaloHandler } }
+    ...(zalo
+      ? {
+          ZALO_BOT_TOKEN: zalo.token,
+          ZALO_MODE: 'webhook',
+          ZALO_WEBHOOK_SECRET: zalo.webhookSecret,
+          ZALO_API_BASE: zalo.apiBase,
+        }
       : {}),
   });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const composed = await compose({
+    // Port 0: any free port. Plain-HTTP cookies in tests, although PUBLIC_URL is https.
+    config: { ...config, port: 0, publicUrl: undefined },
+    redisUrl: inject('redisUrl'),
+    logger: createLogger('silent'),
+    engine,
+    adapters: [...ADAPTERS, ...(options.extraAdapters ?? [])],
+    ...(options.features ? { features: options.features } : {}),
+    ...(telegram ? { telegramBotInfo: telegram.botInfo } : {}),
+  });
+  const url = await composed.start();
+  const app = composed.app;
+  if (!url || !app) throw new Error('the test server did not start its web role');
+  const telegramAdapter = composed.adapters.get('telegram') as TelegramAdapter | undefined;
+  const zaloAdapter = composed.adapters.get('zalo') as ZaloAdapter | undefined;
   return {
     app,
-    ...(bot ? { bot } : {}),
-    ...(zaloClient && zaloHandler ? { zalo: { client: zaloClient, handleUpdate: zaloHandler } } : {}),
-    conversation,
+    ...(telegramAdapter ? { bot: telegramAdapter.bot } : {}),
+    ...(zaloAdapter ? { zalo: zaloAdapter } : {}),
+    adapters: composed.adapters,
+    conversation: composed.conversation,
+    pipeline: composed.pipeline,
     url,
-    redis,
+    redis: composed.redis,
     prefix,
     cookieSecret,
     async close() {
-      await app.close();
-      await deleteKeys(redis, prefix);
-      redis.disconnect();
+      await deleteKeys(composed.redis, prefix);
+      await composed.close();
     },
   };
 }

@@ -1,17 +1,23 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
-import type { Session } from '../../src/core/ports';
+import type { Session } from '../../src/core/state';
+import type { UserRef } from '../../src/core/user';
+import type { FeatureContext } from '../../src/features/feature';
 import { type Flow, FlowEngine } from '../../src/features/flow-engine';
 import type { FeatureDeps, Turn } from '../../src/features/types';
 import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
-import { RedisSessionStore } from '../../src/storage/redis-session-store';
+import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from '../helpers/redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
 const redis = new Redis(inject('redisUrl'));
 const prefix = `flow${Date.now()}:`;
-const sessions = new RedisSessionStore(redis, prefix);
+const residents = new RedisResidentStore(redis, prefix);
+const sessions = {
+  get: async (u: UserRef) => (await residents.load(u)).session,
+  save: (u: UserRef, session: Session) => residents.save(u, { session }),
+};
 const deps: FeatureDeps = {
   kb: engine.kb,
   qa: engine.qa,
@@ -19,6 +25,14 @@ const deps: FeatureDeps = {
   feedback: new RedisFeedbackStore(redis, prefix),
   commune: engine.qa.values,
 };
+/** What the router gives a flow besides the ports. */
+const ctxOf = (flows: FlowEngine): FeatureContext => ({
+  ...deps,
+  flows,
+  mainMenu: () => ({ text: 'menu' }),
+  stale: () => ({ replies: [{ text: 'stale' }] }),
+  isCommand: () => false,
+});
 afterAll(async () => {
   await deleteKeys(redis, prefix);
   redis.disconnect();
@@ -78,7 +92,12 @@ async function step(flows: FlowEngine, now: number, text?: string, payload?: str
   const session = (await sessions.get(user)) ?? { misses: 0 };
   const flow = session.flow;
   if (!flow) throw new Error('no flow in the session');
-  const outcome = await flows.continue(flow, { text, payload }, turn(session, now, text, payload));
+  const outcome = await flows.continue(
+    flow,
+    { text, payload },
+    turn(session, now, text, payload),
+    ctxOf(flows),
+  );
   await sessions.save(user, outcome.session ?? session);
   return outcome;
 }
@@ -86,24 +105,25 @@ async function step(flows: FlowEngine, now: number, text?: string, payload?: str
 describe('flow engine on Redis', () => {
   it('asks, validates, moves on, survives a restart between steps, and completes', async () => {
     const t0 = Date.UTC(2026, 10, 27);
-    const first = await new FlowEngine([appointment], deps).start('appointment', turn({ misses: 0 }, t0));
+    const engineBefore = new FlowEngine([appointment]);
+    const first = await engineBefore.start('appointment', turn({ misses: 0 }, t0), ctxOf(engineBefore));
     expect(first.replies[0]?.text).toBe('Ngày nào? (1–31)');
     await sessions.save(user, first.session!);
 
-    const wrong = await step(new FlowEngine([appointment], deps), t0 + 1000, '45');
+    const wrong = await step(new FlowEngine([appointment]), t0 + 1000, '45');
     expect(wrong.replies.map((r) => r.text)).toEqual(['Ngày không hợp lệ.', 'Ngày nào? (1–31)']);
 
-    await step(new FlowEngine([appointment], deps), t0 + 2000, '15');
+    await step(new FlowEngine([appointment]), t0 + 2000, '15');
     // A new engine, as after a restart: the state comes from Redis.
-    const done = await step(new FlowEngine([appointment], deps), t0 + 3000, undefined, 'yes');
+    const done = await step(new FlowEngine([appointment]), t0 + 3000, undefined, 'yes');
     expect(done.replies[0]?.text).toBe('Đã hẹn ngày 15.');
     expect((await sessions.get(user))?.flow).toBeUndefined();
   });
 
   it('cancels with "hủy" at any step', async () => {
     const t0 = Date.UTC(2026, 10, 28);
-    const flows = new FlowEngine([appointment], deps);
-    const first = await flows.start('appointment', turn({ misses: 0 }, t0));
+    const flows = new FlowEngine([appointment]);
+    const first = await flows.start('appointment', turn({ misses: 0 }, t0), ctxOf(flows));
     await sessions.save(user, first.session!);
     await step(flows, t0 + 1, '3');
     const cancelled = await step(flows, t0 + 2, 'Hủy');
@@ -113,16 +133,16 @@ describe('flow engine on Redis', () => {
 
   it('knows when a step waited past its timeout', async () => {
     const t0 = Date.UTC(2026, 10, 29);
-    const flows = new FlowEngine([appointment], deps);
-    const first = await flows.start('appointment', turn({ misses: 0 }, t0));
+    const flows = new FlowEngine([appointment]);
+    const first = await flows.start('appointment', turn({ misses: 0 }, t0), ctxOf(flows));
     const state = first.session!.flow!;
     expect(flows.isExpired(state, t0 + 59_000)).toBe(false);
     expect(flows.isExpired(state, t0 + 61_000)).toBe(true);
   });
 
   it('skips steps whose answer is already known', async () => {
-    const flows = new FlowEngine([appointment], deps);
-    const started = await flows.start('appointment', turn({ misses: 0 }, 0), { day: '7' });
+    const flows = new FlowEngine([appointment]);
+    const started = await flows.start('appointment', turn({ misses: 0 }, 0), ctxOf(flows), { day: '7' });
     expect(started.replies[0]?.text).toBe('Xác nhận ngày 7?');
   });
 });

@@ -1,13 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { UserProfile } from '../../src/core/ports';
+import type { Session, UserProfile } from '../../src/core/state';
 import type { UserRef } from '../../src/core/user';
 import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
 import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
 import { keys } from '../../src/storage/redis-keys';
 import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
-import { RedisSessionStore } from '../../src/storage/redis-session-store';
-import { RedisUserStore } from '../../src/storage/redis-user-store';
+import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 
 const url = inject('redisUrl');
 const prefix = `t${Date.now()}${Math.random()}:`;
@@ -44,102 +43,104 @@ afterAll(async () => {
   await redis.quit();
 });
 
-describe('RedisUserStore', () => {
-  const users = new RedisUserStore(redis, prefix);
+describe('RedisResidentStore', () => {
+  const residents = new RedisResidentStore(redis, prefix);
+  const save = (user: UserRef, session: Session = { misses: 0 }) =>
+    residents.save(user, { profile: profileOf(user), session });
 
   it('keeps a profile across a restart (a new connection) and never expires it', async () => {
-    await users.save(profileOf(lan));
+    await save(lan);
     expect(await redis.ttl(k.user(lan))).toBe(-1);
-
     const restarted = new Redis(url);
     try {
-      expect(await new RedisUserStore(restarted, prefix).get(lan)).toEqual(profileOf(lan));
+      expect((await new RedisResidentStore(restarted, prefix).load(lan)).profile).toEqual(profileOf(lan));
     } finally {
       await restarted.quit();
     }
   });
 
-  it('returns undefined for an unknown resident', async () => {
-    expect(await users.get({ channel: 'zalo', id: 'nobody' })).toBeUndefined();
+  it('reads nothing for an unknown resident', async () => {
+    expect(await residents.load({ channel: 'zalo', id: 'nobody' })).toEqual({
+      profile: undefined,
+      session: undefined,
+    });
   });
 
-  it('deleting a resident removes both the profile and the conversation', async () => {
-    const user: UserRef = { channel: 'zalo', id: 'z-77' };
-    const sessions = new RedisSessionStore(redis, prefix);
-    await users.save(profileOf(user));
-    await sessions.save(user, { misses: 1, lastTopic: 'khai-sinh' });
-
-    await users.delete(user);
-
-    expect(await users.get(user)).toBeUndefined();
-    expect(await sessions.get(user)).toBeUndefined();
-    expect(await redis.exists(k.user(user), k.session(user))).toBe(0);
+  it('writes the session alone when the profile did not change', async () => {
+    const user: UserRef = { channel: 'web', id: 'session-only-visitor' };
+    await residents.save(user, { session: { misses: 1 } });
+    expect(await residents.load(user)).toEqual({ profile: undefined, session: { misses: 1 } });
   });
 
-  it('treats corrupt or outdated data as missing instead of failing', async () => {
-    const user: UserRef = { channel: 'web', id: 'w-1' };
-    await redis.set(k.user(user), '{not json');
-    expect(await users.get(user)).toBeUndefined();
-    await redis.set(k.user(user), JSON.stringify({ user, lang: 'vi' }));
-    expect(await users.get(user)).toBeUndefined();
-    await redis.set(k.user(user), JSON.stringify(profileOf(lan)));
-    expect(await users.get(user)).toBeUndefined();
-  });
-});
-
-describe('RedisSessionStore', () => {
-  it('saves a session with a time to live and forgets it afterwards', async () => {
-    const user: UserRef = { channel: 'telegram', id: 's-1' };
-    const sessions = new RedisSessionStore(redis, prefix, { ttlSeconds: 1 });
-    const session = {
-      misses: 0,
-      flow: { flow: 'reminder', step: 2, data: { date: '2026-01-02' }, expiresAt: 1_767_000_000_000 },
-    };
-    await sessions.save(user, session);
-    expect(await sessions.get(user)).toEqual(session);
-    expect(await redis.ttl(k.session(user))).toBeGreaterThan(0);
-
+  it('saves a session with a time to live, refreshed on every save, and forgets it afterwards', async () => {
+    const user: UserRef = { channel: 'zalo', id: 'ttl-user' };
+    const short = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: 1 });
+    await short.save(user, { session: { misses: 1, lastTopic: 'khai-sinh' } });
+    expect((await short.load(user)).session).toEqual({ misses: 1, lastTopic: 'khai-sinh' });
     await sleep(1200);
-    expect(await sessions.get(user)).toBeUndefined();
-  });
-
-  it('refreshes the time to live on every save', async () => {
-    const user: UserRef = { channel: 'telegram', id: 's-2' };
-    const sessions = new RedisSessionStore(redis, prefix, { ttlSeconds: 100 });
-    await sessions.save(user, { misses: 0 });
+    expect((await short.load(user)).session).toBeUndefined();
+    const long = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: 100 });
+    await long.save(user, { session: { misses: 0 } });
     await redis.expire(k.session(user), 5);
-    await sessions.save(user, { misses: 1 });
-    expect(await redis.ttl(k.session(user))).toBeGreaterThan(5);
-    await sessions.delete(user);
-    expect(await sessions.get(user)).toBeUndefined();
+    await long.save(user, { session: { misses: 0 } });
+    expect(await redis.ttl(k.session(user))).toBeGreaterThan(90);
+    await residents.save(user, { session: { misses: 0 } });
+    expect(await redis.ttl(k.session(user))).toBeGreaterThan(86_000);
   });
 
-  it('defaults to one day', async () => {
-    const user: UserRef = { channel: 'web', id: 's-3' };
-    await new RedisSessionStore(redis, prefix).save(user, { misses: 0 });
-    const ttl = await redis.ttl(k.session(user));
-    expect(ttl).toBeGreaterThan(86_000);
-    expect(ttl).toBeLessThanOrEqual(86_400);
+  it("keeps a feature's own session data and drops fields that are not part of the schema", async () => {
+    const user: UserRef = { channel: 'web', id: 'feature-data-visitor' };
+    await residents.save(user, { session: { misses: 0, features: { feedback: { rated: ['khai-sinh'] } } } });
+    await redis.set(
+      k.session(user),
+      JSON.stringify({ misses: 0, features: { feedback: { rated: ['ket-hon'] } }, unknownField: 1 }),
+    );
+    expect((await residents.load(user)).session).toEqual({
+      misses: 0,
+      features: { feedback: { rated: ['ket-hon'] } },
+    });
   });
 
   it('treats corrupt or outdated data as missing instead of failing', async () => {
-    const user: UserRef = { channel: 'zalo', id: 's-4' };
-    const sessions = new RedisSessionStore(redis, prefix);
-    await redis.set(k.session(user), 'not json at all');
-    expect(await sessions.get(user)).toBeUndefined();
-    await redis.set(k.session(user), JSON.stringify({ misses: 'many' }));
-    expect(await sessions.get(user)).toBeUndefined();
+    const user: UserRef = { channel: 'telegram', id: 'corrupt' };
+    await redis.set(k.user(user), '{not json');
+    await redis.set(k.session(user), JSON.stringify({ misses: -3 }));
+    expect(await residents.load(user)).toEqual({ profile: undefined, session: undefined });
+    await redis.set(k.user(user), JSON.stringify({ ...profileOf(user), locale: 'fr' }));
+    expect((await residents.load(user)).profile).toBeUndefined();
+    // A profile stored under another resident's key is as good as corrupt.
+    await redis.set(k.user(user), JSON.stringify(profileOf(lan)));
+    expect((await residents.load(user)).profile).toBeUndefined();
+  });
+
+  it('marks a resident inactive, and does not bring back one who deleted their data', async () => {
+    const user: UserRef = { channel: 'telegram', id: 'inactive-1' };
+    await save(user);
+    await residents.markInactive(user);
+    expect((await residents.load(user)).profile?.active).toBe(false);
+    await residents.delete(user);
+    await residents.markInactive(user);
+    expect((await residents.load(user)).profile).toBeUndefined();
   });
 });
 
 describe('RedisDedupeStore', () => {
-  it('says true the first time, false for a redelivery, and true again once the key expired', async () => {
+  it('lets one claim win, keeps a confirmed id, and frees a released one for the resend', async () => {
     const dedupe = new RedisDedupeStore(redis, prefix);
-    expect(await dedupe.firstTime('telegram:555', 1)).toBe(true);
-    expect(await dedupe.firstTime('telegram:555', 1)).toBe(false);
-    expect(await dedupe.firstTime('telegram:556', 1)).toBe(true);
-    await sleep(1200);
-    expect(await dedupe.firstTime('telegram:555', 1)).toBe(true);
+    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
+    expect(await dedupe.claim('telegram:u1', 60)).toBe(false);
+    await dedupe.release('telegram:u1');
+    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
+    await dedupe.confirm('telegram:u1', 1);
+    expect(await dedupe.claim('telegram:u1', 60)).toBe(false);
+    await sleep(1100);
+    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    const dedupe = new RedisDedupeStore(redis, prefix);
+    const wins = await Promise.all(Array.from({ length: 20 }, () => dedupe.claim('zalo:race', 60)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
   });
 });
 
@@ -197,9 +198,8 @@ describe('key layout', () => {
   it('puts every key under the configured prefix', async () => {
     const own = `${prefix}layout:`;
     const user: UserRef = { channel: 'telegram', id: '42' };
-    await new RedisUserStore(redis, own).save(profileOf(user));
-    await new RedisSessionStore(redis, own).save(user, { misses: 0 });
-    await new RedisDedupeStore(redis, own).firstTime('m1', 60);
+    await new RedisResidentStore(redis, own).save(user, { profile: profileOf(user), session: { misses: 0 } });
+    await new RedisDedupeStore(redis, own).claim('m1', 60);
     await new RedisFeedbackStore(redis, own).record('khai-sinh', 'up', Date.UTC(2026, 0, 1, 18, 0));
     await new RedisRateLimiter(redis, own).hit('telegram:42', 5, 60);
 

@@ -7,6 +7,7 @@ import { runScript } from '../helpers/run-script';
 
 const askJson = z.object({
   topic: z.string(),
+  decision: z.enum(['answer', 'clarify', 'unknown', 'outside']),
   confidence: z.number().min(0).max(1),
   candidates: z.array(z.object({ topic: z.string(), score: z.number().min(0).max(1) })),
   reply: z.string().min(1),
@@ -31,6 +32,7 @@ describe('ask CLI contract', () => {
     expect(lines).toHaveLength(1);
     const out = askJson.parse(JSON.parse(lines[0]!));
     expect(out.topic).toBe('can-cuoc');
+    expect(out.decision).toBe('answer');
     expect(out.candidates[0]?.topic).toBe('can-cuoc');
   });
 
@@ -68,6 +70,21 @@ describe('ask CLI contract', () => {
     const out = askJson.parse(JSON.parse(r.stdout));
     expect(out.topic).toBe('unknown');
     expect(out.reply).toMatch(/^Dạ, /);
+  });
+
+  it('--json says what the bot decided: answer, clarify, outside or unknown', () => {
+    const file = join(tmp, 'decisions.txt');
+    writeFileSync(
+      file,
+      ['dang ky ket hon', 'chứng thực', 'thời tiết ngày mai thế nào', 'xyzzy qwrtp'].join('\n'),
+    );
+    const r = runScript('ask.ts', ['--json', '--batch', file]);
+    expect(r.status, r.stderr).toBe(0);
+    const decisions = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => askJson.parse(JSON.parse(line)).decision);
+    expect(decisions).toEqual(['answer', 'clarify', 'outside', 'unknown']);
   });
 
   it('reads NUL bytes and other control characters from a batch file (argv cannot carry NUL)', () => {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
+import type { Locale } from '../../src/core/user';
+import { decisionReply } from '../../src/features/topic-replies';
 
-const { matcher, qa } = createAnswerEngine('content', 'locales');
+const { matcher, qa, i18n } = createAnswerEngine('content', 'locales');
+/** The decision and the reply a resident would read, as the answer feature renders it. */
+const ask = (question: string, locale: Locale) => {
+  const decision = qa.decide(question);
+  return {
+    decision,
+    match: decision.match,
+    reply: decisionReply(decision, { t: i18n.t, locale, values: qa.values }),
+  };
+};
 
 describe('the answer engine, as a resident meets it', () => {
   it.each([
@@ -40,14 +51,15 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it('tells an out-of-scope question kindly where it belongs, without inventing a place', () => {
-    const { match, reply } = qa.answer('thời tiết tuần sau ra sao', 'vi');
+    const { match, reply } = ask('thời tiết tuần sau ra sao', 'vi');
     expect(match.topic).toBe('unknown');
     expect(match.outside).toBe('thoi-tiet');
+    expect(ask('thời tiết tuần sau ra sao', 'vi').decision.kind).toBe('outside');
     expect(reply.text).toContain('thời tiết');
   });
 
   it('asks "Ý bạn là…?" with the candidates as buttons when two topics fit', () => {
-    const { match, reply } = qa.answer('chứng thực', 'vi');
+    const { match, reply } = ask('chứng thực', 'vi');
     expect(match.decision).toBe('clarify');
     expect(reply.text).toContain('ý bà con là');
     const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
@@ -57,7 +69,7 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it('gives the short answer with one button per section', () => {
-    const { reply } = qa.answer('dang ky ket hon', 'vi');
+    const { reply } = ask('dang ky ket hon', 'vi');
     expect(reply.text).toMatch(/^Đăng ký kết hôn/);
     const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
     expect(payloads).toContain('sec:ket-hon:giay-to');
@@ -65,18 +77,20 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it('fills the commune profile into answers and never shows a raw {placeholder}', () => {
-    const { reply } = qa.answer('số điện thoại của xã', 'vi');
+    const { reply } = ask('số điện thoại của xã', 'vi');
     expect(reply.text).not.toMatch(/\{[a-z_]+\}/);
     expect(reply.text).toContain('Ia Dom');
   });
 
-  it('handles a 10 KB message by reading the beginning and saying so', () => {
-    const { reply } = qa.answer(`lam giay khai sinh cho con ${'a '.repeat(5000)}`, 'vi');
+  it('handles a 10 KB message by reading the beginning and saying so, even on a confident answer', () => {
+    const { decision, reply } = ask(`lam giay khai sinh cho con ${'a '.repeat(5000)}`, 'vi');
+    expect(decision).toMatchObject({ kind: 'answer', truncated: true });
+    expect(reply.text).toMatch(/^Đăng ký khai sinh/);
     expect(reply.text).toContain('chỉ đọc phần đầu');
   });
 
   it('answers in English when asked to', () => {
-    const { reply } = qa.answer('@@@', 'en');
+    const { reply } = ask('@@@', 'en');
     expect(reply.text).toMatch(/^What would you like/);
   });
 });

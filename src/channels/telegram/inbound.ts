@@ -1,6 +1,35 @@
 import type { Update } from 'grammy/types';
-import type { InboundEvent } from '../../core/inbound';
+import { z } from 'zod';
+import type { ParsedUpdate } from '../../core/channel';
+import { type InboundEvent, inboundEventSchema } from '../../core/inbound';
 import type { Locale } from '../../core/user';
+
+const tgUser = z.looseObject({ id: z.number().int(), is_bot: z.boolean().optional() });
+const tgChat = z.looseObject({ id: z.number().int(), type: z.string() });
+const tgMessage = z.looseObject({
+  chat: tgChat,
+  from: tgUser.optional(),
+  text: z.string().optional(),
+  reply_to_message: z.looseObject({ from: tgUser.optional() }).optional(),
+});
+
+/** The parts of an update the bot reads; anything else about it is not checked. */
+export const telegramUpdateSchema = z.looseObject({
+  update_id: z.number().int().nonnegative(),
+  message: tgMessage.optional(),
+  edited_message: tgMessage.optional(),
+  callback_query: z
+    .looseObject({
+      id: z.string(),
+      from: tgUser,
+      data: z.string().optional(),
+      message: z.looseObject({ chat: tgChat }).optional(),
+    })
+    .optional(),
+  my_chat_member: z
+    .looseObject({ chat: tgChat, from: tgUser, new_chat_member: z.looseObject({ status: z.string() }) })
+    .optional(),
+});
 
 export interface BotIdentity {
   readonly username: string;
@@ -66,4 +95,24 @@ function locale(code: string | undefined): { locale?: Locale } {
   if (code.startsWith('vi')) return { locale: 'vi' };
   if (code.startsWith('en')) return { locale: 'en' };
   return {};
+}
+
+/** Any raw body → what the delivery pipeline acts on; dedupe is on Telegram's update_id. */
+export function parseTelegramUpdate(raw: unknown, bot: BotIdentity, now: number): ParsedUpdate {
+  const shape = telegramUpdateSchema.safeParse(raw);
+  if (!shape.success) return { kind: 'invalid', reason: shape.error.issues[0]?.message ?? 'not an update' };
+  const update = raw as Update;
+  const dedupeKey = `u${update.update_id}`;
+  const member = update.my_chat_member;
+  if (member) {
+    // Blocked or removed in a private chat: this person cannot be reached any more.
+    return ['kicked', 'left'].includes(member.new_chat_member.status) && member.chat.type === 'private'
+      ? { kind: 'unreachable', dedupeKey, user: { channel: 'telegram', id: String(member.from.id) } }
+      : { kind: 'ignored', reason: 'chat member update' };
+  }
+  const candidate = toInboundEvent(update, bot, now);
+  if (!candidate) return { kind: 'ignored', reason: 'not for the bot' };
+  const event = inboundEventSchema.safeParse(candidate);
+  if (!event.success) return { kind: 'ignored', reason: event.error.issues[0]?.message ?? 'invalid event' };
+  return { kind: 'event', dedupeKey, event: event.data };
 }

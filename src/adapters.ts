@@ -1,0 +1,65 @@
+import type { Redis } from 'ioredis';
+import type { AnswerEngine } from './answer-engine';
+import { createTelegramAdapter, type TelegramBotInfo } from './channels/telegram/adapter';
+import { createWebAdapter } from './channels/web';
+import { createZaloAdapter } from './channels/zalo/adapter';
+import type { Config } from './config';
+import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
+import type { Logger } from './logger';
+import { RedisChoiceStore } from './storage/redis-choice-store';
+
+/** What an adapter may be built from: its settings, the pipeline it feeds, strings, Redis for its stores. */
+export interface AdapterContext {
+  readonly config: Config;
+  readonly pipeline: DeliveryPipeline;
+  readonly engine: AnswerEngine;
+  readonly redis: Redis;
+  readonly logger: Logger;
+  /** tests and benchmarks: a known Telegram bot identity, so nothing calls getMe */
+  readonly telegramBotInfo?: TelegramBotInfo;
+}
+
+/** One channel: undefined when it is not configured (no token). */
+export type AdapterFactory = (c: AdapterContext) => ChannelAdapter | undefined;
+
+const menuCommands = (c: AdapterContext, locale: 'vi' | 'en') =>
+  (['start', 'menu', 'help'] as const).map((command) => ({
+    command,
+    description: c.engine.i18n.t(locale, `command-${command}`),
+  }));
+
+/** "(Trả lời 1, 2 hoặc 3 để chọn.)" under numbered options, in Vietnamese. */
+const numberedHint = (c: AdapterContext) => (count: number) =>
+  c.engine.i18n.t('vi', 'zalo-choose', { count });
+
+/**
+ * Every channel, one entry each. main.ts, the test server and the benchmarks all build from this list
+ * (through compose.ts): a new channel is one folder under src/channels and one entry here.
+ */
+export const ADAPTERS: readonly AdapterFactory[] = [
+  () => createWebAdapter(),
+  (c) =>
+    c.config.telegram.token
+      ? createTelegramAdapter({
+          ...c.config.telegram,
+          token: c.config.telegram.token,
+          ...(c.config.telegram.webhookSecret ? { webhookSecret: c.config.telegram.webhookSecret } : {}),
+          pipeline: c.pipeline,
+          logger: c.logger,
+          commands: { vi: menuCommands(c, 'vi'), en: menuCommands(c, 'en') },
+          ...(c.telegramBotInfo ? { botInfo: c.telegramBotInfo } : {}),
+        })
+      : undefined,
+  (c) =>
+    c.config.zalo.token
+      ? createZaloAdapter({
+          ...c.config.zalo,
+          token: c.config.zalo.token,
+          ...(c.config.zalo.webhookSecret ? { webhookSecret: c.config.zalo.webhookSecret } : {}),
+          pipeline: c.pipeline,
+          choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
+          hint: numberedHint(c),
+          logger: c.logger,
+        })
+      : undefined,
+];

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { ADAPTERS, type AdapterFactory } from './adapters';
+import { type AnswerEngine, createAnswerEngine } from './answer-engine';
+import type { TelegramBotInfo } from './channels/telegram/adapter';
+import type { Config } from './config';
+import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
+import type { Clock } from './core/ports';
+import { parseUserKey } from './core/user';
+import { createDeliveryPipeline } from './delivery/pipeline';
+import { Conversation } from './features/conversation';
+import type { Feature } from './features/feature';
+import { FEATURES } from './features/index';
+import type { FeatureDeps } from './features/types';
+import type { Logger } from './logger';
+import { queuePrefix } from './queues/outbox-keys';
+import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
+import { buildApp } from './server/app';
+import { RedisDedupeStore } from './storage/redis-dedupe-store';
+import { RedisFeedbackStore } from './storage/redis-feedback-store';
+import { keys } from './storage/redis-keys';
+import { RedisRateLimiter } from './storage/redis-rate-limiter';
+import { RedisResidentStore } from './storage/redis-resident-store';
+
+export interface ComposeOptions {
+  readonly config: Config;
+  /** the Redis to use (REDIS_URL, or the private redis-server main.ts started) */
+  readonly redisUrl: string;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** built from config.contentDir and config.localesDir when not given */
+  readonly engine?: AnswerEngine;
+  readonly adapters?: readonly AdapterFactory[];
+  readonly features?: readonly Feature[];
+  /** tests and benchmarks: a known Telegram bot identity (no getMe) */
+  readonly telegramBotInfo?: TelegramBotInfo;
+}
+
+export interface Composition {
+  readonly conversation: Conversation;
+  readonly pipeline: DeliveryPipeline;
+  readonly deps: FeatureDeps;
+  readonly adapters: ReadonlyMap<string, ChannelAdapter>;
+  /** the web role's HTTP server (not listening until start) */
+  readonly app: FastifyInstance | undefined;
+  readonly redis: Redis;
+  /** connects the channels, starts the outbox workers (per ROLE), listens; resolves to the URL */
+  start(): Promise<string | undefined>;
+  /** stops taking requests and updates, finishes what is in hand, closes Redis */
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * Builds the whole bot from one list of adapters and one list of features. main.ts, the test server
+ * and the benchmarks all call this, so they run the same wiring.
+ */
+export async function compose(o: ComposeOptions): Promise<Composition> {
+  const { config, logger } = o;
+  const clock = o.clock ?? systemClock;
+  const prefix = config.redisPrefix;
+  const engine = o.engine ?? createAnswerEngine(config.contentDir, config.localesDir);
+  // Auto-pipelining sends the commands of concurrent requests together: fewer round trips under load.
+  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  redis.on('error', (err) => logger.warn({ err }, 'Redis connection problem'));
+
+  const deps: FeatureDeps = {
+    kb: engine.kb,
+    qa: engine.qa,
+    t: engine.i18n.t,
+    feedback: new RedisFeedbackStore(redis, prefix),
+    commune: engine.qa.values,
+  };
+  const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
+  const conversation = new Conversation(
+    deps,
+    { residents, clock, defaultLocale: config.defaultLocale },
+    o.features ?? FEATURES,
+  );
+  const pipeline = createDeliveryPipeline({
+    conversation,
+    dedupe: new RedisDedupeStore(redis, prefix),
+    clock,
+  });
+
+  const adapters = new Map<string, ChannelAdapter>();
+  for (const factory of o.adapters ?? ADAPTERS) {
+    const adapter = factory({
+      config,
+      pipeline,
+      engine,
+      redis,
+      logger,
+      ...(o.telegramBotInfo ? { telegramBotInfo: o.telegramBotInfo } : {}),
+    });
+    if (!adapter) continue;
+    if (adapters.has(adapter.channel)) throw new Error(`two adapters for ${adapter.channel}`);
+    adapters.set(adapter.channel, adapter);
+  }
+
+  const web = config.role === 'all' || config.role === 'web';
+  const worker = config.role === 'all' || config.role === 'worker';
+  const app = web
+    ? await buildApp({
+        logger,
+        handle: (event) => pipeline.respond(event),
+        rateLimiter: new RedisRateLimiter(redis, prefix),
+        cookieSecret: config.cookieSecret ?? (await sharedCookieSecret(redis, prefix)),
+        secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+        perVisitorPerMinute: config.web.perVisitorPerMinute,
+        perIpPerMinute: config.web.perIpPerMinute,
+        allowedOrigins: config.web.allowedOrigins,
+        trustProxy: config.web.trustProxy,
+        clock,
+        ready: async () => (await redis.ping()) === 'PONG',
+        webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
+      })
+    : undefined;
+
+  const started: ChannelAdapter[] = [];
+  const outboxes: OutboxWorkerHandle[] = [];
+  return {
+    conversation,
+    pipeline,
+    deps,
+    adapters,
+    app,
+    redis,
+    async start() {
+      if (web) {
+        for (const adapter of adapters.values()) {
+          await adapter.start?.();
+          started.push(adapter);
+        }
+      }
+      if (worker) {
+        for (const adapter of adapters.values()) {
+          if (!adapter.outbox) continue;
+          // Proactive messages (reminders, broadcasts, staff replies) go out through the outbox worker.
+          outboxes.push(
+            startOutboxWorker({
+              connection: { url: o.redisUrl },
+              channel: adapter.channel,
+              prefix: queuePrefix(prefix),
+              sender: adapter.outbox,
+              onBlocked: async (userKey) => {
+                const user = userKey ? parseUserKey(userKey) : undefined;
+                if (user) await conversation.markUnreachable(user);
+              },
+              logger,
+            }),
+          );
+        }
+      }
+      if (!app) return undefined;
+      return app.listen({ port: config.port, host: config.host });
+    },
+    async close() {
+      // Stop taking requests first, then updates, then the queues, then Redis.
+      await app?.close();
+      for (const adapter of started.reverse()) {
+        await adapter
+          .stop?.()
+          .catch((err: unknown) => logger.error({ err }, 'error while stopping a channel'));
+      }
+      await Promise.all(outboxes.map((outbox) => outbox.close()));
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/**
+ * Without COOKIE_SECRET, one random secret is kept in Redis, so every web process signs visitor
+ * cookies alike and visitors keep their conversation across restarts.
+ */
+async function sharedCookieSecret(redis: Redis, prefix: string): Promise<string> {
+  const key = keys(prefix).cookieSecret();
+  await redis.set(key, randomBytes(32).toString('base64url'), 'NX');
+  const secret = await redis.get(key);
+  if (!secret) throw new Error('could not read the cookie secret from Redis');
+  return secret;
+}

@@ -1,0 +1,22 @@
+import { answerFeature } from './answer';
+import { cancelFeature } from './cancel';
+import { deleteDataFeature } from './delete-data';
+import type { Feature } from './feature';
+import { feedbackFeature } from './feedback';
+import { menuFeature } from './menu';
+import { onboardingFeature } from './onboarding';
+import { settingsFeature } from './settings';
+
+/**
+ * Every behaviour of the bot. A new feature is one file that exports a `Feature` and one line here
+ * (plus its strings in locales/). The order is the order of their buttons within a row of the menu.
+ */
+export const FEATURES: readonly Feature[] = [
+  answerFeature,
+  menuFeature,
+  onboardingFeature,
+  settingsFeature,
+  deleteDataFeature,
+  feedbackFeature,
+  cancelFeature,
+];

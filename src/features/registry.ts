@@ -1,0 +1,92 @@
+import type { Reply } from '../core/reply';
+import { fold, syllables } from '../language/normalize';
+import type { Command, Feature, FeatureContext, PayloadKind } from './feature';
+import type { Flow } from './flow-engine';
+import { rows } from './keyboards';
+import type { Turn } from './types';
+
+export interface ParsedPayload {
+  readonly kind: PayloadKind<never>;
+  readonly args: never;
+}
+
+type Single = 'start' | 'newResident' | 'text';
+
+/**
+ * The features' declarations as lookup tables: payload prefixes, command words, flows, menu entries.
+ * Two features claiming the same prefix, command word or flow is a programming error, caught at start.
+ */
+export class FeatureRegistry {
+  private readonly payloads = new Map<string, PayloadKind<never>>();
+  private readonly commands = new Map<string, Command>();
+  readonly flows: readonly Flow[];
+
+  constructor(readonly features: readonly Feature[]) {
+    const ids = new Set<string>();
+    for (const f of features) {
+      if (ids.has(f.id)) throw new Error(`two features are called ${f.id}`);
+      ids.add(f.id);
+      for (const kind of f.payloads ?? []) {
+        if (this.payloads.has(kind.prefix))
+          throw new Error(`payload prefix "${kind.prefix}" is taken (${f.id})`);
+        if (!/^[a-z][a-z0-9-]*$/.test(kind.prefix)) throw new Error(`bad payload prefix "${kind.prefix}"`);
+        this.payloads.set(kind.prefix, kind);
+      }
+      for (const command of f.commands ?? []) {
+        for (const word of command.words) {
+          const key = FeatureRegistry.commandKey(word);
+          if (this.commands.has(key)) throw new Error(`command word "${word}" is taken (${f.id})`);
+          this.commands.set(key, command);
+        }
+      }
+    }
+    for (const hook of ['start', 'newResident', 'text'] as const) {
+      if (features.filter((f) => f[hook]).length > 1)
+        throw new Error(`more than one feature handles ${hook}`);
+    }
+    this.flows = features.flatMap((f) => f.flows ?? []);
+  }
+
+  /** "/Menu", "menu chính" and "MENU CHINH" are the same command. */
+  static commandKey(text: string): string {
+    return syllables(text.slice(0, 100)).map(fold).join(' ');
+  }
+
+  /** The kind of a pressed button's payload; undefined for an old or forged one. */
+  payload(raw: string): ParsedPayload | undefined {
+    if (raw.length > 64) return undefined;
+    const colon = raw.indexOf(':');
+    const prefix = colon < 0 ? raw : raw.slice(0, colon);
+    const kind = this.payloads.get(prefix);
+    if (!kind) return undefined;
+    const args = kind.parse(colon < 0 ? undefined : raw.slice(colon + 1));
+    return args === undefined ? undefined : { kind, args: args as never };
+  }
+
+  command(text: string): Command | undefined {
+    return this.commands.get(FeatureRegistry.commandKey(text));
+  }
+
+  handler<H extends Single>(hook: H): Feature[H] {
+    return this.features.find((f) => f[hook])?.[hook];
+  }
+
+  /** The main menu: every feature's entries, row by row. */
+  mainMenu(turn: Turn, ctx: FeatureContext): Reply {
+    const entries = this.features.flatMap((f) => f.menu ?? []);
+    const rowNumbers = [...new Set(entries.map((e) => e.row))].sort((a, b) => a - b);
+    const village = turn.profile?.village
+      ? ctx.kb.commune.villages.find((v) => v.id === turn.profile?.village)
+      : undefined;
+    return {
+      text: ctx.t(turn.locale, 'menu-main', { village: village?.name ?? '' }),
+      buttons: rowNumbers.flatMap((row) => {
+        const inRow = entries.filter((e) => e.row === row);
+        return rows(
+          inRow.flatMap((e) => e.buttons(turn, ctx)),
+          inRow[0]?.perRow ?? 2,
+        );
+      }),
+    };
+  }
+}
