@@ -56,6 +56,19 @@ const delivered = (chatId: number) =>
   fake.sent(chatId).filter((c) => (c.response as { ok: boolean } | undefined)?.ok === true);
 
 describe('outbox-telegram', () => {
+  it('delivers the text exactly as written: <b> and &amp; arrive literally, no markup', async () => {
+    const { outbox, start } = setup();
+    const chat = 9_100_003;
+    const text = 'Nhắc: mang <b>CCCD</b> & sổ hộ khẩu (không phải &amp;) 📄';
+    const worker = start();
+    await outbox.enqueue('rem-plain-a', { chatId: String(chat), reply: { text } });
+    await until(() => delivered(chat).length === 1);
+    expect(delivered(chat)[0]?.response).toMatchObject({ ok: true, result: { text } });
+    expect(delivered(chat)[0]?.params.parse_mode).toBeUndefined();
+    await worker.close();
+    await outbox.close();
+  }, 30_000);
+
   it('respects a 429: no message lost, none sent before retry_after', async () => {
     const { outbox, start } = setup();
     const chat = 9_100_001;

@@ -11,8 +11,8 @@
  * - getUpdates ignores `offset`, `limit`, `timeout` and `allowed_updates`: it answers at once with every
  *   update not yet handed out (no long polling), so the runner polls in a tight loop while the test runs.
  * - sendMessage records the body as it came (`parse_mode`, `link_preview_options`, `reply_markup` are kept but
- *   neither validated nor rendered: HTML is not parsed, so a markup mistake would not be caught here) and
- *   answers a Message whose `date` is in milliseconds (Telegram: seconds) and which has no `from`.
+ *   not validated) and answers a Message whose `date` is in milliseconds (Telegram: seconds) and which has
+ *   no `from`. The bot sends plain text, so the stored text is what the resident reads.
  * - answerCallbackQuery is supported (answers `result: null`, Telegram: `true`); grammY accepts that.
  * - The client's callback query carries a `message` without `message_id`/`date` whose `from` is the user, not
  *   the bot; the bot only reads `message.chat.id`, so that is enough.
@@ -37,7 +37,7 @@ interface Button {
   callback_data: string;
 }
 
-/** A message as the resident sees it: tags removed, entities unescaped, plus its inline buttons. */
+/** A message as the resident sees it (plain text, as sent), plus its inline buttons. */
 interface Seen {
   text: string;
   buttons: Button[];
@@ -61,14 +61,6 @@ interface BotCall {
   method: string;
   ok: boolean;
   description?: string;
-}
-
-function unhtml(text: string): string {
-  return text
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 let emulator: TelegramServer;
@@ -119,7 +111,7 @@ async function botMessages(): Promise<Seen[]> {
   return history
     .filter((u) => u.message && 'chat_id' in u.message && String(u.message.chat_id) === String(CHAT))
     .map(({ message: m }) => ({
-      text: unhtml(String(m.text ?? '')),
+      text: String(m.text ?? ''),
       buttons: (m.reply_markup?.inline_keyboard ?? []).flat(),
       parseMode: m.parse_mode,
       linkPreview: m.link_preview_options,
@@ -206,9 +198,10 @@ describe('Telegram against telegram-test-api (an independent Bot API emulator), 
     );
     expect(allText(thanks)).toContain('Cảm ơn bà con đã cho biết!');
 
-    // Every message went out as HTML without link previews (the emulator stores the parameters as sent).
+    // Every message went out as plain text (no parse_mode: nothing is read as markup) without link previews
+    // (the emulator stores the parameters as sent).
     const sent = await botMessages();
-    expect(sent.every((m) => m.parseMode === 'HTML')).toBe(true);
+    expect(sent.every((m) => m.parseMode === undefined)).toBe(true);
     expect(sent.every((m) => JSON.stringify(m.linkPreview) === JSON.stringify({ is_disabled: true }))).toBe(
       true,
     );

@@ -49,8 +49,12 @@ describe('Telegram, webhook mode (real HTTP with the secret header)', () => {
     await mainFlow(r);
     // Every button press was acknowledged, so the button stops spinning.
     expect(fake.callsOf('answerCallbackQuery').length).toBeGreaterThanOrEqual(3);
-    // Every message went out as valid HTML (the fake parses it like Telegram).
+    // The fake accepted every message: plain text under the limit, valid buttons, no link previews.
     expect(fake.sent(r.chatId).every((c) => (c.response as { ok: boolean }).ok)).toBe(true);
+    expect(fake.sent(r.chatId).every((c) => c.params.parse_mode === undefined)).toBe(true);
+    expect(fake.sent(r.chatId).map((c) => c.params.link_preview_options)).toEqual(
+      fake.sent(r.chatId).map(() => ({ is_disabled: true })),
+    );
   });
 
   it('preselects the village from a deep link (t.me/<bot>?start=thon-2)', async () => {
@@ -70,10 +74,11 @@ describe('Telegram, webhook mode (real HTTP with the secret header)', () => {
     expect(r.messages.length - before).toBe(1);
   });
 
-  it('renders <b>, &, emoji and right-to-left marks as text', async () => {
+  it('answers a question with <b>, &, emoji and right-to-left marks in it', async () => {
     const r = new TelegramResident(fake, ++chat, viaWebhook);
     await r.start('thon-1');
-    await r.say('<b>khai sinh</b> & 😀 \u200fمرحبا');
+    const replies = await r.say('<b>khai sinh</b> & 😀 \u200fمرحبا');
+    expect(replies.length).toBeGreaterThan(0);
     expect(fake.sent(r.chatId).every((c) => (c.response as { ok: boolean }).ok)).toBe(true);
   });
 

@@ -8,19 +8,13 @@ export interface TgMessage {
   readonly buttons: { text: string; callback_data: string }[];
 }
 
-/** What the resident sees: the HTML text as Telegram shows it (entities removed) and the buttons. */
+/** What the resident sees: the text exactly as sent (the bot sends plain text) and the buttons. */
 export function asSeen(call: RecordedCall): TgMessage {
   const p = call.params as {
     text: string;
     reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] };
   };
-  const text = p.text
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-  return { text, buttons: (p.reply_markup?.inline_keyboard ?? []).flat() };
+  return { text: p.text, buttons: (p.reply_markup?.inline_keyboard ?? []).flat() };
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   callbackUpdate,
   type FakeTelegram,
   myChatMemberBlocked,
-  parseTelegramHtml,
   photoUpdate,
   startFakeTelegram,
   startUpdate,
@@ -52,21 +51,17 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
     expect(fake.calls[0]?.token).toBe(fake.token);
   });
 
-  it('sends a message with valid HTML and returns a realistic Message', async () => {
-    const text =
-      '<b>Thủ tục</b> đăng ký <i>khai sinh</i> &amp; <a href="https://dichvucong.gov.vn/?a=1&b=2">link</a>';
+  it('sends a plain-text message and returns a realistic Message, the text exactly as sent', async () => {
+    const text = '<b>Thủ tục</b> khai sinh & kết hôn &amp; 😀';
     const first = await bot.api.sendMessage(CHAT, text, {
-      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
       reply_markup: { inline_keyboard: [[{ text: 'Hỏi tiếp', callback_data: 'topic:khai-sinh' }]] },
     });
     expect(first.chat).toMatchObject({ id: CHAT, type: 'private' });
     expect(first.from?.id).toBe(fake.botInfo.id);
-    expect(first.text).toBe('Thủ tục đăng ký khai sinh & link');
-    expect(first.entities).toEqual([
-      { type: 'bold', offset: 0, length: 7 },
-      { type: 'italic', offset: 16, length: 9 },
-      { type: 'text_link', offset: 28, length: 4, url: 'https://dichvucong.gov.vn/?a=1&b=2' },
-    ]);
+    expect(first.text).toBe(text);
+    expect(first.entities).toBeUndefined();
+    expect(first.link_preview_options).toEqual({ is_disabled: true });
     expect(first.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ callback_data: 'topic:khai-sinh' });
     expect(Math.abs(first.date - Date.now() / 1000)).toBeLessThan(5);
 
@@ -76,34 +71,32 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
     expect(fake.sent(CHAT + 1)).toEqual([]);
   });
 
-  it('rejects invalid HTML with 400 "can\'t parse entities"', async () => {
-    for (const bad of [
-      '<b>không đóng',
-      '<b><i>sai</b></i>',
-      'a < b',
-      '<div>x</div>',
-      'Tom & Jerry',
-      '</b>',
-    ]) {
-      const err = await grammyError(() => bot.api.sendMessage(CHAT, bad, { parse_mode: 'HTML' }));
-      expect(err.error_code).toBe(400);
-      expect(err.description).toMatch(/^Bad Request: can't parse entities: /);
-    }
-    // the same text without parse_mode is fine
-    await expect(bot.api.sendMessage(CHAT, 'Tom & Jerry <3')).resolves.toMatchObject({
-      text: 'Tom & Jerry <3',
-    });
+  it('refuses parse_mode: the bot sends plain text and the fake parses no markup', async () => {
+    const err = await grammyError(() => bot.api.sendMessage(CHAT, '<b>x</b>', { parse_mode: 'HTML' }));
+    expect(err.error_code).toBe(400);
   });
 
-  it('checks message length in UTF-16 units after parsing', async () => {
-    expect((await grammyError(() => bot.api.sendMessage(CHAT, '   '))).description).toBe(
+  it('rejects a missing chat_id, an unknown chat and a missing or blank text', async () => {
+    const noChat = await grammyError(() => bot.api.raw.sendMessage({ text: 'x' } as never));
+    expect([noChat.error_code, noChat.description]).toEqual([400, 'Bad Request: chat_id is empty']);
+    for (const chatId of [0, 'not-a-chat']) {
+      const err = await grammyError(() => bot.api.sendMessage(chatId, 'x'));
+      expect(err.description).toBe('Bad Request: chat not found');
+    }
+    const noText = await grammyError(() => bot.api.raw.sendMessage({ chat_id: CHAT } as never));
+    expect(noText.description).toBe('Bad Request: message text is empty');
+    expect((await grammyError(() => bot.api.sendMessage(CHAT, ' \n '))).description).toBe(
       'Bad Request: message text is empty',
     );
-    expect((await grammyError(() => bot.api.sendMessage(CHAT, 'x'.repeat(4097)))).description).toBe(
-      'Bad Request: message is too long',
-    );
-    const longButFine = await bot.api.sendMessage(CHAT, `<b>${'ệ'.repeat(4096)}</b>`, { parse_mode: 'HTML' });
-    expect(longButFine.text).toHaveLength(4096);
+  });
+
+  it('checks message length in UTF-16 code units (4,096)', async () => {
+    const tooLong = async (text: string) =>
+      (await grammyError(() => bot.api.sendMessage(CHAT, text))).description;
+    expect(await tooLong('x'.repeat(4097))).toBe('Bad Request: message is too long');
+    expect(await tooLong(`${'😀'.repeat(2048)}x`)).toBe('Bad Request: message is too long'); // 2 units each
+    expect((await bot.api.sendMessage(CHAT, '😀'.repeat(2048))).text).toHaveLength(4096);
+    expect((await bot.api.sendMessage(CHAT, `<b>${'ệ'.repeat(4089)}</b>`)).text).toHaveLength(4096);
   });
 
   it('rejects callback_data over 64 bytes (Vietnamese letters take 2-3 bytes)', async () => {
@@ -138,7 +131,7 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
     expect(fake.sent(CHAT)[0]?.response).toMatchObject({ ok: false, error_code: 429 });
   });
 
-  it('surfaces an injected 403 (blocked) for the given number of calls', async () => {
+  it('surfaces an injected 403 (blocked) for the given number of calls, and a blocked chat', async () => {
     fake.failNext('sendMessage', { code: 403 }, 2);
     for (let i = 0; i < 2; i++) {
       const err = await grammyError(() => bot.api.sendMessage(CHAT, 'xin chào'));
@@ -148,7 +141,13 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
     await bot.api.sendMessage(CHAT, 'xin chào');
 
     fake.setBlocked(CHAT);
-    expect((await grammyError(() => bot.api.sendChatAction(CHAT, 'typing'))).error_code).toBe(403);
+    const blocked = await grammyError(() => bot.api.sendMessage(CHAT, 'xin chào'));
+    expect([blocked.error_code, blocked.description]).toEqual([
+      403,
+      'Forbidden: bot was blocked by the user',
+    ]);
+    fake.setBlocked(CHAT, false);
+    await bot.api.sendMessage(CHAT, 'xin chào');
     fake.failNext('getMe', { code: 500 });
     const err = await grammyError(() => bot.api.getMe());
     expect([err.error_code, err.description]).toEqual([500, 'Internal Server Error']);
@@ -243,36 +242,26 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
     expect([unauthorized.error_code, unauthorized.description]).toEqual([401, 'Unauthorized']);
     expect(fake.calls.at(-1)?.token).toBe('999:wrong');
 
-    const unknown = await grammyError(() => bot.api.raw.sendDice({ chat_id: CHAT }));
-    expect([unknown.error_code, unknown.description]).toEqual([404, 'Not Found: method not found']);
+    // Methods the bot never calls are not implemented.
+    for (const call of [
+      () => bot.api.raw.sendDice({ chat_id: CHAT }),
+      () => bot.api.editMessageText(CHAT, 1, 'x'),
+    ]) {
+      const unknown = await grammyError(call);
+      expect([unknown.error_code, unknown.description]).toEqual([404, 'Not Found: method not found']);
+    }
   });
 
-  it('edits messages, answers callback queries and stores commands', async () => {
-    const sent = await bot.api.sendMessage(CHAT, 'Chọn:', {
-      reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] },
-    });
-    const edited = await bot.api.editMessageText(CHAT, sent.message_id, '<b>Đã chọn A</b>', {
-      parse_mode: 'HTML',
-    });
-    expect(edited).toMatchObject({ message_id: sent.message_id, text: 'Đã chọn A' });
-    expect(edited !== true && edited.reply_markup).toBeFalsy();
-    const same = await grammyError(() =>
-      bot.api.editMessageText(CHAT, sent.message_id, '<b>Đã chọn A</b>', { parse_mode: 'HTML' }),
-    );
-    expect(same.description).toMatch(/^Bad Request: message is not modified/);
-    expect(
-      (
-        await grammyError(() =>
-          bot.api.editMessageText(CHAT, sent.message_id, '<b>x', { parse_mode: 'HTML' }),
-        )
-      ).error_code,
-    ).toBe(400);
-
-    await expect(bot.api.answerCallbackQuery('4382000000000000001', { text: 'OK' })).resolves.toBe(true);
-    const missing = await grammyError(() => bot.api.raw.answerCallbackQuery({} as never));
-    expect(missing.description).toBe(
-      'Bad Request: query is too old and response timeout expired or query ID is invalid',
-    );
+  it('answers a callback query once and validates bot commands', async () => {
+    await expect(bot.api.answerCallbackQuery('4382000000000000001')).resolves.toBe(true);
+    for (const call of [
+      () => bot.api.answerCallbackQuery('4382000000000000001'),
+      () => bot.api.raw.answerCallbackQuery({} as never),
+    ]) {
+      expect((await grammyError(call)).description).toBe(
+        'Bad Request: query is too old and response timeout expired or query ID is invalid',
+      );
+    }
 
     await expect(
       bot.api.setMyCommands([
@@ -281,56 +270,34 @@ describe('fake Telegram Bot API driven by a real grammY Bot', () => {
       ]),
     ).resolves.toBe(true);
     await bot.api.setMyCommands([{ command: 'start', description: 'Start' }], { language_code: 'en' });
-    expect((await bot.api.getMyCommands()).map((c) => c.command)).toEqual(['start', 'help']);
-    expect(await bot.api.getMyCommands({ language_code: 'en' })).toEqual([
-      { command: 'start', description: 'Start' },
-    ]);
-    const badCommand = await grammyError(() =>
-      bot.api.setMyCommands([{ command: 'Bắt_đầu', description: 'x' }]),
-    );
-    expect(badCommand.description).toBe('Bad Request: BOT_COMMAND_INVALID');
-
-    await expect(bot.api.sendChatAction(CHAT, 'typing')).resolves.toBe(true);
-    await expect(bot.api.deleteMessage(CHAT, sent.message_id)).resolves.toBe(true);
+    expect(fake.callsOf('setMyCommands').map((c) => c.params.language_code)).toEqual([undefined, 'en']);
+    for (const bad of [
+      { command: 'Bắt_đầu', description: 'x' },
+      { command: 'menu', description: ' ' },
+    ]) {
+      const err = await grammyError(() => bot.api.setMyCommands([bad]));
+      expect(err.description).toBe('Bad Request: BOT_COMMAND_INVALID');
+    }
   });
 
   it('serves a polling bot end to end (bot.start → handler → sendMessage)', async () => {
     const polling = new Bot(fake.token, { client: { apiRoot: fake.url }, botInfo: fake.botInfo });
-    polling.command('start', (ctx) => ctx.reply(`<b>Chào</b> ${ctx.match}`, { parse_mode: 'HTML' }));
+    polling.command('start', (ctx) => ctx.reply(`<b>Chào</b> ${ctx.match}`));
     polling.on('callback_query:data', async (ctx) => {
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(`Bạn chọn ${ctx.callbackQuery.data}`);
+      await ctx.reply(`Bạn chọn ${ctx.callbackQuery.data}`);
     });
     const running = polling.start({ timeout: 1 });
     fake.pushUpdate(startUpdate(CHAT, 'abc'));
-    fake.pushUpdate(callbackUpdate({ chatId: CHAT, data: 'menu:1', messageId: 77 }));
-    await fake.waitForCalls('sendMessage', 1);
-    const [edit] = await fake.waitForCalls('editMessageText', 1);
+    fake.pushUpdate(callbackUpdate({ chatId: CHAT, data: 'menu:1' }));
+    await fake.waitForCalls('sendMessage', 2);
     await polling.stop();
     await running;
-    expect(fake.sent(CHAT)[0]?.response).toMatchObject({ ok: true, result: { text: 'Chào abc' } });
-    expect(edit?.params).toMatchObject({ chat_id: CHAT, message_id: 77, text: 'Bạn chọn menu:1' });
+    expect(fake.sent(CHAT).map((c) => c.response)).toMatchObject([
+      { ok: true, result: { text: '<b>Chào</b> abc' } },
+      { ok: true, result: { text: 'Bạn chọn menu:1' } },
+    ]);
     expect(fake.callsOf('answerCallbackQuery')).toHaveLength(1);
     expect((await bot.api.getWebhookInfo()).pending_update_count).toBe(0); // stop() confirmed them
-  });
-});
-
-describe('parseTelegramHtml', () => {
-  it('builds entities like Telegram', () => {
-    expect(
-      parseTelegramHtml(
-        '<pre><code class="language-ts">x</code></pre><tg-spoiler>s</tg-spoiler><blockquote expandable>q</blockquote>',
-      ),
-    ).toEqual({
-      text: 'xsq',
-      entities: [
-        { type: 'pre', offset: 0, length: 1, language: 'ts' },
-        { type: 'spoiler', offset: 1, length: 1 },
-        { type: 'expandable_blockquote', offset: 2, length: 1 },
-      ],
-    });
-    expect(parseTelegramHtml('&lt;&#65;&#x42;&quot;').text).toBe('<AB"');
-    expect(() => parseTelegramHtml('<span>x</span>')).toThrow(/tg-spoiler/);
-    expect(() => parseTelegramHtml('<b>x</i>')).toThrow(/Unmatched end tag at byte offset 4/);
   });
 });

@@ -13,8 +13,8 @@ export class TelegramSender implements ChannelSender {
   async send(chatId: string, reply: Reply): Promise<void> {
     try {
       for (const m of renderForTelegram(reply)) {
+        // Plain text: no parse_mode, so nothing in the text is read as markup.
         await this.api.sendMessage(chatId, m.text, {
-          parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
           ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
         });
