@@ -1,4 +1,5 @@
-FROM node:20-bookworm-slim
+# Node 22 (LTS): cookie and content-disposition, used by the web server, declare Node >= 22.
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./

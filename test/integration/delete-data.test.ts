@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { parseOptions, ZaloResident } from '../helpers/zalo-resident';
+
+/** «Xóa dữ liệu của tôi» leaves nothing in Redis that names the resident (ARCHITECTURE §7). */
+
+const SECRET = 'delete_data_zalo_secret';
+let fake: FakeZalo;
+let server: TestServer;
+
+beforeAll(async () => {
+  fake = await startFakeZalo();
+  server = await startTestServer({ zalo: { apiBase: fake.url, token: fake.token, webhookSecret: SECRET } });
+});
+afterAll(async () => {
+  await server.close();
+  await fake.close();
+});
+
+/** Every key under the server's prefix whose name or value mentions `id`. */
+async function keysNaming(id: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await server.redis.scan(cursor, 'MATCH', `${server.prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of batch) {
+      const type = await server.redis.type(key);
+      const value = type === 'string' ? ((await server.redis.get(key)) ?? '') : '';
+      if (key.includes(id) || value.includes(id)) found.push(key);
+    }
+  } while (cursor !== '0');
+  return found;
+}
+
+describe('deleting my data', () => {
+  it('on the web chat: no key names the visitor afterwards', async () => {
+    let cookie = '';
+    const post = async (body: object) => {
+      const res = await fetch(`${server.url}/api/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+      cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+      return ((await res.json()) as { replies: { text: string }[] }).replies;
+    };
+    await post({ text: 'lam giay khai sinh' });
+    await post({ payload: 'v:thon-2' });
+    await post({ text: 'đổi căn cước ở đâu' });
+    await post({ payload: 'fb:can-cuoc:up' });
+    const visitor = decodeURIComponent(cookie.split('=')[1] ?? '').split('.')[0] ?? '';
+    expect(visitor.length).toBeGreaterThan(10);
+    expect((await keysNaming(visitor)).length).toBeGreaterThan(0);
+
+    await post({ text: 'xóa dữ liệu của tôi' });
+    const done = await post({ payload: 'del:yes' });
+    expect(done[0]?.text).toContain('đã xóa hết');
+    expect(await keysNaming(visitor)).toEqual([]);
+  });
+
+  it('on Zalo: profile, session and numbered options are all gone', async () => {
+    const chat = '7700001';
+    const r = new ZaloResident(fake, chat, async (update) => {
+      const status = await fake.deliverTo(`${server.url}/webhooks/zalo`, update, { secret: SECRET });
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+    });
+    await r.say('xin chào');
+    await r.say('1');
+    await r.say('dang ky ket hon');
+    expect((await keysNaming(chat)).length).toBeGreaterThan(0);
+
+    await r.say('xoa du lieu cua toi');
+    const confirm = parseOptions(r.last).options;
+    await r.say(String(confirm.indexOf('Có, xóa hết') + 1));
+    expect(r.last).toContain('đã xóa hết');
+    expect(await keysNaming(chat)).toEqual([]);
+  });
+});
