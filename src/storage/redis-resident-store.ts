@@ -4,6 +4,23 @@ import { parseStored, type Session, sessionSchema, type UserProfile, userProfile
 import { type UserRef, userKey } from '../core/user';
 import { keys, type RedisKeys, residentKeys } from './redis-keys';
 
+// Profile and session in one command: a turn costs one round trip to read and one to write.
+const SAVE_BOTH = `
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+return 1
+`;
+
+type ScriptedRedis = Redis & {
+  dvcSaveResident(
+    userKey: string,
+    sessionKey: string,
+    profile: string,
+    session: string,
+    ttl: number,
+  ): Promise<number>;
+};
+
 export interface RedisResidentStoreOptions {
   /** idle time after which a conversation is forgotten; default one day */
   readonly sessionTtlSeconds?: number;
@@ -11,7 +28,7 @@ export interface RedisResidentStoreOptions {
 
 /**
  * Profiles never expire (a resident's choices stay until they delete them); sessions expire when idle.
- * One MGET reads both, one MULTI writes both: a turn costs two round trips to Redis.
+ * One MGET reads both, one script writes both: a turn costs two commands to Redis.
  */
 export class RedisResidentStore implements ResidentStore {
   private readonly keys: RedisKeys;
@@ -23,6 +40,9 @@ export class RedisResidentStore implements ResidentStore {
     options: RedisResidentStoreOptions = {},
   ) {
     this.keys = keys(prefix);
+    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT by itself).
+    if (!('dvcSaveResident' in redis))
+      redis.defineCommand('dvcSaveResident', { numberOfKeys: 2, lua: SAVE_BOTH });
     this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
     if (!Number.isInteger(this.ttlSeconds) || this.ttlSeconds < 1) {
       throw new RangeError(`sessionTtlSeconds must be a positive integer, got ${this.ttlSeconds}`);
@@ -45,12 +65,13 @@ export class RedisResidentStore implements ResidentStore {
       await this.redis.set(this.keys.session(user), session, 'EX', this.ttlSeconds);
       return;
     }
-    const results = await this.redis
-      .multi()
-      .set(this.keys.user(user), JSON.stringify(next.profile))
-      .set(this.keys.session(user), session, 'EX', this.ttlSeconds)
-      .exec();
-    for (const [error] of results ?? []) if (error) throw error;
+    await (this.redis as ScriptedRedis).dvcSaveResident(
+      this.keys.user(user),
+      this.keys.session(user),
+      JSON.stringify(next.profile),
+      session,
+      this.ttlSeconds,
+    );
   }
 
   async delete(user: UserRef): Promise<void> {
