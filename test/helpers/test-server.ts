@@ -39,6 +39,8 @@ export async function startTestServer(
     perVisitorPerMinute?: number;
     perIpPerMinute?: number;
     allowedOrigins?: string[];
+    /** which proxies may set X-Forwarded-For (TRUST_PROXY); default: none */
+    trustProxy?: false | number | string[];
     /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
     telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
     /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
@@ -89,7 +91,7 @@ export async function startTestServer(
     perVisitorPerMinute: options.perVisitorPerMinute ?? 1000,
     perIpPerMinute: options.perIpPerMinute ?? 10_000,
     allowedOrigins: options.allowedOrigins ?? [],
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     clock,
     ready: async () => (await redis.ping()) === 'PONG',
     ...(bot && options.telegram

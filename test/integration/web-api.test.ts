@@ -129,6 +129,58 @@ describe('POST /api/web/messages', () => {
   });
 });
 
+describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
+  // Two messages per minute per address; every request is a new visitor, so only that limit applies.
+  async function statuses(target: TestServer, forwardedFor: string[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const xff of forwardedFor) {
+      const res = await fetch(`${target.url}/api/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        body: JSON.stringify({ payload: 'start' }),
+      });
+      await res.arrayBuffer();
+      out.push(res.status);
+    }
+    return out;
+  }
+
+  it('with one proxy, the rightmost X-Forwarded-For address is the client, and a spoofed one does not help', async () => {
+    const behindProxy = await startTestServer({ trustProxy: 1, perIpPerMinute: 2 });
+    try {
+      // The proxy appends the real client (127.0.0.7); the client wrote the rest itself.
+      expect(
+        await statuses(behindProxy, ['127.0.0.7', '127.0.0.21, 127.0.0.7', '127.0.0.22, 127.0.0.7']),
+      ).toEqual([200, 200, 429]);
+      // Another client behind the same proxy has its own limit.
+      expect(await statuses(behindProxy, ['127.0.0.21, 127.0.0.8', '127.0.0.8'])).toEqual([200, 200]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('without a trusted proxy, X-Forwarded-For is ignored', async () => {
+    const direct = await startTestServer({ perIpPerMinute: 2 });
+    try {
+      expect(await statuses(direct, ['127.0.0.31', '127.0.0.32', '127.0.0.33'])).toEqual([200, 200, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it("with the proxy's address, only that peer's X-Forwarded-For counts", async () => {
+    const listed = await startTestServer({ trustProxy: ['127.0.0.1'], perIpPerMinute: 2 });
+    try {
+      expect(
+        await statuses(listed, ['127.0.0.41', '127.0.0.22, 127.0.0.41', '127.0.0.23, 127.0.0.41']),
+      ).toEqual([200, 200, 429]);
+      expect(await statuses(listed, ['127.0.0.42'])).toEqual([200]);
+    } finally {
+      await listed.close();
+    }
+  });
+});
+
 describe('pages and health', () => {
   it('serves the chat page and the widget with a strict CSP and no assets from the internet', async () => {
     const page = await fetch(`${server.url}/`);
