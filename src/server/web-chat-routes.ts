@@ -31,13 +31,12 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const now = o.clock.now();
     const visitor = visitorOf(request, reply, o, now);
-    const verdicts = await Promise.all([
-      o.rateLimiter.hit(`web:ip:${request.ip}`, o.perIpPerMinute, 60),
-      o.rateLimiter.hit(`web:visitor:${visitor}`, o.perVisitorPerMinute, 60),
+    const verdict = await o.rateLimiter.hitAll([
+      { key: `web:ip:${request.ip}`, limit: o.perIpPerMinute, windowSeconds: 60 },
+      { key: `web:visitor:${visitor}`, limit: o.perVisitorPerMinute, windowSeconds: 60 },
     ]);
-    const refused = verdicts.find((v) => !v.allowed);
-    if (refused) {
-      reply.header('retry-after', String(refused.retryAfterSeconds));
+    if (!verdict.allowed) {
+      reply.header('retry-after', String(verdict.retryAfterSeconds));
       return reply
         .code(429)
         .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
