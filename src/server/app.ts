@@ -54,6 +54,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     origin: (origin, callback) => callback(null, !origin || o.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['POST'],
+    // The visitor token travels in a header both ways, for an embedded chat without its cookie.
+    allowedHeaders: ['Content-Type', 'Accept', 'X-Visitor-Token'],
+    exposedHeaders: ['X-Visitor-Token', 'Retry-After'],
   });
   const headers = securityHeaders(o.allowedOrigins);
   app.addHook('onSend', async (_request, reply) => {
