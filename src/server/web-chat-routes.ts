@@ -29,7 +29,7 @@ const BODY_LIMIT = 16 * 1024;
 
 /**
  * POST /api/web/messages: {"text"} or {"payload"} in, {"replies": [...], "visitor": "<token>"} out (a
- * public contract). The visitor token also comes back in the X-Visitor-Token header of every answer.
+ * public contract). The visitor token also comes back in the X-Visitor-Token header (with a 429 too).
  */
 export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
