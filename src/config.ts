@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -6,13 +7,6 @@ import { z } from 'zod';
  */
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const boolFlag = z.preprocess(
-  emptyToUndefined,
-  z
-    .enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'dùng true hoặc false' })
-    .optional()
-    .transform((v) => v === '1' || v === 'true' || v === 'yes'),
-);
 
 const adminIds = z.preprocess(
   emptyToUndefined,
@@ -36,6 +30,64 @@ const adminIds = z.preprocess(
         out.push({ channel: m[1] as 'telegram' | 'zalo' | 'web', id: m[2]! });
       }
       return out;
+    }),
+);
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may set X-Forwarded-For: none (false), how many stand in front of the server
+ * (a hop count: the client is that many addresses from the right), or the proxies' own addresses.
+ * A bare `true` would trust whatever address a client writes in the header, so it is refused.
+ */
+const trustProxy = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): false | number | string[] => {
+      const value = (v ?? 'false').trim().toLowerCase();
+      if (value === 'false' || value === 'no' || value === '0') return false;
+      if (value === 'true' || value === 'yes') {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            '"true" không an toàn (ai cũng giả được X-Forwarded-For): ghi số proxy đứng trước máy chủ, ví dụ 1, ' +
+            'hoặc địa chỉ của proxy, ví dụ 127.0.0.1,10.0.0.0/8',
+        });
+        return z.NEVER;
+      }
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops > 10) {
+          ctx.addIssue({ code: 'custom', message: 'số proxy phải từ 1 đến 10' });
+          return z.NEVER;
+        }
+        return hops;
+      }
+      const entries = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = entries.find((e) => !isProxyAddress(e));
+      if (bad !== undefined || entries.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${bad ?? value}" không phải địa chỉ IP hay dải CIDR; ghi false, số proxy (ví dụ 1) hoặc địa chỉ proxy (ví dụ 127.0.0.1,10.0.0.0/8)`,
+        });
+        return z.NEVER;
+      }
+      return entries;
     }),
 );
 
@@ -131,7 +183,7 @@ const envSchema = z
     ),
     WEB_RATE_PER_VISITOR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
     WEB_RATE_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
-    TRUST_PROXY: boolFlag,
+    TRUST_PROXY: trustProxy,
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook') {
@@ -191,7 +243,8 @@ export interface Config {
     readonly allowedOrigins: string[];
     readonly perVisitorPerMinute: number;
     readonly perIpPerMinute: number;
-    readonly trustProxy: boolean;
+    /** false, a hop count, or the reverse proxies' addresses/CIDR ranges (Fastify's trustProxy) */
+    readonly trustProxy: false | number | readonly string[];
   };
 }
 

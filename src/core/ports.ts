@@ -42,8 +42,31 @@ export interface FeedbackStore {
   totals(topic: string): Promise<Record<FeedbackValue, number>>;
 }
 
-/** Allows `limit` hits per window per key. */
+/** At most `limit` hits in any `windowSeconds`-long stretch of time for `key`. */
+export interface RateLimit {
+  readonly key: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export type RateVerdict =
+  | { readonly allowed: true }
+  | {
+      readonly allowed: false;
+      /** the first limit that refused */
+      readonly key: string;
+      /** when a hit under that limit will be allowed again */
+      readonly retryAfterSeconds: number;
+    };
+
+/** Sliding-window limits: a refused hit is not counted. */
 export interface RateLimiter {
+  /**
+   * Checks several limits as one: the hit is counted under every limit when all allow it, and under
+   * none when one refuses (the first refusal is returned).
+   */
+  hitAll(limits: readonly RateLimit[]): Promise<RateVerdict>;
+  /** hitAll with one limit */
   hit(
     key: string,
     limit: number,

@@ -14,7 +14,8 @@ export interface AppOptions extends WebChatOptions {
   readonly logger: Logger;
   /** origins allowed to embed the widget and call the API from the browser */
   readonly allowedOrigins: readonly string[];
-  readonly trustProxy: boolean;
+  /** which reverse proxies may set X-Forwarded-For: none, a hop count, or their addresses/CIDR ranges */
+  readonly trustProxy: false | number | readonly string[];
   /** true when Redis answers */
   readonly ready: () => Promise<boolean>;
   /** the channel adapters' webhooks */
@@ -23,11 +24,24 @@ export interface AppOptions extends WebChatOptions {
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
 
+/**
+ * AppOptions.trustProxy in Fastify's terms. This Fastify trusts nothing for a plain number (it cannot
+ * check the immediate peer), so a hop count becomes a function: the socket peer and the next hops-1
+ * X-Forwarded-For entries are proxies, and the entry after them is the client.
+ */
+function fastifyTrustProxy(
+  trust: AppOptions['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /** The web role's HTTP server: the chat page and widget, the chat API, health checks. */
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: o.logger as FastifyBaseLogger,
-    trustProxy: o.trustProxy,
+    trustProxy: fastifyTrustProxy(o.trustProxy),
     // One line per chat message would flood the log; errors are still logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -38,6 +52,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     origin: (origin, callback) => callback(null, !origin || o.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['POST'],
+    // The visitor token travels in a header both ways, for an embedded chat without its cookie.
+    allowedHeaders: ['Content-Type', 'Accept', 'X-Visitor-Token'],
+    exposedHeaders: ['X-Visitor-Token', 'Retry-After'],
   });
   const headers = securityHeaders(o.allowedOrigins);
   app.addHook('onSend', async (_request, reply) => {

@@ -4,10 +4,11 @@ import { toInboundEvent, toWebReplies } from '../channels/web/adapter';
 import { webMessageSchema } from '../channels/web/schemas';
 import {
   newVisitorId,
-  readVisitorCookie,
+  readVisitorToken,
   VISITOR_COOKIE,
+  VISITOR_HEADER,
   VISITOR_MAX_AGE_SECONDS,
-  visitorCookieValue,
+  visitorToken,
 } from '../channels/web/visitor';
 import type { InboundEvent } from '../core/inbound';
 import type { Clock, RateLimiter } from '../core/ports';
@@ -26,18 +27,21 @@ export interface WebChatOptions {
 
 const BODY_LIMIT = 16 * 1024;
 
-/** POST /api/web/messages: {"text"} or {"payload"} in, {"replies": [...]} out (a public contract). */
+/**
+ * POST /api/web/messages: {"text"} or {"payload"} in, {"replies": [...], "visitor": "<token>"} out (a
+ * public contract). The visitor token also comes back in the X-Visitor-Token header (with a 429 too).
+ */
 export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const now = o.clock.now();
-    const visitor = visitorOf(request, reply, o, now);
-    const verdicts = await Promise.all([
-      o.rateLimiter.hit(`web:ip:${request.ip}`, o.perIpPerMinute, 60),
-      o.rateLimiter.hit(`web:visitor:${visitor}`, o.perVisitorPerMinute, 60),
+    const { id: visitor, token } = visitorOf(request, reply, o, now);
+    reply.header(VISITOR_HEADER, token);
+    const verdict = await o.rateLimiter.hitAll([
+      { key: `web:ip:${request.ip}`, limit: o.perIpPerMinute, windowSeconds: 60 },
+      { key: `web:visitor:${visitor}`, limit: o.perVisitorPerMinute, windowSeconds: 60 },
     ]);
-    const refused = verdicts.find((v) => !v.allowed);
-    if (refused) {
-      reply.header('retry-after', String(refused.retryAfterSeconds));
+    if (!verdict.allowed) {
+      reply.header('retry-after', String(verdict.retryAfterSeconds));
       return reply
         .code(429)
         .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
@@ -53,24 +57,40 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
     }
     const event = toInboundEvent(visitor, parsed.data, randomUUID(), now);
     const replies = await o.handle(event);
-    return reply.send(toWebReplies(replies));
+    return reply.send({ ...toWebReplies(replies), visitor: token });
   });
 }
 
-/** The visitor of a valid signed cookie, or a new one (a forged or expired cookie is not an error). */
-function visitorOf(request: FastifyRequest, reply: FastifyReply, o: WebChatOptions, now: number): string {
-  const known = readVisitorCookie(o.cookieSecret, request.cookies[VISITOR_COOKIE], now);
-  if (known) return known;
+/**
+ * The visitor of a valid token in the X-Visitor-Token header, else of a valid cookie, else a new one
+ * (a forged or expired token is not an error). A new visitor also gets the cookie; the page keeps
+ * the token for when the browser does not send the cookie (an embedded chat on another site).
+ */
+function visitorOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: WebChatOptions,
+  now: number,
+): { id: string; token: string } {
+  const header = request.headers[VISITOR_HEADER];
+  const cookie = request.cookies[VISITOR_COOKIE];
+  for (const token of [typeof header === 'string' ? header : undefined, cookie]) {
+    const id = readVisitorToken(o.cookieSecret, token, now);
+    if (id && token) return { id, token };
+  }
   const id = newVisitorId();
-  reply.setCookie(VISITOR_COOKIE, visitorCookieValue(o.cookieSecret, id, now), {
+  const token = visitorToken(o.cookieSecret, id, now);
+  reply.setCookie(VISITOR_COOKIE, token, {
     path: '/',
     httpOnly: true,
     maxAge: VISITOR_MAX_AGE_SECONDS,
-    // The widget runs in an iframe on the commune's site: a cross-site cookie needs SameSite=None; Secure.
+    // The widget runs in an iframe on the commune's site: a cross-site cookie needs SameSite=None; Secure,
+    // and Partitioned (CHIPS) lets browsers that block third-party cookies keep it for that site alone.
     sameSite: o.secureCookies ? 'none' : 'lax',
     secure: o.secureCookies,
+    partitioned: o.secureCookies,
   });
-  return id;
+  return { id, token };
 }
 
 /** Which field to name in a 400: the one that is wrong, or "text" when the body has neither. */

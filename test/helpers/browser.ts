@@ -21,17 +21,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts headless Chromium. Never skips: a missing browser is a failure, because CI installs it
- * and a silently skipped browser suite would hide a broken web chat.
+ * Starts headless Chromium, with extra command-line switches if given. Never skips: a missing browser
+ * is a failure, because CI installs it and a silently skipped browser suite would hide a broken web chat.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `The browser tests need Chromium at ${CHROMIUM_PATH}, and it is missing. ` +
         'Install it with `apt-get install chromium` (CI does). Playwright browser downloads are not used.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 export interface VisitorPage {

@@ -39,6 +39,10 @@ export interface TestServerOptions {
   perVisitorPerMinute?: number;
   perIpPerMinute?: number;
   allowedOrigins?: string[];
+  /** cookies as behind HTTPS (SameSite=None; Secure; Partitioned) */
+  secureCookies?: boolean;
+  /** which proxies may set X-Forwarded-For (TRUST_PROXY); default: none */
+  trustProxy?: false | number | string[];
   /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
   telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
   /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
@@ -66,6 +70,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WEB_RATE_PER_IP: String(options.perIpPerMinute ?? 10_000),
     WEB_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
     PUBLIC_URL: 'https://bot.example.org',
+    TRUST_PROXY: Array.isArray(options.trustProxy)
+      ? options.trustProxy.join(',')
+      : String(options.trustProxy ?? false),
     ...(telegram
       ? {
           TELEGRAM_BOT_TOKEN: telegram.token,
@@ -84,8 +91,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       : {}),
   });
   const composed = await compose({
-    // Port 0: any free port. Plain-HTTP cookies in tests, although PUBLIC_URL is https.
-    config: { ...config, port: 0, publicUrl: undefined },
+    // Port 0: any free port. Plain-HTTP cookies unless asked, although PUBLIC_URL is https.
+    config: { ...config, port: 0, publicUrl: options.secureCookies ? config.publicUrl : undefined },
     redisUrl: inject('redisUrl'),
     logger: createLogger('silent'),
     engine,

@@ -63,7 +63,10 @@ describe('deleting my data', () => {
   it('on Zalo: profile, session and numbered options are all gone', async () => {
     const chat = '7700001';
     const r = new ZaloResident(fake, chat, async (update) => {
-      const status = await fake.deliverTo(`${server.url}/webhooks/zalo`, update, { form: 'flat', secret: SECRET });
+      const status = await fake.deliverTo(`${server.url}/webhooks/zalo`, update, {
+        form: 'flat',
+        secret: SECRET,
+      });
       if (status !== 200) throw new Error(`webhook answered ${status}`);
     });
     await r.say('xin chào');

@@ -194,6 +194,80 @@ describe('RedisRateLimiter', () => {
   });
 });
 
+describe('RedisRateLimiter.hitAll', () => {
+  it('never admits more than the limit in any window, even across where a fixed window would reset', async () => {
+    // 20 per 2 s (a minute scaled down): one hit, 19 more just before 2 s are over, then a burst just after.
+    const limiter = new RedisRateLimiter(redis, prefix);
+    const limit = { key: 'web:ip:burst', limit: 20, windowSeconds: 2 };
+    const started = Date.now();
+    expect((await limiter.hitAll([limit])).allowed).toBe(true);
+    await sleep(1800 - (Date.now() - started));
+    for (let i = 0; i < 19; i++) expect((await limiter.hitAll([limit])).allowed, `hit ${i + 2}`).toBe(true);
+    await sleep(2150 - (Date.now() - started));
+    let admitted = 0;
+    for (let i = 0; i < 20; i++) if ((await limiter.hitAll([limit])).allowed) admitted++;
+    // Only the first hit has left the window: 19 + 1 in the last 2 s, where a fixed window admits 19 + 20.
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(admitted).toBe(1);
+  });
+
+  it('says when the oldest hit leaves the window', async () => {
+    const limiter = new RedisRateLimiter(redis, prefix);
+    const limit = { key: 'web:visitor:retry', limit: 2, windowSeconds: 60 };
+    await limiter.hitAll([limit]);
+    await limiter.hitAll([limit]);
+    const refused = await limiter.hitAll([limit]);
+    expect(refused).toEqual({ allowed: false, key: 'web:visitor:retry', retryAfterSeconds: 60 });
+  });
+
+  it('checks several limits at once and counts a refused hit under none of them', async () => {
+    const limiter = new RedisRateLimiter(redis, prefix);
+    const perVisitor = { key: 'web:visitor:v1', limit: 2, windowSeconds: 60 };
+    const perIp = { key: 'web:ip:127.0.0.5', limit: 4, windowSeconds: 60 };
+    expect(await limiter.hitAll([perIp, perVisitor])).toEqual({ allowed: true });
+    expect(await limiter.hitAll([perIp, perVisitor])).toEqual({ allowed: true });
+    const refused = await limiter.hitAll([perIp, perVisitor]);
+    expect(refused).toMatchObject({ allowed: false, key: 'web:visitor:v1' });
+    // The refused hit did not use up the address's allowance: two more visitors still get in.
+    const other = { key: 'web:visitor:v2', limit: 2, windowSeconds: 60 };
+    expect(await limiter.hitAll([perIp, other])).toEqual({ allowed: true });
+    expect(await limiter.hitAll([perIp, other])).toEqual({ allowed: true });
+    const third = { key: 'web:visitor:v3', limit: 2, windowSeconds: 60 };
+    expect(await limiter.hitAll([perIp, third])).toMatchObject({ allowed: false, key: 'web:ip:127.0.0.5' });
+    expect(await limiter.hit('web:visitor:v3', 2, 60)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+  });
+
+  it('makes one round trip to Redis for all the limits', async () => {
+    const client = new Redis(url);
+    try {
+      const limiter = new RedisRateLimiter(client, prefix);
+      const limits = [
+        { key: 'web:ip:127.0.0.6', limit: 10, windowSeconds: 60 },
+        { key: 'web:visitor:trip', limit: 10, windowSeconds: 60 },
+      ];
+      await limiter.hitAll(limits); // loads the script on this connection
+      const sent: string[] = [];
+      const send = client.sendCommand.bind(client);
+      client.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+        sent.push(command.name);
+        return (send as (...a: unknown[]) => unknown)(command, ...rest);
+      }) as typeof client.sendCommand;
+      expect((await limiter.hitAll(limits)).allowed).toBe(true);
+      expect(sent).toEqual(['evalsha']);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('replaces a counter left by the former fixed-window limiter', async () => {
+    await redis.set(k.rate('telegram:77', 60), '999', 'EX', 60);
+    const limiter = new RedisRateLimiter(redis, prefix);
+    expect(await limiter.hitAll([{ key: 'telegram:77', limit: 5, windowSeconds: 60 }])).toEqual({
+      allowed: true,
+    });
+  });
+});
+
 describe('key layout', () => {
   it('puts every key under the configured prefix', async () => {
     const own = `${prefix}layout:`;

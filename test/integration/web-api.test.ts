@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { VISITOR_COOKIE, visitorCookieValue } from '../../src/channels/web/visitor';
+import { VISITOR_COOKIE, visitorToken } from '../../src/channels/web/visitor';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const repliesSchema = z.object({
@@ -87,11 +87,7 @@ describe('POST /api/web/messages', () => {
     const forged = await post(JSON.stringify({ payload: 'start' }), `${VISITOR_COOKIE}=abc.123.forged`);
     expect(forged.res.status).toBe(200);
     expect(forged.cookie).toBeDefined();
-    const old = visitorCookieValue(
-      server.cookieSecret,
-      'AAAAAAAAAAAAAAAAAAAAAA',
-      Date.now() - 400 * 86_400_000,
-    );
+    const old = visitorToken(server.cookieSecret, 'AAAAAAAAAAAAAAAAAAAAAA', Date.now() - 400 * 86_400_000);
     const expired = await post(JSON.stringify({ payload: 'start' }), `${VISITOR_COOKIE}=${old}`);
     expect(expired.res.status).toBe(200);
     expect(expired.cookie).not.toContain('AAAAAAAAAAAAAAAAAAAAAA');
@@ -126,6 +122,161 @@ describe('POST /api/web/messages', () => {
       origin: 'https://evil.example',
     });
     expect(other.res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the visitor token (an embedded chat whose cookie the browser blocks)', () => {
+  const tokenSchema = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]+$/) });
+
+  it('gives a new visitor a token, in the body and a header, that carries the conversation without a cookie', async () => {
+    const start = await post(JSON.stringify({ payload: 'start' }));
+    const token = tokenSchema.parse(start.json).visitor;
+    expect(start.res.headers.get('x-visitor-token')).toBe(token);
+    expect(repliesSchema.parse(start.json).replies[0]?.text).toContain('Xin chào');
+
+    const withToken = { 'x-visitor-token': token };
+    const village = await post(JSON.stringify({ payload: 'v:thon-1' }), undefined, withToken);
+    expect(village.res.status).toBe(200);
+    expect(village.cookie, 'no new visitor, so no new cookie').toBeUndefined();
+    expect(tokenSchema.parse(village.json).visitor).toBe(token);
+    const answer = await post(JSON.stringify({ text: 'lam giay khai sinh cho con' }), undefined, withToken);
+    const text = repliesSchema
+      .parse(answer.json)
+      .replies.map((r) => r.text)
+      .join('\n');
+    expect(text, 'the village chosen before was remembered').toMatch(/^Đăng ký khai sinh/);
+    expect(answer.cookie).toBeUndefined();
+  });
+
+  it('prefers the header to the cookie', async () => {
+    const a = await post(JSON.stringify({ payload: 'start' }));
+    const b = await post(JSON.stringify({ payload: 'start' }));
+    const tokenA = tokenSchema.parse(a.json).visitor;
+    const both = await post(JSON.stringify({ payload: 'menu' }), b.cookie, { 'x-visitor-token': tokenA });
+    expect(both.res.status).toBe(200);
+    expect(tokenSchema.parse(both.json).visitor).toBe(tokenA);
+    // Only the cookie: that visitor, and the page learns its token.
+    const cookieOnly = await post(JSON.stringify({ payload: 'menu' }), b.cookie);
+    expect(tokenSchema.parse(cookieOnly.json).visitor).toBe(tokenSchema.parse(b.json).visitor);
+  });
+
+  it('starts a new visitor for a forged or expired token, never an error', async () => {
+    const real = tokenSchema.parse((await post(JSON.stringify({ payload: 'start' }))).json).visitor;
+    const [id = '', issued = ''] = real.split('.');
+    const forged = `${id}.${issued}.${'A'.repeat(43)}`;
+    const expired = visitorToken(
+      server.cookieSecret,
+      'BBBBBBBBBBBBBBBBBBBBBB',
+      Date.now() - 400 * 86_400_000,
+    );
+    for (const bad of [forged, expired, 'rác', 'x'.repeat(5000)]) {
+      const res = await post(JSON.stringify({ payload: 'start' }), undefined, { 'x-visitor-token': bad });
+      expect(res.res.status, bad.slice(0, 20)).toBe(200);
+      const fresh = tokenSchema.parse(res.json).visitor;
+      expect(fresh).not.toBe(bad);
+      expect(fresh.split('.')[0]).not.toBe(id);
+      expect(res.cookie, 'a new visitor gets a cookie too').toMatch(new RegExp(`^${VISITOR_COOKIE}=`));
+    }
+  });
+
+  it('lets listed sites send the token and read it back (CORS)', async () => {
+    const preflight = await fetch(`${server.url}/api/web/messages`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://xaiadom.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-visitor-token',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://xaiadom.example');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-visitor-token');
+    const answer = await post(JSON.stringify({ payload: 'start' }), undefined, {
+      origin: 'https://xaiadom.example',
+    });
+    expect(answer.res.headers.get('access-control-expose-headers')?.toLowerCase()).toContain(
+      'x-visitor-token',
+    );
+    const other = await fetch(`${server.url}/api/web/messages`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the visitor cookie over HTTPS', () => {
+  it('is SameSite=None, Secure and Partitioned, so an embedded chat can keep it', async () => {
+    const secure = await startTestServer({ secureCookies: true });
+    const app = secure.app;
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/web/messages',
+        payload: { payload: 'start' },
+      });
+      expect(res.statusCode).toBe(200);
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=`));
+      expect(cookie).toContain('SameSite=None');
+      expect(cookie).toContain('Secure');
+      expect(cookie).toContain('Partitioned');
+      expect(cookie).toContain('HttpOnly');
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
+describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {
+  // Two messages per minute per address; every request is a new visitor, so only that limit applies.
+  async function statuses(target: TestServer, forwardedFor: string[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const xff of forwardedFor) {
+      const res = await fetch(`${target.url}/api/web/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        body: JSON.stringify({ payload: 'start' }),
+      });
+      await res.arrayBuffer();
+      out.push(res.status);
+    }
+    return out;
+  }
+
+  it('with one proxy, the rightmost X-Forwarded-For address is the client, and a spoofed one does not help', async () => {
+    const behindProxy = await startTestServer({ trustProxy: 1, perIpPerMinute: 2 });
+    try {
+      // The proxy appends the real client (127.0.0.7); the client wrote the rest itself.
+      expect(
+        await statuses(behindProxy, ['127.0.0.7', '127.0.0.21, 127.0.0.7', '127.0.0.22, 127.0.0.7']),
+      ).toEqual([200, 200, 429]);
+      // Another client behind the same proxy has its own limit.
+      expect(await statuses(behindProxy, ['127.0.0.21, 127.0.0.8', '127.0.0.8'])).toEqual([200, 200]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('without a trusted proxy, X-Forwarded-For is ignored', async () => {
+    const direct = await startTestServer({ perIpPerMinute: 2 });
+    try {
+      expect(await statuses(direct, ['127.0.0.31', '127.0.0.32', '127.0.0.33'])).toEqual([200, 200, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it("with the proxy's address, only that peer's X-Forwarded-For counts", async () => {
+    const listed = await startTestServer({ trustProxy: ['127.0.0.1'], perIpPerMinute: 2 });
+    try {
+      expect(
+        await statuses(listed, ['127.0.0.41', '127.0.0.22, 127.0.0.41', '127.0.0.23, 127.0.0.41']),
+      ).toEqual([200, 200, 429]);
+      expect(await statuses(listed, ['127.0.0.42'])).toEqual([200]);
+    } finally {
+      await listed.close();
+    }
   });
 });
 

@@ -59,3 +59,47 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(3000);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default or when false', () => {
+    expect(loadConfig({}).web.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).web.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }).web.trustProxy).toBe(false);
+  });
+
+  it('takes a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).web.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).web.trustProxy).toBe(2);
+  });
+
+  it("takes the proxies' addresses and CIDR ranges", () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).web.trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).web.trustProxy).toEqual(['loopback']);
+  });
+
+  it('refuses a bare true, saying to give the hop count or the addresses', () => {
+    for (const value of ['true', 'TRUE', 'yes']) {
+      let error: unknown;
+      try {
+        loadConfig({ TRUST_PROXY: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, value).toBeInstanceOf(ConfigError);
+      const problem = (error as ConfigError).variables.find((v) => v.name === 'TRUST_PROXY')?.problem ?? '';
+      expect(problem).toContain('không an toàn');
+      expect(problem).toContain('số proxy');
+      expect(problem).toContain('127.0.0.1,10.0.0.0/8');
+    }
+  });
+
+  it('refuses what is neither a hop count nor an address', () => {
+    for (const value of ['10.0.0.0/33', 'proxy.example', '127.0.0.1,abc', '-1', '1.5']) {
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY/);
+    }
+  });
+});

@@ -42,3 +42,58 @@ describe('logs keep personal data out', () => {
     expect(out).toContain('*******321');
   });
 });
+
+describe('logged errors keep what is needed to debug them', () => {
+  async function logged(write: (log: ReturnType<typeof createLogger>) => void): Promise<{
+    raw: string;
+    line: { msg?: string; err?: { type?: string; message?: string; stack?: string; cause?: unknown } };
+  }> {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    write(log);
+    log.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lines).toHaveLength(1);
+    const raw = lines[0] ?? '';
+    return { raw, line: JSON.parse(raw) };
+  }
+
+  function failure(): Error {
+    const cause = new TypeError('máy chủ từ chối số 0987654321');
+    return new RangeError('không gửi được tin cho 0912345678', { cause });
+  }
+
+  it('keeps type, message and stack of an error logged as {err}, with numbers masked', async () => {
+    const { raw, line } = await logged((log) => log.error({ err: failure() }, 'gửi tin thất bại'));
+    expect(raw).not.toContain('0912345678');
+    expect(raw).not.toContain('0987654321');
+    expect(line.msg).toBe('gửi tin thất bại');
+    expect(line.err?.type).toBe('RangeError');
+    expect(line.err?.message).toBe('không gửi được tin cho *******678');
+    expect(line.err?.stack).toContain('RangeError: không gửi được tin cho *******678');
+    expect(line.err?.stack).toContain('logger.test.ts');
+    expect(line.err?.cause).toMatchObject({
+      type: 'TypeError',
+      message: 'máy chủ từ chối số *******321',
+      stack: expect.stringContaining('TypeError: máy chủ từ chối số *******321'),
+    });
+  });
+
+  it('keeps an error given as the first argument, and masks the message taken from it', async () => {
+    const { raw, line } = await logged((log) => log.error(failure()));
+    expect(raw).not.toContain('0912345678');
+    expect(raw).not.toContain('0987654321');
+    expect(line.msg).toBe('không gửi được tin cho *******678');
+    expect(line.err?.type).toBe('RangeError');
+    expect(line.err?.message).toBe('không gửi được tin cho *******678');
+    expect(line.err?.stack).toContain('logger.test.ts');
+    expect(line.err?.cause).toMatchObject({ type: 'TypeError', message: 'máy chủ từ chối số *******321' });
+  });
+
+  it('masks the message pino takes from {err} when no message is given', async () => {
+    const { raw, line } = await logged((log) => log.warn({ err: failure() }));
+    expect(raw).not.toContain('0912345678');
+    expect(line.msg).toBe('không gửi được tin cho *******678');
+    expect(line.err?.stack).toContain('RangeError');
+  });
+});

@@ -22,6 +22,12 @@
   const sendButton = document.getElementById('send');
 
   const params = new URLSearchParams(window.location.search);
+  // The signed visitor token, sent with every message: inside an iframe on another site the browser
+  // may not send the visitor cookie (third-party), so the page remembers who it is itself.
+  const TOKEN_HEADER = 'X-Visitor-Token';
+  const TOKEN_KEY = 'dvc-visitor-token';
+  const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}\.\d{1,12}\.[A-Za-z0-9_-]{1,64}$/;
+  let visitorToken = readStoredToken();
   let busy = false; // a request is in flight
   let coolingDown = false; // after a 429, until Retry-After has passed
   let cooldownTimer = 0;
@@ -182,6 +188,28 @@
     input.style.height = `${input.scrollHeight + 4}px`; // + borders (box-sizing: border-box)
   }
 
+  // ---- Visitor token ----------------------------------------------------------
+
+  // localStorage may be missing or refused (blocked storage in a third-party frame): memory only then.
+  function readStoredToken() {
+    try {
+      const token = window.localStorage.getItem(TOKEN_KEY);
+      return token && TOKEN_PATTERN.test(token) ? token : '';
+    } catch {
+      return '';
+    }
+  }
+
+  function keepToken(token) {
+    if (typeof token !== 'string' || !TOKEN_PATTERN.test(token) || token === visitorToken) return;
+    visitorToken = token;
+    try {
+      window.localStorage.setItem(TOKEN_KEY, token);
+    } catch {
+      // memory only
+    }
+  }
+
   // ---- Network --------------------------------------------------------------
 
   // Resolves with { status, headers, data } or rejects on network failure / timeout.
@@ -192,7 +220,11 @@
       const res = await fetch(API_URL, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(visitorToken ? { [TOKEN_HEADER]: visitorToken } : {}),
+        },
         body: JSON.stringify(body),
         signal: controller ? controller.signal : undefined,
       });
@@ -203,6 +235,7 @@
       } catch {
         data = null;
       }
+      keepToken(res.headers.get(TOKEN_HEADER) || data?.visitor);
       return { status: res.status, headers: res.headers, data };
     } finally {
       clearTimeout(timer);

@@ -1,0 +1,199 @@
+// The widget embedded on another site (http://localhost:<port>) while the bot is http://127.0.0.1:<port>:
+// a different site, so the chat frame is third-party. The browser keeps no cookie for it (SameSite=Lax
+// over http is not sent cross-site, and third-party cookies are blocked on top), so the conversation
+// only holds together through the signed visitor token the page keeps and sends in X-Visitor-Token.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const T = 15_000;
+const TEST_TIMEOUT = 60_000;
+const FRAME = 'iframe[title="Trợ lý thủ tục hành chính"]';
+const VILLAGE_1 = /^Thôn\/làng 1\b/;
+
+/** Ask Chromium to block third-party cookies (it does by default in recent versions; this makes sure). */
+const BLOCK_THIRD_PARTY_COOKIES = ['--test-third-party-cookie-phaseout'];
+/**
+ * Playwright turns storage partitioning off with its own --disable-features list, and Chromium keeps only
+ * the last --disable-features switch: this one replaces that list (keeping plain HTTP on HTTP), so the
+ * frame gets localStorage of its own, as in Chrome, Firefox and Safari today.
+ */
+const PARTITIONED_STORAGE = ['--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable'];
+
+/** What the resident reads in the frame, for failure messages. */
+async function transcript(frame: FrameLocator): Promise<string> {
+  const lines = await frame
+    .locator('#log > *')
+    .evaluateAll((els) => els.map((el) => String(el.textContent ?? '').replace(/\s+/g, ' ')));
+  return lines.join('\n') || '(nothing in the log)';
+}
+
+async function visible(frame: FrameLocator, locator: Locator, what: string): Promise<Locator> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout: T });
+  } catch (error) {
+    throw new Error(`${what} did not appear within ${T} ms. In the chat:\n${await transcript(frame)}`, {
+      cause: error,
+    });
+  }
+  return locator;
+}
+
+const botSays = (frame: FrameLocator, text: string | RegExp) =>
+  visible(frame, frame.locator('#log .msg.bot').filter({ hasText: text }).last(), `A bot message ${text}`);
+const replyButton = (frame: FrameLocator, label: string | RegExp) =>
+  visible(
+    frame,
+    frame.locator('#log .reply-button').filter({ hasText: label }).last(),
+    `The button ${label}`,
+  );
+const waitIdle = (frame: FrameLocator) =>
+  visible(frame, frame.locator('#log[aria-busy="false"]'), 'The end of the bot’s answer');
+
+/** The commune's page with the widget tag, served on 127.0.0.1 and visited as http://localhost:<port>. */
+async function startHostSite(botUrl: () => string): Promise<{ origin: string; close(): Promise<void> }> {
+  const host: Server = createServer((request, response) => {
+    if (request.url !== '/') {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>UBND xã</title>' +
+        `<script src="${botUrl()}/widget.js" defer></script></head>` +
+        '<body><h1>Trang thông tin điện tử xã</h1></body></html>',
+    );
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://localhost:${(host.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        host.close(() => resolve());
+        host.closeAllConnections();
+      }),
+  };
+}
+
+/** Opens the launcher on the host page and returns the chat frame once the bot has greeted. */
+async function openChat(page: Page, hostOrigin: string): Promise<FrameLocator> {
+  await page.goto(`${hostOrigin}/`);
+  const launcher = page.getByRole('button', { name: 'Hỏi đáp thủ tục' });
+  await launcher.waitFor({ state: 'visible', timeout: T });
+  await launcher.click();
+  const frame = page.frameLocator(FRAME);
+  await botSays(frame, 'Xin chào bà con');
+  await waitIdle(frame);
+  return frame;
+}
+
+/** The X-Visitor-Token header of each chat message the page sent ('' when none). */
+function recordTokens(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/web/messages') && request.method() === 'POST') {
+      sent.push(request.headers()['x-visitor-token'] ?? '');
+    }
+  });
+  return sent;
+}
+
+let bot: TestServer;
+let hostSite: { origin: string; close(): Promise<void> };
+const browsers: Browser[] = [];
+const visitors: VisitorPage[] = [];
+
+async function visitorIn(extraArgs: string[]): Promise<VisitorPage> {
+  const browser = await launchBrowser(extraArgs);
+  browsers.push(browser);
+  const visitor = await openVisitor(browser, { viewport: { width: 1280, height: 900 } });
+  visitors.push(visitor);
+  // Also through DevTools (applies to pages loaded afterwards: the host page is not loaded yet).
+  const cdp = await visitor.context.newCDPSession(visitor.page);
+  await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: true });
+  return visitor;
+}
+
+async function webVisitors(): Promise<number> {
+  return (await bot.redis.keys(`${bot.prefix}user:web:*`)).length;
+}
+
+beforeAll(async () => {
+  let botUrl = '';
+  hostSite = await startHostSite(() => botUrl);
+  bot = await startTestServer({ allowedOrigins: [hostSite.origin] });
+  botUrl = bot.url;
+  expect(new URL(hostSite.origin).hostname).toBe('localhost');
+  expect(new URL(bot.url).hostname).toBe('127.0.0.1');
+});
+
+afterEach(async () => {
+  for (const visitor of visitors.splice(0)) {
+    const errors = [...visitor.pageErrors];
+    await visitor.close();
+    expect(errors, 'uncaught JavaScript errors on the page').toEqual([]);
+  }
+  for (const browser of browsers.splice(0)) await browser.close();
+  // Each test counts the visitors the bot saw from zero.
+  const keys = await bot.redis.keys(`${bot.prefix}*`);
+  if (keys.length > 0) await bot.redis.del(...keys);
+});
+
+afterAll(async () => {
+  for (const browser of browsers.splice(0)) await browser.close().catch(() => {});
+  await hostSite?.close();
+  await bot?.close();
+});
+
+describe('the widget embedded on another site, without third-party cookies', {
+  timeout: TEST_TIMEOUT,
+}, () => {
+  it('holds a conversation as one visitor through the token kept in memory', async () => {
+    // Third-party cookies blocked and (Playwright's default) no storage partitioning: the frame may not
+    // use localStorage either, so the page keeps the token in memory.
+    const { context, page } = await visitorIn(BLOCK_THIRD_PARTY_COOKIES);
+    const sent = recordTokens(page);
+    const frame = await openChat(page, hostSite.origin);
+
+    await (await replyButton(frame, VILLAGE_1)).click();
+    await botSays(frame, 'Thôn/làng 1');
+    await waitIdle(frame);
+
+    await frame.locator('#input').fill('làm giấy khai sinh');
+    await frame.locator('#input').press('Enter');
+    await botSays(frame, /^Đăng ký khai sinh/);
+    await waitIdle(frame);
+    await (await replyButton(frame, 'Giấy tờ cần có')).click();
+    await botSays(frame, 'Đăng ký khai sinh — Giấy tờ cần có');
+    await waitIdle(frame);
+
+    expect(await context.cookies(), 'the browser kept no cookie for the chat').toEqual([]);
+    expect(sent.length).toBe(4);
+    expect(sent[0], 'the first message has no token yet').toBe('');
+    const token = sent[1] ?? '';
+    expect(token).toMatch(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]+$/);
+    expect(sent.slice(1), 'later messages carry the same token').toEqual([token, token, token]);
+    expect(await webVisitors(), 'visitors the bot saw').toBe(1);
+  });
+
+  it('remembers the visitor across page loads when the frame has (partitioned) storage', async () => {
+    const { context, page } = await visitorIn([...BLOCK_THIRD_PARTY_COOKIES, ...PARTITIONED_STORAGE]);
+    const sent = recordTokens(page);
+    let frame = await openChat(page, hostSite.origin);
+    await (await replyButton(frame, VILLAGE_1)).click();
+    await botSays(frame, 'Thôn/làng 1');
+    await waitIdle(frame);
+    expect(await context.cookies(), 'the browser kept no cookie for the chat').toEqual([]);
+
+    // A later visit to the commune's page: the chat knows the resident and their village.
+    frame = await openChat(page, hostSite.origin);
+    const said = (await frame.locator('#log .msg.bot').allTextContents()).join('\n');
+    expect(said).not.toMatch(/thôn\/làng nào/i);
+    expect(sent.length).toBe(3);
+    expect(sent[2], 'the reopened chat sends the stored token').toBe(sent[1]);
+    expect(await webVisitors(), 'visitors the bot saw').toBe(1);
+  });
+});
