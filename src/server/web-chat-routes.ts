@@ -13,6 +13,7 @@ import {
 import type { InboundEvent } from '../core/inbound';
 import type { Clock, RateLimiter } from '../core/ports';
 import type { Reply } from '../core/reply';
+import { rateSubject } from '../storage/redis-keys';
 import { clientError } from './errors';
 
 export interface WebChatOptions {
@@ -37,8 +38,8 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
     const { id: visitor, token } = visitorOf(request, reply, o, now);
     reply.header(VISITOR_HEADER, token);
     const verdict = await o.rateLimiter.hitAll([
-      { key: `web:ip:${request.ip}`, limit: o.perIpPerMinute, windowSeconds: 60 },
-      { key: `web:visitor:${visitor}`, limit: o.perVisitorPerMinute, windowSeconds: 60 },
+      { key: rateSubject.ip(request.ip), limit: o.perIpPerMinute, windowSeconds: 60 },
+      { key: rateSubject.visitor(visitor), limit: o.perVisitorPerMinute, windowSeconds: 60 },
     ]);
     if (!verdict.allowed) {
       reply.header('retry-after', String(verdict.retryAfterSeconds));
