@@ -34,8 +34,11 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
   // Accounts and payments (`scam_warning: true` in the topic's YAML): a short scam warning (ARCHITECTURE §7).
   const warning = topic.scam_warning ? `\n\n${c.t(c.locale, 'scam-warning')}` : '';
   const more = sections.length > 0 ? `\n\n${c.t(c.locale, 'answer-more')}` : '';
+  // Written out in full: every channel shows a bare address, and Telegram makes it a link by itself.
+  const links =
+    topic.links.length > 0 ? `\n\n${topic.links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}` : '';
   return {
-    text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values)}${warning}${more}`,
+    text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values)}${warning}${links}${more}`,
     buttons: [
       ...rows(sections, 2),
       [

@@ -13,7 +13,8 @@ const allText = (t: Topic): string => [t.answer, ...Object.values(t.sections)].j
 
 describe('the knowledge base (content/)', () => {
   it('has every public topic id, each with sources, a reviewed date and varied sample questions', () => {
-    expect(kb.topics.map((t) => t.id).sort()).toEqual([...REQUIRED_TOPIC_IDS].sort());
+    // The required ids are a minimum: a new topic is one more YAML file.
+    expect(kb.topics.map((t) => t.id)).toEqual(expect.arrayContaining([...REQUIRED_TOPIC_IDS]));
     for (const t of kb.topics) {
       expect(t.sources.length, t.id).toBeGreaterThan(0);
       expect(t.reviewed, t.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -76,6 +76,15 @@ describe('the answer engine, as a resident meets it', () => {
     for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(64);
   });
 
+  it("shows a topic's links written out, and its scam warning only where the topic file asks for it", () => {
+    const account = ask('quên mật khẩu vneid', 'vi').reply.text;
+    expect(account).toContain('https://');
+    expect(account).toContain('🔗');
+    expect(account).toMatch(/lừa đảo|OTP/i);
+    const birth = ask('dang ky ket hon', 'vi').reply.text;
+    expect(birth).not.toMatch(/lừa đảo/i);
+  });
+
   it('fills the commune profile into answers and never shows a raw {placeholder}', () => {
     const { reply } = ask('số điện thoại của xã', 'vi');
     expect(reply.text).not.toMatch(/\{[a-z_]+\}/);
