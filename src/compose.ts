@@ -66,13 +66,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   redis.on('error', (err) => logger.warn({ err }, 'Redis connection problem'));
 
-  const deps: FeatureDeps = {
-    kb: engine.kb,
-    qa: engine.qa,
-    t: engine.i18n.t,
-    feedback: new RedisFeedbackStore(redis, prefix),
-    commune: engine.qa.values,
-  };
+  const deps = featureDeps(engine, redis, prefix);
   const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
   const conversation = new Conversation(
     deps,
@@ -181,4 +175,15 @@ async function sharedCookieSecret(redis: Redis, prefix: string): Promise<string>
   const secret = await redis.get(key);
   if (!secret) throw new Error('could not read the cookie secret from Redis');
   return secret;
+}
+
+/** What features are given: the knowledge base, the answer engine, strings, and their stores on Redis. */
+export function featureDeps(engine: AnswerEngine, redis: Redis, prefix: string): FeatureDeps {
+  return {
+    kb: engine.kb,
+    qa: engine.qa,
+    t: engine.i18n.t,
+    feedback: new RedisFeedbackStore(redis, prefix),
+    commune: engine.qa.values,
+  };
 }

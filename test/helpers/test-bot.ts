@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
+import { featureDeps } from '../../src/compose';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
@@ -8,7 +9,6 @@ import { Conversation } from '../../src/features/conversation';
 import type { Feature } from '../../src/features/feature';
 import { FEATURES } from '../../src/features/index';
 import type { FeatureDeps } from '../../src/features/types';
-import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from './redis-cleanup';
 
@@ -22,13 +22,7 @@ export function createTestBot(features: readonly Feature[] = FEATURES) {
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const deps: FeatureDeps = {
-    kb: engine.kb,
-    qa: engine.qa,
-    t: engine.i18n.t,
-    feedback: new RedisFeedbackStore(redis, prefix),
-    commune: engine.qa.values,
-  };
+  const deps: FeatureDeps = featureDeps(engine, redis, prefix);
   const residents = new RedisResidentStore(redis, prefix);
   const conversation = new Conversation(
     deps,

@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
+import { featureDeps } from '../../src/compose';
 import type { Session } from '../../src/core/state';
 import type { UserRef } from '../../src/core/user';
 import type { FeatureContext } from '../../src/features/feature';
 import { type Flow, FlowEngine } from '../../src/features/flow-engine';
 import type { FeatureDeps, Turn } from '../../src/features/types';
-import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from '../helpers/redis-cleanup';
 
@@ -18,13 +18,7 @@ const sessions = {
   get: async (u: UserRef) => (await residents.load(u)).session,
   save: (u: UserRef, session: Session) => residents.save(u, { session }),
 };
-const deps: FeatureDeps = {
-  kb: engine.kb,
-  qa: engine.qa,
-  t: engine.i18n.t,
-  feedback: new RedisFeedbackStore(redis, prefix),
-  commune: engine.qa.values,
-};
+const deps: FeatureDeps = featureDeps(engine, redis, prefix);
 /** What the router gives a flow besides the ports. */
 const ctxOf = (flows: FlowEngine): FeatureContext => ({
   ...deps,
