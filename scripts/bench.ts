@@ -1,13 +1,15 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
 import { startPrivateRedis } from '../test/helpers/redis-server';
 import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
+import { benchRedisCommands } from './bench/redis-commands';
 import { benchTelegramOutbox, benchTelegramWebhook } from './bench/telegram';
 import { benchWebHttp } from './bench/web-http';
+import { benchWebVsBare } from './bench/web-vs-bare';
 import { benchZaloOutbox, benchZaloWebhook } from './bench/zalo';
 
 const arg = (name: string): string | undefined =>
@@ -21,6 +23,8 @@ const benches: Record<string, () => Promise<void> | void> = {
   matcher: () => benchMatcher(config.contentDir, config.localesDir),
   conversation: () => benchConversation(redis.url, config.contentDir, config.localesDir),
   'web-http': () => benchWebHttp(redis.url, connections),
+  'web-vs-bare': () => benchWebVsBare(redis.url, connections),
+  'redis-commands': () => benchRedisCommands(redis.url),
   'telegram-webhook': () => benchTelegramWebhook(redis.url, connections),
   'telegram-outbox': () => benchTelegramOutbox(redis.url),
   'zalo-webhook': () => benchZaloWebhook(redis.url, connections),
