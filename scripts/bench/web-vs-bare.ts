@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { childEnvironment } from '../../src/config';
 import type { LoadResult } from './load';
 import { report, round } from './stats';
 import { loadWebMessages, onboardVisitors, rssMb, startWebServer } from './web-http';
@@ -75,7 +76,7 @@ async function startBareProcess(): Promise<{
     join('node_modules', '.bin', 'tsx'),
     [fileURLToPath(import.meta.url), '--bare-server'],
     {
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: childEnvironment({ NODE_ENV: 'production' }),
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
