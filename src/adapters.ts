@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { AnswerEngine } from './answer-engine';
 import { createTelegramAdapter, type TelegramBotInfo } from './channels/telegram/adapter';
-import { createWebAdapter } from './channels/web';
+import { createWebAdapter } from './channels/web/adapter';
 import { createZaloAdapter } from './channels/zalo/adapter';
 import type { Config } from './config';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
@@ -43,7 +43,6 @@ export const ADAPTERS: readonly AdapterFactory[] = [
       ? createTelegramAdapter({
           ...c.config.telegram,
           token: c.config.telegram.token,
-          ...(c.config.telegram.webhookSecret ? { webhookSecret: c.config.telegram.webhookSecret } : {}),
           pipeline: c.pipeline,
           logger: c.logger,
           commands: { vi: menuCommands(c, 'vi'), en: menuCommands(c, 'en') },
@@ -55,7 +54,6 @@ export const ADAPTERS: readonly AdapterFactory[] = [
       ? createZaloAdapter({
           ...c.config.zalo,
           token: c.config.zalo.token,
-          ...(c.config.zalo.webhookSecret ? { webhookSecret: c.config.zalo.webhookSecret } : {}),
           pipeline: c.pipeline,
           choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
           hint: numberedHint(c),

@@ -96,22 +96,26 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
 
   const web = config.role === 'all' || config.role === 'web';
   const worker = config.role === 'all' || config.role === 'worker';
-  const app = web
-    ? await buildApp({
-        logger,
-        handle: (event) => pipeline.respond(event),
-        rateLimiter: new RedisRateLimiter(redis, prefix),
-        cookieSecret: config.cookieSecret ?? (await sharedCookieSecret(redis, prefix)),
-        secureCookies: config.publicUrl?.startsWith('https://') ?? false,
-        perVisitorPerMinute: config.web.perVisitorPerMinute,
-        perIpPerMinute: config.web.perIpPerMinute,
-        allowedOrigins: config.web.allowedOrigins,
-        trustProxy: config.web.trustProxy,
-        clock,
-        ready: async () => (await redis.ping()) === 'PONG',
-        webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
-      })
-    : undefined;
+  const webAdapter = adapters.get('web');
+  if (web && !webAdapter) throw new Error('the web role needs the web adapter in the adapter list');
+  const app =
+    web && webAdapter
+      ? await buildApp({
+          logger,
+          adapter: webAdapter,
+          handle: (event) => pipeline.respond(event),
+          rateLimiter: new RedisRateLimiter(redis, prefix),
+          cookieSecret: config.cookieSecret ?? (await sharedCookieSecret(redis, prefix)),
+          secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+          perVisitorPerMinute: config.web.perVisitorPerMinute,
+          perIpPerMinute: config.web.perIpPerMinute,
+          allowedOrigins: config.web.allowedOrigins,
+          trustProxy: config.web.trustProxy,
+          clock,
+          ready: async () => (await redis.ping()) === 'PONG',
+          webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
+        })
+      : undefined;
 
   const started: ChannelAdapter[] = [];
   const outboxes: OutboxWorkerHandle[] = [];

@@ -66,12 +66,6 @@ export interface RateLimiter {
    * none when one refuses (the first refusal is returned).
    */
   hitAll(limits: readonly RateLimit[]): Promise<RateVerdict>;
-  /** hitAll with one limit */
-  hit(
-    key: string,
-    limit: number,
-    windowSeconds: number,
-  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 export interface Clock {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toInboundEvent, toWebReplies } from '../channels/web/adapter';
-import { webMessageSchema } from '../channels/web/schemas';
+import { toWebReplies } from '../channels/web/adapter';
 import {
   newVisitorId,
   readVisitorToken,
@@ -10,13 +9,16 @@ import {
   VISITOR_MAX_AGE_SECONDS,
   visitorToken,
 } from '../channels/web/visitor';
+import type { ChannelAdapter } from '../core/channel';
 import type { InboundEvent } from '../core/inbound';
 import type { Clock, RateLimiter } from '../core/ports';
 import type { Reply } from '../core/reply';
-import { rateSubject } from '../storage/redis-keys';
+import { rateSubject, WEB_RATE_WINDOW_SECONDS } from '../storage/redis-keys';
 import { clientError } from './errors';
 
 export interface WebChatOptions {
+  /** the web channel's adapter: reads each message into an event */
+  readonly adapter: ChannelAdapter;
   readonly handle: (event: InboundEvent) => Promise<Reply[]>;
   readonly rateLimiter: RateLimiter;
   readonly cookieSecret: string;
@@ -38,8 +40,12 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
     const { id: visitor, token } = visitorOf(request, reply, o, now);
     reply.header(VISITOR_HEADER, token);
     const verdict = await o.rateLimiter.hitAll([
-      { key: rateSubject.ip(request.ip), limit: o.perIpPerMinute, windowSeconds: 60 },
-      { key: rateSubject.visitor(visitor), limit: o.perVisitorPerMinute, windowSeconds: 60 },
+      { key: rateSubject.ip(request.ip), limit: o.perIpPerMinute, windowSeconds: WEB_RATE_WINDOW_SECONDS },
+      {
+        key: rateSubject.visitor(visitor),
+        limit: o.perVisitorPerMinute,
+        windowSeconds: WEB_RATE_WINDOW_SECONDS,
+      },
     ]);
     if (!verdict.allowed) {
       reply.header('retry-after', String(verdict.retryAfterSeconds));
@@ -47,8 +53,9 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
         .code(429)
         .send(clientError('too-many-requests', 'Bà con gửi nhanh quá, đợi một chút rồi gửi tiếp nhé.'));
     }
-    const parsed = webMessageSchema.safeParse(request.body);
-    if (!parsed.success) {
+    const message = { visitorId: visitor, messageId: randomUUID(), message: request.body };
+    const parsed = await o.adapter.parse(message, now);
+    if (parsed.kind !== 'event') {
       const field = fieldOf(request.body);
       return reply
         .code(400)
@@ -56,8 +63,7 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
           clientError('bad-request', `Tin nhắn không hợp lệ: cần trường "${field}" là chuỗi ký tự.`, field),
         );
     }
-    const event = toInboundEvent(visitor, parsed.data, randomUUID(), now);
-    const replies = await o.handle(event);
+    const replies = await o.handle(parsed.event);
     return reply.send({ ...toWebReplies(replies), visitor: token });
   });
 }

@@ -31,8 +31,10 @@ export const rateSubject = {
   visitor: (visitorId: string) => `web:visitor:${visitorId}`,
 };
 
+/** The web chat's limits are per minute (WEB_RATE_PER_VISITOR, WEB_RATE_PER_IP). */
+export const WEB_RATE_WINDOW_SECONDS = 60;
 /** Window lengths the bot limits with; used to find a resident's limit counters for deletion. */
-export const RATE_WINDOWS_SECONDS = [60] as const;
+const RATE_WINDOWS_SECONDS = [WEB_RATE_WINDOW_SECONDS] as const;
 
 /**
  * Every key that names this resident: what "xóa dữ liệu của tôi" deletes. A new per-user key is added

@@ -1,12 +1,10 @@
 // End-to-end tests of the web chat in a real browser (system Chromium driven by playwright-core),
 // against the real app and Redis. Each test is a new visitor (a fresh browser context).
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
+import { launchBrowser, openVisitor, startCommuneSite, type VisitorPage } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** generous wait for anything the resident should see */
@@ -375,27 +373,9 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
 
   it('the widget on another site opens the chat in a frame', async () => {
     let chatUrl = '';
-    const host: Server = createServer((request, response) => {
-      if (request.url !== '/') {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(
-        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>UBND xã</title>` +
-          `<script src="${chatUrl}/widget.js" defer></script></head>` +
-          '<body><h1>Trang thông tin điện tử xã</h1><p>Tin tức, thông báo.</p></body></html>',
-      );
-    });
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    // The browser may still hold keep-alive connections to the host page: drop them, or close() waits.
-    const closeHost = () =>
-      new Promise<void>((resolve) => {
-        host.close(() => resolve());
-        host.closeAllConnections();
-      });
-    cleanups.push(closeHost);
-    const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    const host = await startCommuneSite(() => chatUrl, '127.0.0.1');
+    cleanups.push(() => host.close());
+    const hostOrigin = host.origin;
 
     const chat = await startTestServer({ allowedOrigins: [hostOrigin] });
     cleanups.push(() => chat.close());
@@ -430,6 +410,6 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
 
     cleanups.splice(0);
     await chat.close();
-    await closeHost();
+    await host.close();
   });
 });

@@ -1,12 +1,6 @@
-// The widget embedded on another site (http://localhost:<port>) while the bot is http://127.0.0.1:<port>:
-// a different site, so the chat frame is third-party. The browser keeps no cookie for it (SameSite=Lax
-// over http is not sent cross-site, and third-party cookies are blocked on top), so the conversation
-// only holds together through the signed visitor token the page keeps and sends in X-Visitor-Token.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
+import { launchBrowser, openVisitor, startCommuneSite, type VisitorPage } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const T = 15_000;
@@ -53,31 +47,6 @@ const replyButton = (frame: FrameLocator, label: string | RegExp) =>
 const waitIdle = (frame: FrameLocator) =>
   visible(frame, frame.locator('#log[aria-busy="false"]'), 'The end of the bot’s answer');
 
-/** The commune's page with the widget tag, served on 127.0.0.1 and visited as http://localhost:<port>. */
-async function startHostSite(botUrl: () => string): Promise<{ origin: string; close(): Promise<void> }> {
-  const host: Server = createServer((request, response) => {
-    if (request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(
-      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>UBND xã</title>' +
-        `<script src="${botUrl()}/widget.js" defer></script></head>` +
-        '<body><h1>Trang thông tin điện tử xã</h1></body></html>',
-    );
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://localhost:${(host.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        host.close(() => resolve());
-        host.closeAllConnections();
-      }),
-  };
-}
-
 /** Opens the launcher on the host page and returns the chat frame once the bot has greeted. */
 async function openChat(page: Page, hostOrigin: string): Promise<FrameLocator> {
   await page.goto(`${hostOrigin}/`);
@@ -123,7 +92,7 @@ async function webVisitors(): Promise<number> {
 
 beforeAll(async () => {
   let botUrl = '';
-  hostSite = await startHostSite(() => botUrl);
+  hostSite = await startCommuneSite(() => botUrl, 'localhost');
   bot = await startTestServer({ allowedOrigins: [hostSite.origin] });
   botUrl = bot.url;
   expect(new URL(hostSite.origin).hostname).toBe('localhost');

@@ -45,7 +45,7 @@ async function mainFlow(r: ZaloResident): Promise<void> {
   const answer = await r.say('lam giay khai sinh cho con');
   expect(answer[0]).toMatch(/^Đăng ký khai sinh/);
   const sections = parseOptions(r.last).options;
-  const giayTo = sections.findIndex((o) => o === 'Giấy tờ cần có') + 1;
+  const giayTo = sections.indexOf('Giấy tờ cần có') + 1;
   expect(giayTo).toBeGreaterThan(0);
   await r.say(`số ${giayTo}`);
   expect(r.last).toContain('Đăng ký khai sinh — Giấy tờ cần có');

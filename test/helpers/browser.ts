@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   type Browser,
   type BrowserContext,
@@ -63,5 +65,37 @@ export async function openVisitor(
     page,
     pageErrors,
     close: () => context.close(),
+  };
+}
+
+/**
+ * The commune's own web page with the widget tag, served on 127.0.0.1 and named by `hostname` in its
+ * origin (`localhost` makes it another site than a bot on 127.0.0.1; `127.0.0.1` only another origin).
+ */
+export async function startCommuneSite(
+  botUrl: () => string,
+  hostname: 'localhost' | '127.0.0.1',
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const host: Server = createServer((request, response) => {
+    if (request.url !== '/') {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>UBND xã</title>' +
+        `<script src="${botUrl()}/widget.js" defer></script></head>` +
+        '<body><h1>Trang thông tin điện tử xã</h1><p>Tin tức, thông báo.</p></body></html>',
+    );
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://${hostname}:${(host.address() as AddressInfo).port}`,
+    // The browser may still hold keep-alive connections to the page: drop them, or close() waits.
+    close: () =>
+      new Promise<void>((resolve) => {
+        host.close(() => resolve());
+        host.closeAllConnections();
+      }),
   };
 }

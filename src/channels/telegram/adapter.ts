@@ -19,7 +19,7 @@ export interface TelegramAdapterOptions {
   readonly apiRoot: string;
   readonly mode: 'polling' | 'webhook';
   /** required in webhook mode */
-  readonly webhookSecret?: string;
+  readonly webhookSecret?: string | undefined;
   readonly pipeline: DeliveryPipeline;
   readonly logger: Logger;
   /** the command menu in Vietnamese and English */

@@ -1,13 +1,49 @@
+import { z } from 'zod';
+import { type ChannelAdapter, ChannelError, type ParsedUpdate } from '../../core/channel';
 import type { InboundEvent } from '../../core/inbound';
 import type { Reply } from '../../core/reply';
-import type { WebMessage, WebReply } from './schemas';
+import { type WebMessage, type WebReply, webMessageSchema } from './schemas';
+import { VISITOR_ID } from './visitor';
 
 /** The longest text the web chat passes on; the answer engine reads the start of it and says so. */
 const MAX_TEXT = 10_240;
+
+/** What the web chat route hands the adapter: the visitor (from the signed cookie or token) and the body. */
+const webUpdateSchema = z.object({
+  visitorId: z.string().regex(VISITOR_ID),
+  messageId: z.string().min(1).max(128),
+  message: webMessageSchema,
+});
+
+/**
+ * The web chat. It answers in the HTTP response of each message (DeliveryPipeline.respond), so there
+ * is nothing to deduplicate: each POST is one new message.
+ */
+export function createWebAdapter(): ChannelAdapter {
+  return {
+    channel: 'web',
+    limits: { textLength: MAX_TEXT, buttons: true },
+    async parse(raw, now): Promise<ParsedUpdate> {
+      const update = webUpdateSchema.safeParse(raw);
+      if (!update.success) return { kind: 'invalid', reason: update.error.issues[0]?.message ?? 'invalid' };
+      const { visitorId, messageId, message } = update.data;
+      return {
+        kind: 'event',
+        dedupeKey: messageId,
+        event: toInboundEvent(visitorId, message, messageId, now),
+      };
+    },
+    // The page only learns of replies to its own requests; proactive web messages (an outbox-web the
+    // page polls) come with the features that send them.
+    async send() {
+      throw new ChannelError('unavailable', 'the web chat cannot receive messages it did not ask for yet');
+    },
+  };
+}
 const START = /^start(?::([a-z0-9-]{1,40}))?$/;
 
 /** A web chat message → the channel-neutral event (the visitor id is the user id). */
-export function toInboundEvent(
+function toInboundEvent(
   visitorId: string,
   message: WebMessage,
   messageId: string,

@@ -10,6 +10,8 @@ export const VISITOR_HEADER = 'x-visitor-token';
 export const VISITOR_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
 const MAX_TOKEN_LENGTH = 200;
+/** A visitor id: random, URL-safe base64. */
+export const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 const sign = (secret: string, body: string): string =>
   createHmac('sha256', secret).update(body).digest('base64url');
@@ -30,7 +32,7 @@ export function readVisitorToken(secret: string, value: string | undefined, now:
   const parts = value.split('.');
   if (parts.length !== 3) return undefined;
   const [id, issued, signature] = parts as [string, string, string];
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id) || !/^\d{1,12}$/.test(issued)) return undefined;
+  if (!VISITOR_ID.test(id) || !/^\d{1,12}$/.test(issued)) return undefined;
   const expected = Buffer.from(sign(secret, `${id}.${issued}`));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;

@@ -23,7 +23,7 @@ export interface ZaloAdapterOptions {
   readonly apiBase: string;
   readonly mode: 'polling' | 'webhook';
   /** required in webhook mode */
-  readonly webhookSecret?: string;
+  readonly webhookSecret?: string | undefined;
   readonly pipeline: DeliveryPipeline;
   readonly choices: ChoiceStore;
   /** "(Trả lời 1, 2 hoặc 3 để chọn.)" under numbered options */
@@ -71,7 +71,8 @@ export function createZaloAdapter(o: ZaloAdapterOptions): ZaloAdapter {
     limits: { textLength: ZALO_TEXT_LIMIT, buttons: false },
     parse,
     send: (chatId, reply) => sender.send(chatId, reply),
-    outbox: new ZaloSender(new ZaloClient({ token: o.token, baseUrl: o.apiBase }), o.choices, o.hint),
+    // The Zalo client never retries by itself, so the outbox can use the same sender.
+    outbox: sender,
     ...(o.mode === 'webhook' ? { routes: [webhookRoute(o, () => adapter)] } : {}),
     async start() {
       const me = await client.getMe();
