@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
@@ -17,8 +17,10 @@ import type { Logger } from './logger';
 import { queuePrefix } from './queues/outbox-keys';
 import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
 import { buildApp } from './server/app';
+import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
 import { RedisDedupeStore } from './storage/redis-dedupe-store';
 import { RedisFeedbackStore } from './storage/redis-feedback-store';
+import { redisState, watchRedisMemory } from './storage/redis-health';
 import { keys } from './storage/redis-keys';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 import { RedisResidentStore } from './storage/redis-resident-store';
@@ -62,9 +64,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const clock = o.clock ?? systemClock;
   const prefix = config.redisPrefix;
   const engine = o.engine ?? createAnswerEngine(config.contentDir, config.localesDir);
-  // Auto-pipelining sends the commands of concurrent requests together: fewer round trips under load.
-  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
-  redis.on('error', (err) => logger.warn({ err }, 'Redis connection problem'));
+  const redis = createAppRedis(o.redisUrl, logger);
+  await connectAppRedis(redis);
 
   const deps = featureDeps(engine, redis, prefix);
   const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
@@ -112,12 +113,16 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           allowedOrigins: config.web.allowedOrigins,
           trustProxy: config.web.trustProxy,
           clock,
-          ready: async () => (await redis.ping()) === 'PONG',
+          redisState: () => redisState(redis),
+          available: () => redis.status === 'ready',
+          unavailable: isRedisUnavailable,
+          requestTimeoutMs: config.web.requestTimeoutMs,
           webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
         })
       : undefined;
 
   const started: ChannelAdapter[] = [];
+  let stopMemoryWatch: (() => void) | undefined;
   const outboxes: OutboxWorkerHandle[] = [];
   return {
     conversation,
@@ -127,6 +132,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     app,
     redis,
     async start() {
+      stopMemoryWatch = watchRedisMemory(redis, logger);
       if (web) {
         for (const adapter of adapters.values()) {
           await adapter.start?.();
@@ -157,6 +163,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     },
     async close() {
       // Stop taking requests first, then updates, then the queues, then Redis.
+      stopMemoryWatch?.();
       await app?.close();
       for (const adapter of started.reverse()) {
         await adapter

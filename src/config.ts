@@ -184,6 +184,10 @@ const envSchema = z
     WEB_RATE_PER_VISITOR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
     WEB_RATE_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
     TRUST_PROXY: trustProxy,
+    HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(300).default(15),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === 'webhook') {
@@ -245,6 +249,8 @@ export interface Config {
     readonly perIpPerMinute: number;
     /** false, a hop count, or the reverse proxies' addresses/CIDR ranges (Fastify's trustProxy) */
     readonly trustProxy: false | number | readonly string[];
+    /** a client must have sent its whole request (headers and body) within this time */
+    readonly requestTimeoutMs: number;
   };
 }
 
@@ -303,6 +309,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       perVisitorPerMinute: e.WEB_RATE_PER_VISITOR,
       perIpPerMinute: e.WEB_RATE_PER_IP,
       trustProxy: e.TRUST_PROXY,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
     },
   };
 }

@@ -17,6 +17,21 @@ export class ChannelError extends Error {
   }
 }
 
+/**
+ * The update could not be handled now (the store is down, or another process is still handling it):
+ * the platform should send it again, so a webhook answers with a non-2xx status.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    /** how long to wait before the resend, as a hint for Retry-After */
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
 /** Sends replies to one chat on one platform; throws ChannelError. */
 export interface ChannelSender {
   readonly channel: Channel;

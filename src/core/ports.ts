@@ -27,11 +27,20 @@ export interface ResidentStore {
  * Platform message ids, because platforms deliver some messages twice. A message is claimed while it is
  * handled, confirmed once its replies exist, and released if handling failed (so a resend is handled).
  */
+export type Claim =
+  | { readonly state: 'claimed'; readonly token: string }
+  | { readonly state: 'done' }
+  | { readonly state: 'busy' };
+
 export interface DedupeStore {
-  /** true when this process may handle the message: nobody handled or is handling it */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * `claimed` with a token when this process may handle the message; `done` when it was handled;
+   * `busy` while another process handles it. The token proves the claim is ours when it is released.
+   */
+  claim(key: string, ttlSeconds: number): Promise<Claim>;
   confirm(key: string, ttlSeconds: number): Promise<void>;
-  release(key: string): Promise<void>;
+  /** drops the claim only if it still holds this token (a late release never drops another's claim) */
+  release(key: string, token: string): Promise<void>;
 }
 
 export type FeedbackValue = 'up' | 'down';

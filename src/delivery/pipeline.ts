@@ -3,6 +3,7 @@ import {
   ChannelError,
   type DeliveryPipeline,
   type DeliveryResult,
+  RetryLaterError,
 } from '../core/channel';
 import type { InboundEvent } from '../core/inbound';
 import type { Clock, DedupeStore } from '../core/ports';
@@ -27,28 +28,37 @@ export interface PipelineOptions {
 }
 
 /**
- * The one inbound path of every channel. An update is claimed on the platform's id, marked seen only
- * once its replies exist, and released when handling failed, so the platform's resend is handled
- * instead of being dropped as a duplicate.
+ * The one inbound path of every channel. An update is claimed on the platform's id and marked seen
+ * only once its replies went out. When nothing could be sent (handling or the first send failed) the
+ * claim is released and the error thrown, so a webhook answers non-2xx and the platform's resend is
+ * handled instead of being dropped as a duplicate. A resend that arrives while the first delivery is
+ * still being handled is refused with RetryLaterError for the same reason.
  */
 export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
-  async function send(
+  /** Handles a claimed update; `sentAny` false means the resident got nothing and a resend may retry. */
+  async function handleClaimed(
     adapter: ChannelAdapter,
-    event: InboundEvent,
-    replies: Reply[],
-  ): Promise<DeliveryResult> {
-    for (const reply of replies) {
-      try {
-        await adapter.send(event.chatId, reply);
-      } catch (err) {
-        if (err instanceof ChannelError && err.code === 'blocked') {
-          await o.conversation.markUnreachable(event.user);
-          return 'blocked';
-        }
-        throw err;
-      }
+    parsed: { kind: 'event'; event: InboundEvent } | { kind: 'unreachable'; user: UserRef },
+  ): Promise<{ result: DeliveryResult; sentAny: boolean; error?: unknown }> {
+    if (parsed.kind === 'unreachable') {
+      await o.conversation.markUnreachable(parsed.user);
+      return { result: 'handled', sentAny: true };
     }
-    return 'handled';
+    const replies = await o.conversation.handle(parsed.event);
+    let sent = 0;
+    try {
+      for (const reply of replies) {
+        await adapter.send(parsed.event.chatId, reply);
+        sent++;
+      }
+    } catch (err) {
+      if (err instanceof ChannelError && err.code === 'blocked') {
+        await o.conversation.markUnreachable(parsed.event.user);
+        return { result: 'blocked', sentAny: true };
+      }
+      return { result: 'handled', sentAny: sent > 0, error: err };
+    }
+    return { result: 'handled', sentAny: true };
   }
 
   return {
@@ -56,21 +66,25 @@ export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
       const parsed = await adapter.parse(raw, o.clock.now());
       if (parsed.kind === 'ignored' || parsed.kind === 'invalid') return parsed.kind;
       const key = `${adapter.channel}:${parsed.dedupeKey}`;
-      if (!(await o.dedupe.claim(key, CLAIM_SECONDS))) return 'duplicate';
-      let replies: Reply[];
+      const claim = await o.dedupe.claim(key, CLAIM_SECONDS);
+      if (claim.state === 'done') return 'duplicate';
+      if (claim.state === 'busy') throw new RetryLaterError('this update is still being handled');
+      let outcome: Awaited<ReturnType<typeof handleClaimed>>;
       try {
-        if (parsed.kind === 'unreachable') {
-          await o.conversation.markUnreachable(parsed.user);
-          replies = [];
-        } else {
-          replies = await o.conversation.handle(parsed.event);
-        }
+        outcome = await handleClaimed(adapter, parsed);
       } catch (err) {
-        await o.dedupe.release(key).catch(() => undefined);
+        await o.dedupe.release(key, claim.token).catch(() => undefined);
         throw err;
       }
-      await o.dedupe.confirm(key, SEEN_SECONDS);
-      return parsed.kind === 'event' ? send(adapter, parsed.event, replies) : 'handled';
+      if (!outcome.sentAny) {
+        await o.dedupe.release(key, claim.token).catch(() => undefined);
+        throw outcome.error;
+      }
+      // The resident has (part of) the answer: never again. If this write fails the claim still runs
+      // out in CLAIM_SECONDS, and a platform that got our 2xx does not resend.
+      await o.dedupe.confirm(key, SEEN_SECONDS).catch(() => undefined);
+      if (outcome.error) throw outcome.error;
+      return outcome.result;
     },
     respond: (event) => o.conversation.handle(event),
   };

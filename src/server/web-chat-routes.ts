@@ -14,7 +14,7 @@ import type { InboundEvent } from '../core/inbound';
 import type { Clock, RateLimiter } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { rateSubject, WEB_RATE_WINDOW_SECONDS } from '../storage/redis-keys';
-import { clientError } from './errors';
+import { clientError, unavailableReply } from './errors';
 
 export interface WebChatOptions {
   /** the web channel's adapter: reads each message into an event */
@@ -26,6 +26,8 @@ export interface WebChatOptions {
   readonly perVisitorPerMinute: number;
   readonly perIpPerMinute: number;
   readonly clock: Clock;
+  /** false while the store is known to be down */
+  readonly available: () => boolean;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -37,15 +39,21 @@ const BODY_LIMIT = 16 * 1024;
 export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const now = o.clock.now();
-    const { id: visitor, token } = visitorOf(request, reply, o, now);
+    const { id: visitor, token, isNew } = visitorOf(request, reply, o, now);
     reply.header(VISITOR_HEADER, token);
+    if (!o.available()) return unavailableReply(reply);
     const verdict = await o.rateLimiter.hitAll([
       { key: rateSubject.ip(request.ip), limit: o.perIpPerMinute, windowSeconds: WEB_RATE_WINDOW_SECONDS },
-      {
-        key: rateSubject.visitor(visitor),
-        limit: o.perVisitorPerMinute,
-        windowSeconds: WEB_RATE_WINDOW_SECONDS,
-      },
+      // A visitor without a token is new with every message: a per-visitor counter would only fill Redis.
+      ...(isNew
+        ? []
+        : [
+            {
+              key: rateSubject.visitor(visitor),
+              limit: o.perVisitorPerMinute,
+              windowSeconds: WEB_RATE_WINDOW_SECONDS,
+            },
+          ]),
     ]);
     if (!verdict.allowed) {
       reply.header('retry-after', String(verdict.retryAfterSeconds));
@@ -78,12 +86,12 @@ function visitorOf(
   reply: FastifyReply,
   o: WebChatOptions,
   now: number,
-): { id: string; token: string } {
+): { id: string; token: string; isNew: boolean } {
   const header = request.headers[VISITOR_HEADER];
   const cookie = request.cookies[VISITOR_COOKIE];
   for (const token of [typeof header === 'string' ? header : undefined, cookie]) {
     const id = readVisitorToken(o.cookieSecret, token, now);
-    if (id && token) return { id, token };
+    if (id && token) return { id, token, isNew: false };
   }
   const id = newVisitorId();
   const token = visitorToken(o.cookieSecret, id, now);
@@ -97,7 +105,7 @@ function visitorOf(
     secure: o.secureCookies,
     partitioned: o.secureCookies,
   });
-  return { id, token };
+  return { id, token, isNew: true };
 }
 
 /** Which field to name in a 400: the one that is wrong, or "text" when the body has neither. */

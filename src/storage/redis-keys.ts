@@ -27,7 +27,8 @@ export type RedisKeys = ReturnType<typeof keys>;
 
 /** Rate-limit subjects; the visitor's is personal and deleted with the visitor's data. */
 export const rateSubject = {
-  ip: (ip: string) => `web:ip:${ip}`,
+  /** IPv6 clients are limited per /64: one household or phone gets a whole /64 to pick addresses from. */
+  ip: (ip: string) => `web:ip:${ipv6Prefix64(ip) ?? ip}`,
   visitor: (visitorId: string) => `web:visitor:${visitorId}`,
 };
 
@@ -52,4 +53,23 @@ export function residentKeys(prefix: string, user: UserRef): string[] {
       ? RATE_WINDOWS_SECONDS.map((w) => k.rate(rateSubject.visitor(user.id), w))
       : []),
   ];
+}
+
+/**
+ * The /64 network of an IPv6 address ("2001:db8:1:2::/64"), or undefined for IPv4 and IPv4-mapped
+ * IPv6 ("::ffff:1.2.3.4"), which are limited per address.
+ */
+export function ipv6Prefix64(ip: string): string | undefined {
+  if (!ip.includes(':') || /^::ffff:\d/i.test(ip)) return undefined;
+  const address = ip.split('%')[0] ?? ip;
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const network = groups.slice(0, 4).map((g) => (Number.parseInt(g || '0', 16) || 0).toString(16));
+  while (network.length < 4) network.push('0');
+  return `${network.join(':')}::/64`;
 }

@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ChannelAdapter, ChannelError, type ParsedUpdate } from '../../src/core/channel';
+import {
+  type ChannelAdapter,
+  ChannelError,
+  type ParsedUpdate,
+  RetryLaterError,
+} from '../../src/core/channel';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import { createDeliveryPipeline } from '../../src/delivery/pipeline';
@@ -49,9 +54,12 @@ describe('the delivery pipeline', () => {
   it('handles a platform update once, however often the platform resends it', async () => {
     const { adapter, sent } = platform();
     const update = { id: 'upd-1', user: 'resident-once-1', text: 'đăng ký kết hôn' };
-    const results = await Promise.all([1, 2, 3].map(() => pipeline.deliver(adapter, update)));
-    expect(results.filter((r) => r === 'handled')).toHaveLength(1);
-    expect(results.filter((r) => r === 'duplicate')).toHaveLength(2);
+    const results = await Promise.allSettled([1, 2, 3].map(() => pipeline.deliver(adapter, update)));
+    expect(results.filter((r) => r.status === 'fulfilled' && r.value === 'handled')).toHaveLength(1);
+    // Resends that arrive while the first is being handled are refused (the platform tries again later).
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(2);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RetryLaterError);
     expect(await pipeline.deliver(adapter, update)).toBe('duplicate');
     expect(sent.length).toBeGreaterThan(0);
   });
@@ -72,6 +80,29 @@ describe('the delivery pipeline', () => {
     await expect(failing.deliver(adapter, update)).rejects.toThrow('Redis went away');
     expect(await pipeline.deliver(adapter, update)).toBe('handled');
     expect(sent.map((s) => s.chatId)).toContain('resident-retry-1');
+  });
+
+  it('releases the update when not one reply could be sent, so the resend is answered', async () => {
+    let down = true;
+    const { adapter, sent } = platform({
+      failSend: () => (down ? new ChannelError('unavailable', 'platform 502') : undefined),
+    });
+    const update = { id: 'upd-send-1', user: 'resident-send-fail-1', text: 'khai sinh' };
+    await expect(pipeline.deliver(adapter, update)).rejects.toThrow('platform 502');
+    down = false;
+    expect(await pipeline.deliver(adapter, update)).toBe('handled');
+    expect(sent.length).toBeGreaterThan(0);
+  });
+
+  it('keeps an update answered once part of the answer went out, even if a later reply failed', async () => {
+    let sends = 0;
+    const { adapter } = platform({
+      failSend: () => (++sends === 2 ? new ChannelError('unavailable', 'platform 502') : undefined),
+    });
+    const user = 'resident-partial-1';
+    // A new resident gets two replies (greeting, village question): the second send fails.
+    await expect(pipeline.deliver(adapter, { id: 'upd-part-1', user, text: 'xin chào' })).rejects.toThrow();
+    expect(await pipeline.deliver(adapter, { id: 'upd-part-1', user, text: 'xin chào' })).toBe('duplicate');
   });
 
   it('marks a resident who blocked the bot inactive and stops sending to them', async () => {

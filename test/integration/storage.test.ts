@@ -127,20 +127,34 @@ describe('RedisResidentStore', () => {
 describe('RedisDedupeStore', () => {
   it('lets one claim win, keeps a confirmed id, and frees a released one for the resend', async () => {
     const dedupe = new RedisDedupeStore(redis, prefix);
-    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
-    expect(await dedupe.claim('telegram:u1', 60)).toBe(false);
-    await dedupe.release('telegram:u1');
-    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
+    const first = await dedupe.claim('telegram:u1', 60);
+    expect(first.state).toBe('claimed');
+    expect(await dedupe.claim('telegram:u1', 60)).toEqual({ state: 'busy' });
+    if (first.state !== 'claimed') throw new Error('unreachable');
+    await dedupe.release('telegram:u1', first.token);
+    expect((await dedupe.claim('telegram:u1', 60)).state).toBe('claimed');
     await dedupe.confirm('telegram:u1', 1);
-    expect(await dedupe.claim('telegram:u1', 60)).toBe(false);
+    expect(await dedupe.claim('telegram:u1', 60)).toEqual({ state: 'done' });
     await sleep(1100);
-    expect(await dedupe.claim('telegram:u1', 60)).toBe(true);
+    expect((await dedupe.claim('telegram:u1', 60)).state).toBe('claimed');
+  });
+
+  it('never releases a claim that another process holds', async () => {
+    const dedupe = new RedisDedupeStore(redis, prefix);
+    const ours = await dedupe.claim('telegram:u2', 60);
+    if (ours.state !== 'claimed') throw new Error('expected a claim');
+    await dedupe.release('telegram:u2', ours.token);
+    const theirs = await dedupe.claim('telegram:u2', 60);
+    expect(theirs.state).toBe('claimed');
+    // A late release of our old claim (e.g. sent before a freeze) leaves theirs alone.
+    await dedupe.release('telegram:u2', ours.token);
+    expect(await dedupe.claim('telegram:u2', 60)).toEqual({ state: 'busy' });
   });
 
   it('lets exactly one of many concurrent claims win', async () => {
     const dedupe = new RedisDedupeStore(redis, prefix);
-    const wins = await Promise.all(Array.from({ length: 20 }, () => dedupe.claim('zalo:race', 60)));
-    expect(wins.filter(Boolean)).toHaveLength(1);
+    const claims = await Promise.all(Array.from({ length: 20 }, () => dedupe.claim('zalo:race', 60)));
+    expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,14 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, sequentialize } from '@grammyjs/runner';
 import { Bot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { ChannelAdapter, DeliveryPipeline, HttpReply, HttpRequest } from '../../core/channel';
+import {
+  type ChannelAdapter,
+  type DeliveryPipeline,
+  type HttpReply,
+  type HttpRequest,
+  RetryLaterError,
+} from '../../core/channel';
+import { POLLED_UPDATE_RETRY, retrying } from '../../core/retry';
 import type { Logger } from '../../logger';
 import { type BotCommand, setCommands } from './commands';
 import { parseTelegramUpdate, telegramUpdateSchema } from './inbound';
@@ -11,7 +18,10 @@ import { TELEGRAM_TEXT_LIMIT } from './render';
 import { createTelegramSender, TelegramSender } from './sender';
 
 const BODY_LIMIT = 1024 * 1024;
-/** Telegram waits about 10 s; answer before that even if handling is slow, or it resends. */
+/**
+ * Telegram waits about 10 s. Slower handling answers 503 before then: Telegram resends, and the resend
+ * is refused (still being handled) until the first delivery is done, so nothing is lost or doubled.
+ */
 const ANSWER_WITHIN_MS = 8000;
 
 export interface TelegramAdapterOptions {
@@ -48,6 +58,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
   const sender = new TelegramSender(bot.api);
   let runner: RunnerHandle | undefined;
+  let stopping = false;
 
   const adapter: TelegramAdapter = {
     channel: 'telegram',
@@ -67,6 +78,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       if (o.mode === 'polling') runner = startPolling(bot);
     },
     async stop() {
+      stopping = true;
       if (runner?.isRunning()) await runner.stop();
     },
   };
@@ -76,7 +88,21 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   bot.use(async (ctx) => {
     // The button stops spinning at once, whatever happens next.
     if (ctx.callbackQuery?.id) await ctx.answerCallbackQuery().catch(() => undefined);
-    await o.pipeline.deliver(adapter, ctx.update);
+    if (o.mode === 'webhook') {
+      await o.pipeline.deliver(adapter, ctx.update);
+      return;
+    }
+    // A polled update is confirmed to Telegram once fetched: if Redis is down, keep trying it here
+    // (this chat's later updates wait behind it, in order) instead of dropping it.
+    await retrying(() => o.pipeline.deliver(adapter, ctx.update), {
+      ...POLLED_UPDATE_RETRY,
+      stopped: () => stopping,
+      onRetry: (err, attempt, delayMs) =>
+        o.logger.warn(
+          { err, attempt, delayMs, updateId: ctx.update.update_id },
+          'telegram update failed; retrying',
+        ),
+    });
   });
   // Polling only: a webhook's failure goes back to Telegram as an error status instead.
   bot.catch((err) => o.logger.error({ err: err.error }, 'telegram update failed'));
@@ -92,7 +118,7 @@ function requireSecret(secret: string | undefined): string {
 function webhookRoute(bot: Bot, secret: string) {
   const callback = webhookCallback(bot, 'fastify', {
     secretToken: secret,
-    onTimeout: 'return',
+    onTimeout: 'throw',
     timeoutMilliseconds: ANSWER_WITHIN_MS,
   });
   return {
@@ -105,7 +131,14 @@ function webhookRoute(bot: Bot, secret: string) {
           .code(400)
           .send({ error: 'bad-request', message: 'Not a Telegram update.', field: 'update_id' });
       }
-      return callback(request as never, reply as never);
+      try {
+        return await callback(request as never, reply as never);
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith('Request timed out after')) {
+          throw new RetryLaterError('the update took longer than Telegram waits; it is still being handled');
+        }
+        throw err;
+      }
     },
   };
 }

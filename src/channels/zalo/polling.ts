@@ -1,3 +1,4 @@
+import { POLLED_UPDATE_RETRY, retrying } from '../../core/retry';
 import type { Logger } from '../../logger';
 import type { ZaloClient } from './client';
 
@@ -39,8 +40,14 @@ export function startZaloPolling(
         backoff = 1000;
         if (update !== undefined && running) {
           for (const u of Array.isArray(update) ? update : [update]) {
-            await handleUpdate(u).catch((err: unknown) =>
-              logger.error({ err: String(err) }, 'zalo update failed'),
+            // Zalo does not give a fetched update again: retry it here (Redis restarting) before the next.
+            await retrying(() => handleUpdate(u), {
+              ...POLLED_UPDATE_RETRY,
+              stopped: () => !running,
+              onRetry: (err, attempt, delayMs) =>
+                logger.warn({ err, attempt, delayMs }, 'zalo update failed; retrying'),
+            }).catch((err: unknown) =>
+              logger.error({ err }, 'ALERT zalo-update: an update could not be handled; dropped'),
             );
           }
         }
