@@ -17,6 +17,7 @@ import type { Logger } from './logger';
 import { queuePrefix } from './queues/outbox-keys';
 import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
 import { buildApp } from './server/app';
+import { startAofPrivacy } from './storage/aof-privacy';
 import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
 import { RedisDedupeStore } from './storage/redis-dedupe-store';
 import { RedisFeedbackStore } from './storage/redis-feedback-store';
@@ -122,7 +123,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       : undefined;
 
   const started: ChannelAdapter[] = [];
-  let stopMemoryWatch: (() => void) | undefined;
+  const stops: (() => void)[] = [];
   const outboxes: OutboxWorkerHandle[] = [];
   return {
     conversation,
@@ -132,7 +133,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     app,
     redis,
     async start() {
-      stopMemoryWatch = watchRedisMemory(redis, logger);
+      stops.push(watchRedisMemory(redis, logger));
+      if (worker) stops.push(startAofPrivacy(redis, prefix, logger));
       if (web) {
         for (const adapter of adapters.values()) {
           await adapter.start?.();
@@ -163,7 +165,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     },
     async close() {
       // Stop taking requests first, then updates, then the queues, then Redis.
-      stopMemoryWatch?.();
+      for (const stop of stops) stop();
       await app?.close();
       for (const adapter of started.reverse()) {
         await adapter

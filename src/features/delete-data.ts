@@ -47,12 +47,15 @@ export const deleteDataFeature: Feature = {
   commands: [
     {
       words: ['xoa du lieu cua toi', 'xoa du lieu', 'delete my data', 'xoa thong tin cua toi'],
+      // A resident may take their data back at any step, even while the bot waits for their village.
+      anyTime: true,
       handle: askToDelete,
     },
   ],
   payloads: [
     payloadKind({
       prefix: PREFIX,
+      anyTime: true,
       parse: (args) => (args === undefined ? 'ask' : args === 'yes' || args === 'no' ? args : undefined),
       handle: (answer, turn, ctx) =>
         answer === 'ask' ? askToDelete(turn, ctx) : answerDelete(answer === 'yes', turn, ctx),

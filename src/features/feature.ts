@@ -34,6 +34,8 @@ export interface PayloadKind<A = unknown> {
 /** Whole messages that are commands, compared without diacritics and punctuation ("/menu", "Menu"). */
 export interface Command {
   readonly words: readonly string[];
+  /** understood at every step, even in the middle of a form or before the first step is done */
+  readonly anyTime?: boolean;
   handle(turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome>;
 }
 

@@ -1,3 +1,4 @@
+import { maskPersonalNumbers } from '../core/privacy';
 import type { Reply } from '../core/reply';
 import type { UserProfile } from '../core/state';
 import { fold, syllables } from '../language/normalize';
@@ -146,8 +147,9 @@ async function start(
   }
   const data: Record<string, string> = {};
   if (village) data.village = village;
-  // Kept with the form until the village is chosen; one character past the limit keeps the "too long" note.
-  if (question) data.question = question.slice(0, MAX_QUESTION_LENGTH + 1);
+  // Kept with the form until the village is chosen (briefly: see PENDING_SESSION_SECONDS), with phone
+  // and ID numbers masked; one character past the limit keeps the "too long" note.
+  if (question) data.question = maskPersonalNumbers(question.slice(0, MAX_QUESTION_LENGTH + 1));
   const started = await ctx.flows.start(
     turn.profile ? CHANGE_VILLAGE : ONBOARDING,
     { ...turn, session: { misses: 0 } },

@@ -35,6 +35,8 @@ export class Router {
       event.kind === 'button' && event.payload ? this.registry.payload(event.payload) : undefined;
     if (event.kind === 'start') return this.start(turn, event.startParam);
     if (button?.kind.anyTime) return this.press(button, turn);
+    const command = event.kind === 'text' ? this.registry.command(event.text ?? '') : undefined;
+    if (command?.anyTime) return command.handle(turn, ctx);
     if (event.kind === 'media') return { replies: [{ text: ctx.t(turn.locale, 'media-not-read') }] };
 
     let expired: Outcome | undefined;

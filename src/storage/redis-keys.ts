@@ -20,6 +20,10 @@ export const keys = (prefix: string) => ({
   outboxCounts: (channel: string) => `${prefix}outbox:${channel}:counts`,
   /** sorted set: outbox job id → planned send time (ms) for one chat */
   outboxPace: (channel: string, chatId: string) => `${prefix}outbox:${channel}:pace:${chatId}`,
+  /** set when a resident deleted their data: the AOF should be rewritten (storage/aof-privacy.ts) */
+  aofRewriteDue: () => `${prefix}privacy:aof-rewrite-due`,
+  /** when the AOF was last rewritten at our request (ms) */
+  aofRewrittenAt: () => `${prefix}privacy:aof-rewritten-at`,
   /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
   cookieSecret: () => `${prefix}web:cookie-secret`,
 });

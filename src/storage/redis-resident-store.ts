@@ -27,6 +27,12 @@ export interface RedisResidentStoreOptions {
 }
 
 /**
+ * Someone who has not finished the first step (no profile yet) is kept only this long: their first
+ * question waits for the village answer, and a flood of one-message visitors leaves nothing behind.
+ */
+export const PENDING_SESSION_SECONDS = 30 * 60;
+
+/**
  * Profiles never expire (a resident's choices stay until they delete them); sessions expire when idle.
  * One MGET reads both, one script writes both: a turn costs two commands to Redis.
  */
@@ -62,7 +68,8 @@ export class RedisResidentStore implements ResidentStore {
   async save(user: UserRef, next: { profile?: UserProfile; session: Session }): Promise<void> {
     const session = JSON.stringify(next.session);
     if (!next.profile) {
-      await this.redis.set(this.keys.session(user), session, 'EX', this.ttlSeconds);
+      const ttl = Math.min(this.ttlSeconds, PENDING_SESSION_SECONDS);
+      await this.redis.set(this.keys.session(user), session, 'EX', ttl);
       return;
     }
     await (this.redis as ScriptedRedis).dvcSaveResident(
@@ -75,7 +82,12 @@ export class RedisResidentStore implements ResidentStore {
   }
 
   async delete(user: UserRef): Promise<void> {
-    await this.redis.del(...residentKeys(this.prefix, user));
+    // The keys go now; their old values leave Redis's append-only file at the next rewrite.
+    await this.redis
+      .multi()
+      .del(...residentKeys(this.prefix, user))
+      .set(this.keys.aofRewriteDue(), '1')
+      .exec();
   }
 
   async markInactive(user: UserRef): Promise<void> {

@@ -51,6 +51,28 @@ describe('onboarding', () => {
     expect(r.text(after)).toContain('Đăng ký khai sinh');
   });
 
+  it('keeps a first question only briefly before the village step, with phone and ID numbers masked', async () => {
+    const r = bot.resident();
+    await r.say('con toi so cccd 001203004567, sdt 0912 345 678, lam khai sinh the nao');
+    const raw = (await bot.redis.get(`${bot.prefix}session:${r.user.channel}:${r.user.id}`)) ?? '';
+    expect(raw).toContain('khai sinh');
+    expect(raw).not.toMatch(/001203004567|0912 345 678|912345678/);
+    expect(raw).toContain('*********567');
+    const ttl = await bot.redis.ttl(`${bot.prefix}session:${r.user.channel}:${r.user.id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30 * 60);
+  });
+
+  it('understands «xóa dữ liệu của tôi» at the village step and forgets the pending question', async () => {
+    const r = bot.resident();
+    await r.say('lam giay khai sinh cho con can gi');
+    const asked = await r.say('xoa du lieu cua toi');
+    expect(r.text(asked)).not.toContain('chưa nhận ra thôn/làng');
+    const done = await r.press('Có, xóa hết');
+    expect(r.text(done)).toContain('đã xóa hết');
+    expect(await bot.redis.keys(`${bot.prefix}*${r.user.id}*`)).toEqual([]);
+  });
+
   it('lets the resident change village later, and cancel with "hủy"', async () => {
     const r = bot.resident();
     await r.start('thon-1');

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 export interface PrivateRedis {
   readonly url: string;
+  readonly port: number;
+  /** its data directory (removed by stop) */
+  readonly dir: string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,8 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
