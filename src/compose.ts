@@ -21,7 +21,7 @@ import { startAofPrivacy } from './storage/aof-privacy';
 import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
 import { RedisDedupeStore } from './storage/redis-dedupe-store';
 import { RedisFeedbackStore } from './storage/redis-feedback-store';
-import { redisState, watchRedisMemory } from './storage/redis-health';
+import { RedisBreaker, redisState, watchRedisMemory } from './storage/redis-health';
 import { keys } from './storage/redis-keys';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 import { RedisResidentStore } from './storage/redis-resident-store';
@@ -96,6 +96,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     adapters.set(adapter.channel, adapter);
   }
 
+  const breaker = new RedisBreaker(redis);
   const web = config.role === 'all' || config.role === 'web';
   const worker = config.role === 'all' || config.role === 'worker';
   const webAdapter = adapters.get('web');
@@ -115,8 +116,12 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           trustProxy: config.web.trustProxy,
           clock,
           redisState: () => redisState(redis),
-          available: () => redis.status === 'ready',
-          unavailable: isRedisUnavailable,
+          available: () => breaker.available(),
+          unavailable: (err) => {
+            if (!isRedisUnavailable(err)) return false;
+            breaker.trip();
+            return true;
+          },
           requestTimeoutMs: config.web.requestTimeoutMs,
           webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
         })

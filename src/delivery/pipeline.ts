@@ -12,8 +12,13 @@ import type { UserRef } from '../core/user';
 
 /** Platforms resend for a while (Telegram keeps trying for about a day): remember ids a bit longer. */
 const SEEN_SECONDS = 25 * 60 * 60;
-/** While an update is being handled its id is claimed; a crashed process's claim runs out on its own. */
-const CLAIM_SECONDS = 120;
+/**
+ * While an update is being handled its id is claimed; a crashed process's claim runs out on its own.
+ * Longer than handling can take (Redis commands time out after 1 s; a send retries for at most ~10 s).
+ */
+const CLAIM_SECONDS = 30;
+/** A release that failed (Redis down) is tried again this often until the claim would have expired. */
+const RELEASE_RETRY_MS = 1000;
 
 /** What the pipeline needs of the conversation core. */
 export interface ConversationPort {
@@ -35,6 +40,18 @@ export interface PipelineOptions {
  * still being handled is refused with RetryLaterError for the same reason.
  */
 export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
+  /**
+   * Frees the claim so the platform's resend is handled. When Redis is down right now this keeps
+   * trying in the background: the resend is then handled as soon as Redis is back, not only once the
+   * claim has run out.
+   */
+  function releaseEventually(key: string, token: string, attempt = 1): void {
+    o.dedupe.release(key, token).catch(() => {
+      if (attempt * RELEASE_RETRY_MS >= CLAIM_SECONDS * 1000) return;
+      setTimeout(() => releaseEventually(key, token, attempt + 1), RELEASE_RETRY_MS).unref();
+    });
+  }
+
   /** Handles a claimed update; `sentAny` false means the resident got nothing and a resend may retry. */
   async function handleClaimed(
     adapter: ChannelAdapter,
@@ -73,11 +90,11 @@ export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
       try {
         outcome = await handleClaimed(adapter, parsed);
       } catch (err) {
-        await o.dedupe.release(key, claim.token).catch(() => undefined);
+        releaseEventually(key, claim.token);
         throw err;
       }
       if (!outcome.sentAny) {
-        await o.dedupe.release(key, claim.token).catch(() => undefined);
+        releaseEventually(key, claim.token);
         throw outcome.error;
       }
       // The resident has (part of) the answer: never again. If this write fails the claim still runs

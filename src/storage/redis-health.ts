@@ -59,3 +59,46 @@ export function watchRedisMemory(redis: Redis, logger: Logger, intervalMs = 30_0
   void check().catch(() => undefined);
   return () => clearInterval(timer);
 }
+
+const PROBE_EVERY_MS = 200;
+
+/**
+ * A breaker in front of Redis: after a command failed because Redis could not serve (a timeout, a
+ * lost connection), requests are refused at once until a PING is answered again. Without it every
+ * request during a freeze would wait the full command timeout, and pile up commands that a thawed
+ * Redis then has to work through before answering anyone.
+ */
+export class RedisBreaker {
+  private down = false;
+  private probing = false;
+
+  constructor(private readonly redis: Redis) {}
+
+  /** true while Redis is connected and not known to be hanging */
+  available(): boolean {
+    return this.redis.status === 'ready' && !this.down;
+  }
+
+  /** tells the breaker a command failed because Redis could not serve */
+  trip(): void {
+    this.down = true;
+    if (!this.probing) void this.probe();
+  }
+
+  private async probe(): Promise<void> {
+    this.probing = true;
+    try {
+      while (this.down) {
+        await new Promise((r) => setTimeout(r, PROBE_EVERY_MS).unref());
+        if (this.redis.status !== 'ready') continue;
+        const answered = await this.redis.ping().then(
+          () => true,
+          () => false,
+        );
+        if (answered) this.down = false;
+      }
+    } finally {
+      this.probing = false;
+    }
+  }
+}
