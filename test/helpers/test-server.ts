@@ -50,6 +50,8 @@ export interface TestServerOptions {
   /** more adapters and features than the bot's own (extension tests) */
   extraAdapters?: readonly AdapterFactory[];
   features?: readonly Feature[];
+  /** another Redis than the test run's (fault and memory tests) */
+  redisUrl?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const composed = await compose({
     // Port 0: any free port. Plain-HTTP cookies unless asked, although PUBLIC_URL is https.
     config: { ...config, port: 0, publicUrl: options.secureCookies ? config.publicUrl : undefined },
-    redisUrl: inject('redisUrl'),
+    redisUrl: options.redisUrl ?? inject('redisUrl'),
     logger: createLogger('silent'),
     engine,
     adapters: [...ADAPTERS, ...(options.extraAdapters ?? [])],
