@@ -257,7 +257,9 @@
         return;
       }
       addNotice(serverMessage(res.data));
-      if (res.status === 429) startCooldown(parseRetryAfter(res.headers.get('Retry-After')));
+      // 429 (too fast) and 503 (the bot's storage is briefly away) both say when to try again.
+      if (res.status === 429 || res.status === 503)
+        startCooldown(parseRetryAfter(res.headers.get('Retry-After')));
       restoreInput(typedText);
     } catch {
       addNotice(TEXT.network);
