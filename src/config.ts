@@ -155,6 +155,20 @@ const envSchema = z
       z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional(),
     ),
     REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data/redis')),
+    REDIS_PROBE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'phải bắt đầu bằng redis:// hoặc rediss://')
+        .default('redis://127.0.0.1:6379'),
+    ),
+    REDIS_MAXMEMORY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+(kb|mb|gb)$/i, 'một số kèm đơn vị kb, mb hoặc gb, ví dụ 256mb')
+        .default('256mb'),
+    ),
     SESSION_TTL_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(60).max(2_592_000).default(86_400),
@@ -242,6 +256,10 @@ export interface Config {
   readonly statsSalt: string | undefined;
   readonly cookieSecret: string | undefined;
   readonly redisDataDir: string;
+  /** where `npm start` looks for a Redis when REDIS_URL is not set */
+  readonly redisProbeUrl: string;
+  /** memory cap of the private redis-server, e.g. 256mb */
+  readonly redisMaxmemory: string;
   readonly sessionTtlSeconds: number;
   readonly web: {
     readonly allowedOrigins: string[];
@@ -303,6 +321,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     statsSalt: e.STATS_SALT,
     cookieSecret: e.COOKIE_SECRET,
     redisDataDir: e.REDIS_DATA_DIR,
+    redisProbeUrl: e.REDIS_PROBE_URL,
+    redisMaxmemory: e.REDIS_MAXMEMORY,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     web: {
       allowedOrigins: e.WEB_ALLOWED_ORIGINS,
@@ -314,7 +334,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
 }
 
-const SECRET_NAMES = /TOKEN|SECRET|SALT|REDIS_URL/;
+const SECRET_NAMES = /TOKEN|SECRET|SALT|REDIS_URL|REDIS_PROBE_URL/;
 
 /** Shows the bad value, except for secrets, which must never reach a log. */
 function valueHint(source: Record<string, string | undefined>, name: string): string {

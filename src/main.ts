@@ -8,8 +8,6 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { ensureRedis } from './storage/local-redis';
 
-const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
-
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -21,11 +19,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const endpoint = await ensureRedis({
     url: config.redisUrl,
-    probeUrl: DEFAULT_REDIS,
+    probeUrl: config.redisProbeUrl,
     dataDir: resolve(config.redisDataDir),
+    maxmemory: config.redisMaxmemory,
     logger,
   });
-  const bot = await compose({ config, redisUrl: endpoint.url, logger });
+  const bot = await compose({ config, redisUrl: endpoint.url, logger }).catch(async (err: unknown) => {
+    await endpoint.stop?.();
+    throw err;
+  });
   const closers: (() => Promise<void>)[] = [() => bot.close()];
   if (endpoint.stop) closers.push(endpoint.stop);
   onShutdown(logger, closers);

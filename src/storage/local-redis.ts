@@ -1,8 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { acquireDataDirLock } from './data-dir-lock';
+import { isRedisServerOn, redisServersOn, terminate } from './process-info';
+import { PID_FILE, type RedisServerProcess, startRedisServer } from './redis-process';
 
 export class RedisUnavailableError extends Error {
   constructor(probed: string) {
@@ -28,12 +31,15 @@ export interface EnsureRedisOptions {
   /** where to look when no URL is given */
   readonly probeUrl: string;
   readonly dataDir: string;
+  /** memory cap of a private redis-server, e.g. 256mb (writes then fail instead of evicting keys) */
+  readonly maxmemory: string;
   readonly logger: Logger;
 }
 
 /**
- * REDIS_URL if given; else a Redis already answering on the default address; else a private
- * redis-server as a child process, durable (AOF every second) under dataDir.
+ * REDIS_URL if given; else a Redis already answering on the probe address; else a private
+ * redis-server, durable (AOF every second) under dataDir, that stops when this process ends
+ * (see redis-process.ts) and that no other app runs on the same folder (see data-dir-lock.ts).
  */
 export async function ensureRedis(o: EnsureRedisOptions): Promise<RedisEndpoint> {
   if (o.url) return { url: o.url };
@@ -60,69 +66,58 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function startPrivateRedis(o: EnsureRedisOptions): Promise<RedisEndpoint> {
-  mkdirSync(o.dataDir, { recursive: true });
+  const dataDir = resolve(o.dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
-  let child: ChildProcess;
+  const lock = await acquireDataDirLock(dataDir, port);
+  let server: RedisServerProcess;
   try {
-    child = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        o.dataDir,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'everysec',
-        '--maxmemory-policy',
-        'noeviction',
-        '--save',
-        '',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-  } catch {
-    throw new RedisUnavailableError(o.probeUrl);
+    await stopOrphans(dataDir, o.logger);
+    server = await startRedisServer({ port, dataDir, maxmemory: o.maxmemory, logger: o.logger });
+  } catch (err) {
+    lock.release();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RedisUnavailableError(o.probeUrl);
+    throw err;
   }
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15_000);
-    child.once('error', () => {
-      clearTimeout(timer);
-      reject(new RedisUnavailableError(o.probeUrl));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}):\n${output}`));
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  child.removeAllListeners('exit');
   const url = `redis://127.0.0.1:${port}`;
   o.logger.info(
-    { url, dataDir: o.dataDir },
+    { url, dataDir, maxmemory: o.maxmemory, pid: server.pid },
     'Không thấy Redis ở %s: đã tự chạy redis-server riêng (dữ liệu ở %s).',
     o.probeUrl,
-    o.dataDir,
+    dataDir,
   );
   return {
     url,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
+      lock.release();
     },
   };
+}
+
+/**
+ * A redis-server still running on this folder belongs to an app that died without stopping it (or to
+ * an older version of this program, which had no watchdog): stop it cleanly before starting ours, so
+ * that one folder never has two servers writing its AOF. We hold the folder's lock here.
+ */
+async function stopOrphans(dataDir: string, logger: Logger): Promise<void> {
+  const fromPidFile = Number.parseInt(readText(join(dataDir, PID_FILE)) ?? '', 10);
+  const pids = new Set([...(Number.isInteger(fromPidFile) ? [fromPidFile] : []), ...redisServersOn(dataDir)]);
+  for (const pid of pids) {
+    if (!isRedisServerOn(pid, dataDir)) continue;
+    logger.warn({ pid, dataDir }, 'redis-server cũ (pid %d) vẫn chạy trên %s: tắt nó trước.', pid, dataDir);
+    const how = await terminate(pid, 15_000);
+    if (how === 'SIGKILL')
+      logger.error({ pid }, 'redis-server cũ (pid %d) không tự dừng: đã buộc dừng.', pid);
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function freePort(): Promise<number> {

@@ -55,6 +55,22 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('ABCDEFGHIJ');
   });
 
+  it('looks for Redis on 6379 and caps a private Redis at 256mb by default', () => {
+    const c = loadConfig({});
+    expect(c.redisProbeUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.redisMaxmemory).toBe('256mb');
+    expect(loadConfig({ REDIS_MAXMEMORY: '1GB', REDIS_PROBE_URL: 'redis://127.0.0.1:6390' })).toMatchObject({
+      redisMaxmemory: '1GB',
+      redisProbeUrl: 'redis://127.0.0.1:6390',
+    });
+  });
+
+  it('refuses a memory cap without a unit and a probe address that is not redis://', () => {
+    expect(() => loadConfig({ REDIS_MAXMEMORY: '256' })).toThrow(/REDIS_MAXMEMORY/);
+    expect(() => loadConfig({ REDIS_MAXMEMORY: 'lots' })).toThrow(/REDIS_MAXMEMORY/);
+    expect(() => loadConfig({ REDIS_PROBE_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_PROBE_URL/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(3000);
   });

@@ -25,11 +25,13 @@ describe('docker-compose.yml', () => {
   const redis = file.services.redis;
   const arg = (name: string): string | undefined => redis.command[redis.command.indexOf(name) + 1];
 
-  it('runs Redis 7 with AOF every second and no eviction', () => {
+  it('runs Redis 7 with AOF every second, a memory cap and no eviction', () => {
     expect(redis.image).toMatch(/^redis:7/);
     expect(redis.command[0]).toBe('redis-server');
     expect(arg('--appendonly')).toBe('yes');
     expect(arg('--appendfsync')).toBe('everysec');
+    expect(redis.command).toContain('--maxmemory');
+    expect(arg('--maxmemory')).toMatch(/^\d+(kb|mb|gb)$/i);
     expect(arg('--maxmemory-policy')).toBe('noeviction');
   });
 
