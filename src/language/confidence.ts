@@ -6,7 +6,11 @@ export const isOutside = (topic: string): boolean => topic.startsWith(OUTSIDE_PR
 
 /** The topics found for a question, best BM25 score first, and how much of the question the best explains. */
 export interface Scored {
-  readonly topics: readonly { readonly topic: string; readonly raw: number }[];
+  /**
+   * `specific`: the weight of the question's words that this topic matched and that few topics use
+   * (not generic words such as xin, giấy, tiền, đổi, mất) — the evidence that it is about this topic
+   */
+  readonly topics: readonly { readonly topic: string; readonly raw: number; readonly specific: number }[];
   /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
 }
@@ -55,7 +59,10 @@ export function decide(scored: Scored, ladder: ConfidenceLadder): Decision {
   if (!first) return 'unknown';
   const confidence = ladder.confidence(first.raw, scored.coverage);
   if (confidence < ladder.clarifyAt || isOutside(first.topic)) return 'unknown';
-  const close = second !== undefined && second.raw >= first.raw * ladder.closeRatio;
-  if (confidence >= ladder.answerAt && !close) return 'answer';
+  // Only generic words in common (xin, giấy, đổi, mất…) is no evidence for an answer, nor an option.
+  const evidenced = scored.topics.filter((t) => t.specific > 0 && !isOutside(t.topic));
+  if (evidenced.length === 0) return 'unknown';
+  const close = second !== undefined && second.specific > 0 && second.raw >= first.raw * ladder.closeRatio;
+  if (confidence >= ladder.answerAt && !close && first.specific > 0) return 'answer';
   return 'clarify';
 }

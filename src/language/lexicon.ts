@@ -6,8 +6,13 @@ export const lexiconSchema = z.object({
   abbreviations: z.record(z.string().min(1), z.string().min(1)),
   phrases: z.record(z.string().min(1), z.string().min(1)),
   stopwords: z.array(z.string().min(1)),
+  /**
+   * Words many procedures share (xin, giấy, tiền, đổi, mất, xác nhận…): alone they are no evidence
+   * that a question is about one procedure.
+   */
+  generic: z.array(z.string().min(1)).default([]),
 });
-export type LexiconData = z.infer<typeof lexiconSchema>;
+export type LexiconData = z.input<typeof lexiconSchema>;
 
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
@@ -18,6 +23,8 @@ export interface Lexicon {
   readonly stopwords: ReadonlySet<string>;
   /** stopwords without diacritics, for words typed bare */
   readonly bareStopwords: ReadonlySet<string>;
+  /** generic words, folded */
+  readonly generic: ReadonlySet<string>;
 }
 
 /** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
@@ -47,7 +54,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
   }
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
-  return { abbreviations, phrasesByFirstWord, stopwords, bareStopwords };
+  const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
+  return { abbreviations, phrasesByFirstWord, stopwords, bareStopwords, generic };
 }
 
 export interface Expansion {

@@ -59,6 +59,10 @@ export function buildMatcher(
     term.length >= 5 && !term.includes(BIGRAM) && !index.vocabulary.has(term);
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samples, lexicon);
+  const isSpecific = specificTerms(documents, indexTerms, lexicon);
+  const namesOf = new Map(
+    documents.map((d) => [d.topic, new Set([d.title, ...d.aliases].flatMap((t) => indexTerms(t)))]),
+  );
   const accentedWords = new Map(
     documents.map((d) => [
       d.topic,
@@ -94,9 +98,22 @@ export function buildMatcher(
         credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
     });
     return {
-      topics: results.map((r) => ({ topic: r.topic, raw: r.score })),
+      topics: results.map((r) => ({ topic: r.topic, raw: r.score, specific: specificWeight(r) })),
       coverage: total > 0 ? understood / total : 0,
     };
+  }
+
+  /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
+  function specificWeight(hit: TopicHit): number {
+    const names = namesOf.get(hit.topic) ?? EMPTY;
+    let sum = 0;
+    for (const [term, docTerms] of hit.matches) {
+      const own = docTerms.includes(term) ? [term] : docTerms;
+      // A generic word is still evidence for the topic it names ("trực tuyến" for nộp trực tuyến).
+      const evidence = own.some((t) => isSpecific(t) || (names.has(t) && t.includes(BIGRAM)));
+      if (evidence) sum += Math.max(...term.split(BIGRAM).map((w) => weightOf(w)));
+    }
+    return sum;
   }
 
   function match(question: string): MatchResult {
@@ -107,7 +124,7 @@ export function buildMatcher(
     const confidence = round(ladder.confidence(top.raw, scored.coverage));
     // Ordered by BM25 (it ranks better than coverage does); scores scaled so the list reads best first.
     const candidates = scored.topics
-      .filter((c) => !isOutside(c.topic))
+      .filter((c) => !isOutside(c.topic) && (c.specific > 0 || decision === 'unknown'))
       .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / top.raw) }));
     if (isOutside(top.topic)) {
       const recognised =
@@ -168,6 +185,33 @@ function wordWeights(samples: readonly string[], lexicon: Lexicon): (word: strin
   }
   const n = samples.length;
   return (word) => Math.log(1 + n / ((df.get(word) ?? 0) + 1));
+}
+
+/** A term is specific when at most this many topics use it (and it is not only generic words). */
+const SPECIFIC_MAX_TOPICS = 30;
+
+/** Whether a search term is evidence for the few topics that use it. */
+function specificTerms(
+  documents: readonly TopicDocument[],
+  indexTerms: (text: string) => string[],
+  lexicon: Lexicon,
+): (term: string) => boolean {
+  const topicsWith = new Map<string, Set<string>>();
+  for (const d of documents) {
+    if (isOutside(d.topic)) continue;
+    for (const text of [d.title, ...d.aliases, ...d.questions]) {
+      for (const t of indexTerms(text)) {
+        const set = topicsWith.get(t) ?? new Set<string>();
+        set.add(d.topic);
+        topicsWith.set(t, set);
+      }
+    }
+  }
+  return (term) => {
+    const n = topicsWith.get(term)?.size ?? 0;
+    if (n === 0 || n > SPECIFIC_MAX_TOPICS) return false;
+    return !term.split(BIGRAM).every((w) => lexicon.generic.has(w) || lexicon.bareStopwords.has(w));
+  };
 }
 
 function unknownResult(): MatchResult {
