@@ -89,3 +89,14 @@ zalo-choose = { $count ->
     [3] (Reply 1, 2 or 3 to choose.)
    *[other] (Reply a number from 1 to { $count } to choose.)
 }
+
+## Short messages that are not questions (content/language.yaml, conversation.intents)
+intent-greeting = Hello! What would you like to ask about the commune's procedures? For example: "birth registration", "renew ID card", "results by post".
+intent-thanks = You're welcome. Ask me anything else any time.
+intent-ok = All right. Ask me anything else, or tap Menu below.
+intent-frustration = Sorry, I was not clear. Try one short question, for example "birth registration documents". To talk to a person, call the one-stop desk: { $phone }.
+intent-rude = Sorry I could not help yet. Please ask one short question, or call the commune office: { $phone }.
+safety-scam =
+    ⚠️ NO. Never give an OTP code, a password, a card number or money to anyone, even someone who says they are a commune official or the police. Officials never ask for these by phone or message, and never ask you to install an unknown app.
+    If someone asks: hang up, do not tap unknown links, and tell { $police }.
+followup-note = (About: { $title })

@@ -89,3 +89,14 @@ zalo-choose = { $count ->
     [3] (Trả lời 1, 2 hoặc 3 để chọn.)
    *[other] (Trả lời một số từ 1 đến { $count } để chọn.)
 }
+
+## Short messages that are not questions (content/language.yaml, conversation.intents)
+intent-greeting = Dạ, chào bà con! Bà con cần hỏi thủ tục gì ở xã ạ? Ví dụ: "làm giấy khai sinh", "đổi căn cước", "nhận kết quả qua bưu điện".
+intent-thanks = Dạ, không có gì ạ. Bà con cần hỏi thêm gì cứ nhắn nhé.
+intent-ok = Dạ. Bà con cần hỏi thêm gì cứ nhắn, hoặc bấm Menu bên dưới.
+intent-frustration = Dạ, xin lỗi bà con, tôi nói chưa rõ. Bà con thử hỏi ngắn một việc, ví dụ "làm khai sinh cần gì". Muốn hỏi người thật, bà con gọi Bộ phận Một cửa: { $phone }.
+intent-rude = Dạ, tôi xin lỗi vì chưa giúp được bà con. Bà con hỏi lại ngắn một việc, hoặc gọi cán bộ xã: { $phone }, cán bộ sẽ giúp ạ.
+safety-scam =
+    ⚠️ KHÔNG. Bà con đừng đưa mã OTP, mật khẩu, số thẻ hay chuyển tiền cho bất kỳ ai, kể cả người xưng là cán bộ xã hay công an. Cán bộ không bao giờ hỏi những thứ đó qua điện thoại hay tin nhắn, và không bảo bà con cài ứng dụng lạ.
+    Nếu có người hỏi: bà con cúp máy, không bấm đường link lạ, rồi báo { $police }.
+followup-note = (Bà con hỏi về: { $title })

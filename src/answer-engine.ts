@@ -3,6 +3,7 @@ import { type I18n, loadI18n } from './i18n';
 import { loadContent } from './knowledge/load';
 import { matchDocuments } from './knowledge/match-documents';
 import type { KnowledgeBase } from './knowledge/schema';
+import { compileCues } from './language/cues';
 import { compileLexicon } from './language/lexicon';
 import { buildMatcher, type Matcher } from './language/matcher';
 
@@ -16,7 +17,9 @@ export interface AnswerEngine {
 /** Content + language + strings → the answer engine. Shared by main.ts, the ask CLI, tests and benchmarks. */
 export function createAnswerEngine(contentDir: string, localesDir: string): AnswerEngine {
   const { kb, lexicon } = loadContent(contentDir);
-  const matcher = buildMatcher(matchDocuments(kb), compileLexicon(lexicon));
+  const compiled = compileLexicon(lexicon);
+  const matcher = buildMatcher(matchDocuments(kb), compiled);
+  const cues = compileCues(lexicon.conversation ?? {}, compiled);
   const i18n = loadI18n(localesDir);
-  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher) };
+  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, cues) };
 }

@@ -31,16 +31,60 @@ function showSection(topicId: string, key: SectionKey, turn: Turn, deps: Feature
   return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;
 }
 
-/** A typed question: the answer, a question back, or — after repeated misses — the way to a person. */
+/**
+ * A typed question, the way a patient clerk hears it: a scam question gets «KHÔNG» at once; a
+ * procedure named gets its answer; «cảm ơn», «ok», «chào cháu» get a kind word; a follow-up that names
+ * no other procedure («bao nhiêu tiền», «mất mấy ngày») gets that section of the topic just discussed;
+ * then a question back, the where-to-go reply, or — after repeated misses — the way to a person.
+ */
 export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Outcome {
+  const calm = { ...turn.session, misses: 0 };
+  if (deps.qa.scam(text)) {
+    return {
+      replies: [
+        {
+          text: deps.t(turn.locale, 'safety-scam', { police: deps.commune.police ?? '' }),
+          buttons: [navigationRow(deps.t, turn.locale)],
+        },
+      ],
+      session: calm,
+    };
+  }
   const decision = deps.qa.decide(text);
+  const cue = deps.qa.sectionCue(text);
+  const last = turn.session.lastTopic;
+  if (decision.kind === 'answer') {
+    if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
+    if (cue && decision.topic.id === last) {
+      const section = showSection(last, cue, turn, deps);
+      if (section) return section;
+    }
+    const reply = decisionReply(decision, replyContext(turn, deps));
+    return { replies: [reply], session: { ...calm, lastTopic: decision.topic.id } };
+  }
+  const intent = deps.qa.intent(text);
+  if (intent) {
+    return {
+      replies: [
+        {
+          text: deps.t(turn.locale, `intent-${intent}`, { phone: deps.commune.phone ?? '' }),
+          buttons: [navigationRow(deps.t, turn.locale)],
+        },
+      ],
+      session: calm,
+    };
+  }
+  // A follow-up that names no other procedure is about the last topic.
+  if (cue && last) {
+    const section = showSection(last, cue, turn, deps);
+    if (section) return section;
+  }
   const reply = decisionReply(decision, replyContext(turn, deps));
   switch (decision.kind) {
-    case 'answer':
-      if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
-      return { replies: [reply], session: { ...turn.session, misses: 0, lastTopic: decision.topic.id } };
     case 'clarify':
-      return { replies: [reply], session: { ...turn.session, misses: 0 } };
+    // Recognised as not ours and told where to go: understood, not a miss.
+    case 'outside':
+      return { replies: [reply], session: calm };
     default:
       return miss(turn, deps, reply);
   }

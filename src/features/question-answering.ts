@@ -1,5 +1,12 @@
 import { placeholderValues } from '../knowledge/placeholders';
-import type { KnowledgeBase, OutOfScope, Topic } from '../knowledge/schema';
+import {
+  type KnowledgeBase,
+  type OutOfScope,
+  SECTION_KEYS,
+  type SectionKey,
+  type Topic,
+} from '../knowledge/schema';
+import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
 
 export const MAX_QUESTION_LENGTH = 2000;
@@ -20,13 +27,19 @@ export type AnswerDecision =
 
 export interface QuestionAnswering {
   decide(question: string): AnswerDecision;
+  /** a short message that is not a procedure question (greeting, thanks, ok, frustration, rude) */
+  intent(text: string): string | undefined;
+  /** a question whether to give a code, a password or money to someone */
+  scam(text: string): boolean;
+  /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi) */
+  sectionCue(text: string): SectionKey | undefined;
   topic(id: string): Topic | undefined;
   /** {phone}, {hours}… from the commune profile */
   readonly values: Record<string, string>;
 }
 
 /** Question in, decision out: answer one topic, ask back («Ý bà con là…?»), out of scope, or not understood. */
-export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher): QuestionAnswering {
+export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cues: Cues): QuestionAnswering {
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
@@ -48,5 +61,17 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher): Qu
     return { ...base, kind: 'unknown', empty: !/[\p{L}\p{N}]/u.test(question) };
   }
 
-  return { decide, topic: (id) => topics.get(id), values: placeholderValues(kb.commune) };
+  const isSection = (key: string | undefined): key is SectionKey =>
+    (SECTION_KEYS as readonly string[]).includes(key ?? '');
+  return {
+    decide,
+    intent: (text) => cues.intent(text),
+    scam: (text) => cues.scam(text),
+    sectionCue: (text) => {
+      const key = cues.section(text);
+      return isSection(key) ? key : undefined;
+    },
+    topic: (id) => topics.get(id),
+    values: placeholderValues(kb.commune),
+  };
 }

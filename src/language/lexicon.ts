@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cuesSchema } from './cues-schema';
 import { canonicalize, fold, syllables } from './normalize';
 
 /** The shape of content/language.yaml: how residents write, as data. */
@@ -11,6 +12,8 @@ export const lexiconSchema = z.object({
    * that a question is about one procedure.
    */
   generic: z.array(z.string().min(1)).default([]),
+  /** short messages that are not procedure questions, scam questions, section cue words (cues.ts) */
+  conversation: cuesSchema.default({ intents: {}, safety: [], sections: {} }),
 });
 export type LexiconData = z.input<typeof lexiconSchema>;
 

@@ -60,9 +60,7 @@ export function buildMatcher(
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samples, lexicon);
   const isSpecific = specificTerms(documents, indexTerms, lexicon);
-  const namesOf = new Map(
-    documents.map((d) => [d.topic, new Set([d.title, ...d.aliases].flatMap((t) => indexTerms(t)))]),
-  );
+
   const accentedWords = new Map(
     documents.map((d) => [
       d.topic,
@@ -105,12 +103,10 @@ export function buildMatcher(
 
   /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
   function specificWeight(hit: TopicHit): number {
-    const names = namesOf.get(hit.topic) ?? EMPTY;
     let sum = 0;
     for (const [term, docTerms] of hit.matches) {
       const own = docTerms.includes(term) ? [term] : docTerms;
-      // A generic word is still evidence for the topic it names ("trực tuyến" for nộp trực tuyến).
-      const evidence = own.some((t) => isSpecific(t) || (names.has(t) && t.includes(BIGRAM)));
+      const evidence = own.some((t) => isSpecific(t));
       if (evidence) sum += Math.max(...term.split(BIGRAM).map((w) => weightOf(w)));
     }
     return sum;

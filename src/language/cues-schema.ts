@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * The shape of the `conversation` part of content/language.yaml: short messages that are not
+ * questions about a procedure, scam questions, and the words that ask for one section of an answer.
+ */
+export const cuesSchema = z.object({
+  /** intent id → whole messages (or their core) that mean it: greeting, thanks, ok, frustration, rude */
+  intents: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** each rule: a message with a word from every group is a question about a scam */
+  safety: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]),
+  /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
+  sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
+});

@@ -1,0 +1,137 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer-engine';
+import type { SectionKey } from '../../src/knowledge/schema';
+import { createTestBot } from '../helpers/test-bot';
+
+/** The conversation as a patient clerk would hold it (issue «A bot that understands residents…»). */
+
+const bot = createTestBot();
+afterAll(() => bot.close());
+const engine = createAnswerEngine('content', 'locales');
+
+async function onboarded() {
+  const r = bot.resident();
+  await r.start('thon-1');
+  return r;
+}
+
+describe('short messages that are not questions', () => {
+  it.each([
+    ['chao chau', 'chào bà con'],
+    ['cam on chau nhieu', 'không có gì'],
+    ['ok', 'cần hỏi thêm'],
+    ['👍', 'cần hỏi thêm'],
+    ['ko hieu gi het', 'xin lỗi'],
+    ['may ngu qua', 'xin lỗi'],
+  ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
+    const r = await onboarded();
+    const replies = await r.say(said);
+    expect(r.text(replies).toLowerCase()).toContain(expected);
+    expect(r.text(replies)).not.toContain('chưa hiểu');
+    // Said twice, still no "tôi vẫn chưa hiểu" fallback.
+    expect(r.text(await r.say(said))).not.toContain('vẫn chưa hiểu');
+  });
+
+  it('two out-of-scope questions in a row each get their where-to-go sentence, not a fallback', async () => {
+    const r = await onboarded();
+    expect(r.text(await r.say('lam ho chieu o dau'))).toContain('Công an tỉnh');
+    const second = r.text(await r.say('thu tuc ly hon the nao'));
+    expect(second).toContain('Tòa án');
+    expect(second).not.toContain('vẫn chưa hiểu');
+  });
+});
+
+describe('safety', () => {
+  it.each([
+    'can bo xa hoi ma otp co dua ko',
+    'Có người xưng công an gọi điện bảo cài app để cập nhật VNeID, có cài không?',
+    'cán bộ xã nhắn tin bảo chuyển tiền nộp phạt, có chuyển không',
+    'nguoi ta goi dien xin ma otp vneid thi co doc cho ho ko',
+  ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
+    const r = await onboarded();
+    const text = r.text(await r.say(said));
+    expect(text).toContain('KHÔNG');
+    expect(text).toContain('cúp máy');
+  });
+
+  it('does not cry wolf at an ordinary question about a code or a password', async () => {
+    const r = await onboarded();
+    expect(r.text(await r.say('khong nhan duoc ma otp khi dang nhap vneid'))).not.toContain('⚠️ KHÔNG');
+    expect(r.text(await r.say('quen mat khau vneid thi lam sao'))).not.toContain('⚠️ KHÔNG');
+  });
+
+  it('shows the scam warning at most once in an answer', async () => {
+    const r = await onboarded();
+    for (const q of ['tài khoản vneid mức 2', 'tai khoan dich vu cong', 'thanh toan le phi truc tuyen']) {
+      const text = r.text(await r.say(q));
+      expect((text.match(/OTP/g) ?? []).length, q).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+/** Follow-ups: after one topic's answer, a cue alone asks for that topic's section. */
+const CUES: Record<SectionKey, readonly string[]> = {
+  'le-phi': ['bao nhieu tien', 'mất bao nhiêu tiền', 'co mat phi ko', 'le phi the nao'],
+  'thoi-gian': ['mat may ngay', 'bao lâu thì có', 'khi nao lay duoc'],
+  'giay-to': ['can mang gi', 'cần giấy tờ gì', 'chuan bi nhung gi'],
+  'noi-nop': ['o dau', 'nộp ở đâu', 'lam o cho nao'],
+  'truc-tuyen': ['lam online dc ko', 'làm trên mạng được không', 'nop qua mang dc k'],
+  'buu-dien': ['gui qua buu dien dc ko', 'nhận kết quả tại nhà được không'],
+  'cac-buoc': [],
+  'luu-y': ['nho nguoi khac lam thay dc ko', 'ông bà làm được không'],
+};
+
+const FOLLOW_UPS = engine.kb.topics
+  .filter((t) => t.kind === 'info')
+  .flatMap((topic) =>
+    Object.keys(topic.sections).flatMap((key) =>
+      (CUES[key as SectionKey] ?? []).map((cue) => ({ topic: topic.id, key: key as SectionKey, cue })),
+    ),
+  );
+
+describe('follow-ups about the topic just answered', () => {
+  it('covers at least 60 follow-ups', () => {
+    expect(FOLLOW_UPS.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('answers ≥ 90 % of follow-ups with the right section of the right topic', async () => {
+    const wrong: string[] = [];
+    for (const f of FOLLOW_UPS) {
+      const r = await onboarded();
+      await r.pressPayload(`topic:${f.topic}`);
+      const [reply] = await r.say(f.cue);
+      const title = engine.kb.topics.find((t) => t.id === f.topic)?.title ?? '';
+      const label = bot.deps.t('vi', `section-${f.key}`);
+      if (!reply?.text.startsWith(`${title} — ${label}`))
+        wrong.push(`${f.topic} «${f.cue}» → ${reply?.text.slice(0, 60)}`);
+    }
+    expect(wrong.length / FOLLOW_UPS.length, wrong.join('\n')).toBeLessThanOrEqual(0.1);
+  });
+
+  it.each([
+    ['khai-sinh', 'bao nhieu tien', 'le-phi'],
+    ['khai-sinh', 'mat may ngay', 'thoi-gian'],
+    ['khai-sinh', 'can mang gi', 'giay-to'],
+    ['khai-sinh', 'lam online dc ko', 'truc-tuyen'],
+    ['khai-sinh', 'o dau', 'noi-nop'],
+  ])('after %s, «%s» is its %s section (the cases residents met)', async (topic, cue, key) => {
+    const r = await onboarded();
+    await r.pressPayload(`topic:${topic}`);
+    const [reply] = await r.say(cue);
+    expect(reply?.text).toContain(`— ${bot.deps.t('vi', `section-${key}`)}`);
+    expect(reply?.text).not.toContain('Khai tử');
+  });
+
+  it('drops the context when the resident names another procedure', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:khai-sinh');
+    const [reply] = await r.say('đăng ký kết hôn cần gì');
+    expect(reply?.text).toContain('Đăng ký kết hôn');
+  });
+
+  it('has no context without an answer first: a lone cue is not guessed', async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('bao nhieu tien');
+    expect(reply?.text).not.toContain('—');
+  });
+});
