@@ -50,6 +50,8 @@ export interface TestServerOptions {
   /** more adapters and features than the bot's own (extension tests) */
   extraAdapters?: readonly AdapterFactory[];
   features?: readonly Feature[];
+  /** more environment variables for loadConfig, applied last (e.g. HTTP_REQUEST_TIMEOUT_SECONDS) */
+  env?: Record<string, string>;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           ZALO_API_BASE: zalo.apiBase,
         }
       : {}),
+    ...options.env,
   });
   const composed = await compose({
     // Port 0: any free port. Plain-HTTP cookies unless asked, although PUBLIC_URL is https.
