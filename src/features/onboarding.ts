@@ -148,8 +148,9 @@ async function start(
   const data: Record<string, string> = {};
   if (village) data.village = village;
   // Kept with the form until the village is chosen (briefly: see PENDING_SESSION_SECONDS), with phone
-  // and ID numbers masked; one character past the limit keeps the "too long" note.
-  if (question) data.question = maskPersonalNumbers(question.slice(0, MAX_QUESTION_LENGTH + 1));
+  // and ID numbers masked; one character past the limit keeps the "too long" note. Masked before it is
+  // cut, so a number the limit cuts in two is not kept as a run of digits too short to be masked.
+  if (question) data.question = maskPersonalNumbers(question).slice(0, MAX_QUESTION_LENGTH + 1);
   const started = await ctx.flows.start(
     turn.profile ? CHANGE_VILLAGE : ONBOARDING,
     { ...turn, session: { misses: 0 } },

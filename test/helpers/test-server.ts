@@ -52,6 +52,8 @@ export interface TestServerOptions {
   features?: readonly Feature[];
   /** another Redis than the test run's (fault and memory tests) */
   redisUrl?: string;
+  /** more environment variables for loadConfig, applied last (e.g. HTTP_REQUEST_TIMEOUT_SECONDS) */
+  env?: Record<string, string>;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           ZALO_API_BASE: zalo.apiBase,
         }
       : {}),
+    ...options.env,
   });
   const composed = await compose({
     // Port 0: any free port. Plain-HTTP cookies unless asked, although PUBLIC_URL is https.
