@@ -112,6 +112,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           secureCookies: config.publicUrl?.startsWith('https://') ?? false,
           perVisitorPerMinute: config.web.perVisitorPerMinute,
           perIpPerMinute: config.web.perIpPerMinute,
+          newVisitorsPerIpPerMinute: config.web.newVisitorsPerIpPerMinute,
           allowedOrigins: config.web.allowedOrigins,
           trustProxy: config.web.trustProxy,
           clock,

@@ -197,6 +197,7 @@ const envSchema = z
     ),
     WEB_RATE_PER_VISITOR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
     WEB_RATE_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
+    WEB_RATE_NEW_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
     TRUST_PROXY: trustProxy,
     HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
       emptyToUndefined,
@@ -265,6 +266,8 @@ export interface Config {
     readonly allowedOrigins: string[];
     readonly perVisitorPerMinute: number;
     readonly perIpPerMinute: number;
+    /** messages without a visitor token (each one a new visitor, kept 30 min) per IP address or /64 */
+    readonly newVisitorsPerIpPerMinute: number;
     /** false, a hop count, or the reverse proxies' addresses/CIDR ranges (Fastify's trustProxy) */
     readonly trustProxy: false | number | readonly string[];
     /** a client must have sent its whole request (headers and body) within this time */
@@ -328,6 +331,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       allowedOrigins: e.WEB_ALLOWED_ORIGINS,
       perVisitorPerMinute: e.WEB_RATE_PER_VISITOR,
       perIpPerMinute: e.WEB_RATE_PER_IP,
+      newVisitorsPerIpPerMinute: e.WEB_RATE_NEW_PER_IP,
       trustProxy: e.TRUST_PROXY,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
     },

@@ -50,15 +50,20 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Out
       session: calm,
     };
   }
-  const decision = deps.qa.decide(text);
-  const cue = deps.qa.sectionCue(text);
   const last = turn.session.lastTopic;
-  if (decision.kind === 'answer') {
-    if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
-    if (cue && decision.topic.id === last) {
-      const section = showSection(last, cue, turn, deps);
+  const cue = deps.qa.sectionCue(text);
+  // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
+  // nothing that names another procedure in the rest of the message.
+  if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
+    const other = deps.qa.decide(cue.rest);
+    if (!(other.kind === 'answer' && other.topic.id !== last)) {
+      const section = showSection(last, cue.key, turn, deps);
       if (section) return section;
     }
+  }
+  const decision = deps.qa.decide(text);
+  if (decision.kind === 'answer') {
+    if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
     const reply = decisionReply(decision, replyContext(turn, deps));
     return { replies: [reply], session: { ...calm, lastTopic: decision.topic.id } };
   }
@@ -73,11 +78,6 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Out
       ],
       session: calm,
     };
-  }
-  // A follow-up that names no other procedure is about the last topic.
-  if (cue && last) {
-    const section = showSection(last, cue, turn, deps);
-    if (section) return section;
   }
   const reply = decisionReply(decision, replyContext(turn, deps));
   switch (decision.kind) {

@@ -31,8 +31,8 @@ export interface QuestionAnswering {
   intent(text: string): string | undefined;
   /** a question whether to give a code, a password or money to someone */
   scam(text: string): boolean;
-  /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi) */
-  sectionCue(text: string): SectionKey | undefined;
+  /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
+  sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   topic(id: string): Topic | undefined;
   /** {phone}, {hours}… from the commune profile */
   readonly values: Record<string, string>;
@@ -68,8 +68,8 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     intent: (text) => cues.intent(text),
     scam: (text) => cues.scam(text),
     sectionCue: (text) => {
-      const key = cues.section(text);
-      return isSection(key) ? key : undefined;
+      const cue = cues.section(text);
+      return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
     },
     topic: (id) => topics.get(id),
     values: placeholderValues(kb.commune),

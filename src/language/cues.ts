@@ -13,23 +13,28 @@ export interface Cues {
   intent(text: string): string | undefined;
   /** whether the message asks whether to give a code, a password or money to someone */
   scam(text: string): boolean;
-  /** the answer section the message asks for, if any («mất mấy ngày» → thoi-gian) */
-  section(text: string): string | undefined;
+  /**
+   * The answer section the message asks for, if any («mất mấy ngày» → thoi-gian), and the message's
+   * other words (what is left once the cue is taken out: does it name another procedure?).
+   */
+  section(text: string): { readonly key: string; readonly rest: string } | undefined;
 }
 
 type Words = readonly string[];
 
 const phrase = (p: string): Words => syllables(p).map(fold);
 
-/** `needle` appears in `hay` as consecutive words. */
-function contains(hay: Words, needle: Words): boolean {
-  if (needle.length === 0 || needle.length > hay.length) return false;
+/** Where `needle` appears in `hay` as consecutive words, or -1. */
+function indexOf(hay: Words, needle: Words): number {
+  if (needle.length === 0 || needle.length > hay.length) return -1;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }
+
+const contains = (hay: Words, needle: Words): boolean => indexOf(hay, needle) >= 0;
 
 // Only approving emoji (and variation selectors, skin tones): 👍, 👌, 🙏, ❤️, 😊…
 const EMOJI_OK = /^(?:\s|👍|👌|🙏|❤|♥|😊|🙂|👏|✅|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])+$/u;
@@ -68,13 +73,16 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     },
     section(text) {
       const w = words(text);
-      let best: { key: string; length: number } | undefined;
+      let best: { key: string; at: number; length: number } | undefined;
       for (const { key, phrases } of sections) {
         for (const p of phrases) {
-          if (contains(w, p) && (!best || p.length > best.length)) best = { key, length: p.length };
+          const at = indexOf(w, p);
+          if (at >= 0 && (!best || p.length > best.length)) best = { key, at, length: p.length };
         }
       }
-      return best?.key;
+      if (!best) return undefined;
+      const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ');
+      return { key: best.key, rest };
     },
   };
 }

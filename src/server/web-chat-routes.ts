@@ -25,6 +25,7 @@ export interface WebChatOptions {
   readonly secureCookies: boolean;
   readonly perVisitorPerMinute: number;
   readonly perIpPerMinute: number;
+  readonly newVisitorsPerIpPerMinute: number;
   readonly clock: Clock;
   /** false while the store is known to be down */
   readonly available: () => boolean;
@@ -44,9 +45,16 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
     if (!o.available()) return unavailableReply(reply);
     const verdict = await o.rateLimiter.hitAll([
       { key: rateSubject.ip(request.ip), limit: o.perIpPerMinute, windowSeconds: WEB_RATE_WINDOW_SECONDS },
-      // A visitor without a token is new with every message: a per-visitor counter would only fill Redis.
+      // A visitor without a token is new with every message, and each new visitor is kept a while (their
+      // first question): new visitors get their own, lower per-IP limit instead of a per-visitor counter.
       ...(isNew
-        ? []
+        ? [
+            {
+              key: rateSubject.newVisitors(request.ip),
+              limit: o.newVisitorsPerIpPerMinute,
+              windowSeconds: WEB_RATE_WINDOW_SECONDS,
+            },
+          ]
         : [
             {
               key: rateSubject.visitor(visitor),

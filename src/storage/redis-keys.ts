@@ -34,6 +34,8 @@ export const rateSubject = {
   /** IPv6 clients are limited per /64: one household or phone gets a whole /64 to pick addresses from. */
   ip: (ip: string) => `web:ip:${ipv6Prefix64(ip) ?? ip}`,
   visitor: (visitorId: string) => `web:visitor:${visitorId}`,
+  /** messages without a visitor token from one address (or /64) */
+  newVisitors: (ip: string) => `web:new:${ipv6Prefix64(ip) ?? ip}`,
 };
 
 /** The web chat's limits are per minute (WEB_RATE_PER_VISITOR, WEB_RATE_PER_IP). */

@@ -72,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     COOKIE_SECRET: cookieSecret,
     WEB_RATE_PER_VISITOR: String(options.perVisitorPerMinute ?? 1000),
     WEB_RATE_PER_IP: String(options.perIpPerMinute ?? 10_000),
+    WEB_RATE_NEW_PER_IP: String(options.perIpPerMinute ?? 10_000),
     WEB_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
     PUBLIC_URL: 'https://bot.example.org',
     TRUST_PROXY: Array.isArray(options.trustProxy)

@@ -6,7 +6,7 @@ import { RedisDedupeStore } from '../../src/storage/redis-dedupe-store';
 import { RedisFeedbackStore } from '../../src/storage/redis-feedback-store';
 import { keys } from '../../src/storage/redis-keys';
 import { RedisRateLimiter } from '../../src/storage/redis-rate-limiter';
-import { RedisResidentStore } from '../../src/storage/redis-resident-store';
+import { PENDING_SESSION_SECONDS, RedisResidentStore } from '../../src/storage/redis-resident-store';
 
 const url = inject('redisUrl');
 const prefix = `t${Date.now()}${Math.random()}:`;
@@ -84,7 +84,13 @@ describe('RedisResidentStore', () => {
     await redis.expire(k.session(user), 5);
     await long.save(user, { session: { misses: 0 } });
     expect(await redis.ttl(k.session(user))).toBeGreaterThan(90);
+    // Someone who has not finished the first step is kept only briefly (PENDING_SESSION_SECONDS)…
     await residents.save(user, { session: { misses: 0 } });
+    const pending = await redis.ttl(k.session(user));
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThanOrEqual(PENDING_SESSION_SECONDS);
+    // …a resident with a profile for the whole session time (one day by default).
+    await residents.save(user, { profile: profileOf(user), session: { misses: 0 } });
     expect(await redis.ttl(k.session(user))).toBeGreaterThan(86_000);
   });
 

@@ -48,6 +48,7 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
       PUBLIC_URL: 'https://bot.example.org',
       WEB_RATE_PER_IP: '1000000',
       WEB_RATE_PER_VISITOR: '1000000',
+      WEB_RATE_NEW_PER_IP: '1000000',
     });
     // One first message before any load: how many replies a new resident gets.
     const probeChat = 9_000_001;
