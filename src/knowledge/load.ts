@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type LexiconData, lexiconSchema } from '../language/lexicon';
-import { unknownPlaceholders } from './placeholders';
+import { placeholderValues, unknownPlaceholders } from './placeholders';
+import { answerText } from './render';
 import {
+  ANSWER_MAX,
   type Commune,
   communeSchema,
   type Group,
@@ -44,6 +46,8 @@ export function readContent(dir: string): LoadedContent {
     problems.push({ file: rel(topicsDir), line: 1, severity: 'error', message: 'không có thư mục topics' });
   }
   const groupIds = new Set((groups.value?.groups ?? []).map((g: Group) => g.id));
+  // Answers are measured as residents read them: with {office}, {hours}… filled from commune.yaml.
+  const values = commune.value ? placeholderValues(commune.value) : undefined;
   const topics: Topic[] = [];
   const seenQuestions = new Map<string, string>();
   const unreadable = new Set<string>();
@@ -73,6 +77,15 @@ export function readContent(dir: string): LoadedContent {
     ];
     for (const [p, text] of texts) {
       for (const name of unknownPlaceholders(text)) at(p, 'error', `không biết chỗ trống {${name}}`);
+    }
+    if (values) {
+      const filled = answerText(topic, values).length;
+      if (filled > ANSWER_MAX)
+        at(
+          ['answer'],
+          'error',
+          `câu trả lời dài ${filled} ký tự khi đã điền thông tin của xã ({office}, {hours}… từ commune.yaml), quá ${ANSWER_MAX}: bà con đọc trên điện thoại nhỏ; để địa chỉ, giờ làm việc và chi tiết trong các mục (sections)`,
+        );
     }
     topic.questions.forEach((q, i) => {
       const key = q.toLowerCase().normalize('NFC');

@@ -40,7 +40,13 @@ export const SECTION_KEYS = [
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
-export const ANSWER_MAX = 600;
+/**
+ * The short answer, counted once the commune's details are filled in ({office}, {hours}…): about one
+ * screen of a 360 px phone, so that what to bring and the cost come before any scrolling.
+ */
+export const ANSWER_MAX = 400;
+/** English aliases per topic: what an English speaker would type for it. */
+export const MIN_ALIASES_EN = 3;
 export const SECTION_MAX = 1500;
 export const MIN_QUESTIONS = 8;
 export const PLACEHOLDER_MARK = '(cần cập nhật';
@@ -52,10 +58,11 @@ const text = z.string().trim().min(1, 'không được để trống');
 export const topicSchema = z.object({
   id,
   title: text,
-  title_en: text.optional(),
+  title_en: text,
   group: id,
   kind: z.enum(['info', 'action']),
   aliases: z.array(text).min(1),
+  aliases_en: z.array(text).min(MIN_ALIASES_EN, `cần ít nhất ${MIN_ALIASES_EN} tên tiếng Anh (aliases_en)`),
   questions: z.array(text).min(MIN_QUESTIONS, `cần ít nhất ${MIN_QUESTIONS} câu hỏi mẫu`),
   answer: text.max(ANSWER_MAX, `câu trả lời dài quá ${ANSWER_MAX} ký tự`),
   sections: z

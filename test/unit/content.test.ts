@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer-engine';
+import { topicReply } from '../../src/features/topic-replies';
 import { loadContent } from '../../src/knowledge/load';
 import { fillPlaceholders, placeholderValues } from '../../src/knowledge/placeholders';
-import { REQUIRED_TOPIC_IDS, type Topic } from '../../src/knowledge/schema';
+import { answerText } from '../../src/knowledge/render';
+import { ANSWER_MAX, REQUIRED_TOPIC_IDS, type Topic } from '../../src/knowledge/schema';
 
 const { kb } = loadContent('content');
 const topic = (id: string): Topic => {
@@ -49,9 +52,74 @@ describe('the knowledge base (content/)', () => {
   });
 
   it('warns about scams wherever accounts are involved: nobody official asks for a password or OTP', () => {
+    // The warning is added by the code (`scam_warning: true`), so the answer as shown carries it.
+    const { i18n, qa } = createAnswerEngine('content', 'locales');
     for (const id of ['vneid', 'tai-khoan-dvc', 'thanh-toan-truc-tuyen']) {
-      expect(topic(id).answer, id).toMatch(/OTP/);
+      expect(topic(id).scam_warning, id).toBe(true);
+      const shown = topicReply(topic(id), { t: i18n.t, locale: 'vi', values: qa.values }).text;
+      expect(shown, id).toMatch(/OTP/);
     }
+  });
+
+  it('shows the scam warning once: a topic with scam_warning leaves OTP out of its own answer', () => {
+    const { i18n, qa } = createAnswerEngine('content', 'locales');
+    const warned = kb.topics.filter((t) => t.scam_warning);
+    expect(warned.length).toBeGreaterThanOrEqual(3);
+    for (const t of warned) {
+      expect(t.answer, t.id).not.toMatch(/OTP/i);
+      const shown = topicReply(t, { t: i18n.t, locale: 'vi', values: qa.values }).text;
+      expect(shown.match(/OTP/g)?.length, t.id).toBe(1);
+    }
+  });
+
+  it(`fits one small phone screen: every answer is at most ${ANSWER_MAX} characters once filled in`, () => {
+    expect(ANSWER_MAX).toBe(400);
+    const values = placeholderValues(kb.commune);
+    for (const t of kb.topics) expect(answerText(t, values).length, t.id).toBeLessThanOrEqual(ANSWER_MAX);
+  });
+
+  it('puts the office, its address and hours under "Nơi nộp", not in the answer of a procedure', () => {
+    const procedures = [
+      'khai-sinh',
+      'lien-thong-khai-sinh',
+      'khai-tu',
+      'ket-hon',
+      'xac-nhan-hon-nhan',
+      'chung-thuc-ban-sao',
+      'chung-thuc-chu-ky',
+      'trich-luc-ho-tich',
+      'thuong-tru',
+      'tam-tru',
+      'can-cuoc',
+    ];
+    for (const id of procedures) {
+      const t = topic(id);
+      expect(t.answer, id).not.toMatch(/\{(office|address|hours)\}/);
+      const where = t.sections['noi-nop'] ?? '';
+      const office = ['{office}', '{address}', '{hours}'].every((p) => where.includes(p));
+      expect(office || where.includes('{police}'), id).toBe(true);
+    }
+    // The first thing read about a procedure is what to bring.
+    expect(topic('khai-sinh').answer).toMatch(/^Bà con mang theo/);
+    expect(topic('khai-sinh').sections['noi-nop']).toContain('{office}');
+  });
+
+  it('has an English title and English aliases for every topic', () => {
+    for (const t of kb.topics) {
+      expect(t.title_en.trim().length, t.id).toBeGreaterThan(0);
+      expect(t.aliases_en.length, t.id).toBeGreaterThanOrEqual(3);
+      for (const a of t.aliases_en) expect(a, t.id).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect(topic('khai-sinh').aliases_en).toContain('birth registration');
+    expect(topic('can-cuoc').aliases_en).toContain('ID card');
+  });
+
+  it('knows the everyday names residents use', () => {
+    expect(topic('khai-tu').aliases).toEqual(expect.arrayContaining(['giấy báo tử', 'người thân qua đời']));
+    expect(topic('khai-sinh').aliases).toContain('khai sanh');
+    expect(topic('thuong-tru').aliases).toEqual(expect.arrayContaining(['tách khẩu', 'tách hộ khẩu']));
+    expect(topic('can-cuoc').aliases).toContain('căn cước bị gãy');
+    expect(topic('ket-hon').aliases).toContain('làm giấy hôn thú');
   });
 
   it('points to the office or the provincial portal where a fee varies by province', () => {

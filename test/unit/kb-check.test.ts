@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readContent } from '../../src/knowledge/load';
+import { ANSWER_MAX } from '../../src/knowledge/schema';
 import { runScript } from '../helpers/run-script';
 
 const dirs: string[] = [];
@@ -75,16 +76,40 @@ describe('npm run kb:check', () => {
     );
   });
 
-  it('rejects an answer over 600 characters and an unknown placeholder', () => {
+  it(`rejects an answer over ${ANSWER_MAX} characters and an unknown placeholder`, () => {
     const dir = copyOfContent();
     const file = join(dir, 'topics', 'lien-he.yaml');
     const topic = parse(readFileSync(file, 'utf8'));
-    topic.answer = `${'a'.repeat(601)}`;
+    topic.answer = `${'a'.repeat(ANSWER_MAX + 1)}`;
     topic.sections = { 'luu-y': 'Gọi {so_dien_thoai}' };
     writeFileSync(file, stringify(topic));
     const messages = readContent(dir).problems.map((p) => p.message);
-    expect(messages.some((m) => m.includes('dài quá 600'))).toBe(true);
+    expect(messages.some((m) => m.includes(`dài quá ${ANSWER_MAX}`))).toBe(true);
     writeFileSync(file, stringify({ ...topic, answer: 'ngắn' }));
     expect(readContent(dir).problems.map((p) => p.message)).toContain('không biết chỗ trống {so_dien_thoai}');
+  });
+
+  it('measures an answer with the commune profile filled in, and points at its line', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'lien-he.yaml');
+    const topic = parse(readFileSync(file, 'utf8'));
+    // Short as written (27 characters), far too long once {hours} is filled in three times.
+    topic.answer = 'Giờ: {hours} {hours} {hours}';
+    const source = stringify(topic);
+    writeFileSync(file, source);
+    const { problems, kb } = readContent(dir);
+    expect(kb).toBeUndefined();
+    const answerLine = source.split('\n').findIndex((l) => l.startsWith('answer:')) + 1;
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringContaining('lien-he.yaml'),
+        line: answerLine,
+        severity: 'error',
+        message: expect.stringMatching(new RegExp(`khi đã điền thông tin của xã.*quá ${ANSWER_MAX}`)),
+      }),
+    );
+    const r = runScript('kb-check.ts', [dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/lien-he\.yaml:\d+: lỗi: câu trả lời dài \d+ ký tự khi đã điền/);
   });
 });
