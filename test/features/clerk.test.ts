@@ -135,3 +135,22 @@ describe('follow-ups about the topic just answered', () => {
     expect(reply?.text).not.toContain('—');
   });
 });
+
+describe('English', () => {
+  it.each([
+    ['birth registration', 'khai-sinh'],
+    ['renew ID card', 'can-cuoc'],
+    ['send papers by post', 'buu-chinh'],
+    ['how do I register my baby', 'khai-sinh'],
+    ['death certificate', 'khai-tu'],
+    ['marriage registration', 'ket-hon'],
+    ['register temporary residence', 'tam-tru'],
+  ])('understands «%s» (%s)', (question, topic) => {
+    const d = engine.qa.decide(question);
+    expect(d.kind === 'answer' ? d.topic.id : d.kind).toBe(topic);
+  });
+
+  it('every topic has an English title', () => {
+    for (const t of engine.kb.topics) expect(t.title_en, t.id).toBeTruthy();
+  });
+});
