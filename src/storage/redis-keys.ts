@@ -20,6 +20,8 @@ export const keys = (prefix: string) => ({
   outboxCounts: (channel: string) => `${prefix}outbox:${channel}:counts`,
   /** sorted set: outbox job id → planned send time (ms) for one chat */
   outboxPace: (channel: string, chatId: string) => `${prefix}outbox:${channel}:pace:${chatId}`,
+  /** string, expires: the time an outbox job's message was delivered (see queues/outbox-deliveries.ts) */
+  outboxSent: (channel: string, jobId: string) => `${prefix}outbox:${channel}:sent:${jobId}`,
   /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
   cookieSecret: () => `${prefix}web:cookie-secret`,
 });
