@@ -30,5 +30,7 @@ export const outboxKeys = (prefix: string, channel: OutboxChannel) => {
   return {
     counts: k.outboxCounts(channel),
     pace: (chatId: string) => k.outboxPace(channel, chatId),
+    /** delivery record of one job (queues/outbox-deliveries.ts) */
+    sent: (jobId: string) => k.outboxSent(channel, jobId),
   };
 };

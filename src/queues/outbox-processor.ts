@@ -2,6 +2,7 @@ import { type Job, RateLimitError, UnrecoverableError } from 'bullmq';
 import { ChannelError, type ChannelSender } from '../core/channel';
 import type { Logger } from '../logger';
 import type { OutboxCountField } from './outbox-counts';
+import type { OutboxDeliveries } from './outbox-deliveries';
 import { type OutboxJobData, parseOutboxJob } from './outbox-job';
 
 export interface OutboxProcessorDeps {
@@ -14,13 +15,22 @@ export interface OutboxProcessorDeps {
   readonly pause: () => Promise<void>;
   /** never throws: a counter must not turn a delivered message into a retry */
   readonly count: (field: OutboxCountField) => Promise<void>;
+  /** delivery records: checked before a send, written (with the `sent` count) right after one */
+  readonly deliveries: OutboxDeliveries;
 }
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
-/** Sends one outbox job and turns a channel's error into what BullMQ should do next (ARCHITECTURE §6). */
+/**
+ * Sends one outbox job and turns a channel's error into what BullMQ should do next (ARCHITECTURE §6).
+ *
+ * A job can run again after it delivered: its worker died (SIGKILL, OOM) or lost its lock before BullMQ
+ * recorded the job complete. So the delivery is recorded before the processor returns, and a job whose
+ * record exists completes without sending. What remains: a worker that dies after the platform took the
+ * message and before the record is written leaves no trace of the send, and the next run sends it again.
+ */
 export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => Promise<void> {
-  const { sender, logger, count } = deps;
+  const { sender, logger, count, deliveries } = deps;
 
   async function onSendError(err: unknown, job: Job, data: OutboxJobData): Promise<Error> {
     const log = { jobId: job.id, chatId: data.chatId, kind: data.kind, channel: sender.channel };
@@ -68,11 +78,49 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
       logger.error({ jobId: job.id, channel: sender.channel, err }, 'outbox: invalid job data; dropped');
       throw err;
     }
+    const log = { jobId: job.id, chatId: data.chatId, kind: data.kind, channel: sender.channel };
+    if (job.id !== undefined && (await wasDelivered(job, job.id))) {
+      await count('already_sent');
+      logger.info(log, 'outbox: already delivered by an earlier run of this job; not sent again');
+      return;
+    }
     try {
       await sender.send(data.chatId, data.reply);
     } catch (err) {
       throw await onSendError(err, job, data);
     }
-    await count('sent');
+    await recordDelivered(job, log);
   };
+
+  async function wasDelivered(job: Job, jobId: string): Promise<boolean> {
+    try {
+      return await deliveries.wasDelivered(jobId);
+    } catch (err) {
+      // Unknown whether it went out: retry later rather than risk sending it twice now.
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await count(last ? 'failed' : 'retried');
+      logger.warn(
+        { jobId, channel: sender.channel, err, last },
+        'outbox: could not read the delivery record',
+      );
+      throw err;
+    }
+  }
+
+  async function recordDelivered(job: Job, log: Record<string, unknown>): Promise<void> {
+    if (job.id === undefined) {
+      await count('sent');
+      return;
+    }
+    try {
+      await deliveries.recordDelivered(job.id, job.stalledCounter > 0);
+    } catch (err) {
+      // The message is out: throwing would retry it and send it again. Complete, and say so.
+      await count('sent');
+      logger.error(
+        { ...log, err },
+        'outbox: delivered, but the delivery record could not be written; completing the job anyway',
+      );
+    }
+  }
 }

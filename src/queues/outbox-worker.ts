@@ -2,7 +2,8 @@ import { Queue, Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { ChannelSender } from '../core/channel';
 import type { Logger } from '../logger';
-import { incrementOutboxCount } from './outbox-counts';
+import { incrementOutboxCount, type OutboxCountField } from './outbox-counts';
+import { redisOutboxDeliveries } from './outbox-deliveries';
 import { assertQueuePrefix, type OutboxChannel, outboxQueueName } from './outbox-keys';
 import { createOutboxProcessor } from './outbox-processor';
 
@@ -17,6 +18,27 @@ export const DEFAULT_OUTBOX_LIMITERS: Readonly<Record<OutboxChannel, OutboxLimit
   zalo: null,
   web: null,
 };
+
+/**
+ * How soon a job held by a dead worker runs again (BullMQ stalled jobs, bullmq 6.7 lock-manager.js and
+ * moveStalledJobsToWait-9.lua). A worker locks its job for lockDuration and, on a timer that does not wait
+ * for the job, renews the lock every lockDuration/4 to lockDuration/2 (lockRenewTime = lockDuration/2):
+ * a slow send keeps its lock as long as the worker's event loop and Redis answer within about half of
+ * lockDuration. Every stalledInterval one worker of the queue moves back to wait the active jobs that were
+ * marked at the previous check and whose lock has expired, then marks all active jobs again: a dead
+ * worker's job runs again at most about lockDuration + stalledInterval after the kill, here 6 s (with
+ * BullMQ's 30 s / 30 s defaults up to a minute). Each such recovery counts against maxStalledCount
+ * (BullMQ's default 1): one more fails the job for good, with no further try, so it is well above the
+ * crashes one message should ever see.
+ */
+export const OUTBOX_WORKER_DEFAULTS = {
+  lockDuration: 5000,
+  stalledInterval: 1000,
+  maxStalledCount: 5,
+} as const;
+
+/** BullMQ's reason for a job that stalled more than maxStalledCount times. */
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
 
 export interface OutboxWorkerOptions {
   /** options for a NEW connection owned by the worker (maxRetriesPerRequest is forced to null) */
@@ -35,6 +57,12 @@ export interface OutboxWorkerOptions {
   readonly limiter?: OutboxLimiter | null;
   /** default 1 */
   readonly concurrency?: number;
+  /** ms a job stays locked without a renewal; default OUTBOX_WORKER_DEFAULTS.lockDuration */
+  readonly lockDuration?: number;
+  /** ms between two checks for stalled jobs; default OUTBOX_WORKER_DEFAULTS.stalledInterval */
+  readonly stalledInterval?: number;
+  /** stalls a job survives before it fails for good; default OUTBOX_WORKER_DEFAULTS.maxStalledCount */
+  readonly maxStalledCount?: number;
 }
 
 export interface OutboxWorkerHandle {
@@ -63,6 +91,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
   queue.on('error', (err) => logger.warn({ err, queue: name }, 'outbox: queue error'));
 
   let worker: Worker | undefined;
+  const count = async (field: OutboxCountField): Promise<void> => {
+    try {
+      await incrementOutboxCount(connection, prefix, channel, field);
+    } catch (err) {
+      logger.warn({ err, field, queue: name }, 'outbox: could not count');
+    }
+  };
   const processor = createOutboxProcessor({
     sender: options.sender,
     onBlocked: options.onBlocked,
@@ -70,23 +105,31 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
     rateLimit: (ms) => queue.rateLimit(ms),
     // doNotWaitActive: waiting would wait for the job that is asking, which never ends.
     pause: async () => worker?.pause(true),
-    count: async (field) => {
-      try {
-        await incrementOutboxCount(connection, prefix, channel, field);
-      } catch (err) {
-        logger.warn({ err, field, queue: name }, 'outbox: could not count');
-      }
-    },
+    count,
+    deliveries: redisOutboxDeliveries(connection, prefix, channel),
   });
 
   const limiter = options.limiter === undefined ? DEFAULT_OUTBOX_LIMITERS[channel] : options.limiter;
+  const maxStalledCount = options.maxStalledCount ?? OUTBOX_WORKER_DEFAULTS.maxStalledCount;
   worker = new Worker(name, processor, {
     connection,
     prefix,
     concurrency: options.concurrency ?? 1,
+    lockDuration: options.lockDuration ?? OUTBOX_WORKER_DEFAULTS.lockDuration,
+    stalledInterval: options.stalledInterval ?? OUTBOX_WORKER_DEFAULTS.stalledInterval,
+    maxStalledCount,
     ...(limiter ? { limiter: { max: limiter.max, duration: limiter.duration } } : {}),
   });
   worker.on('error', (err) => logger.error({ err, queue: name }, 'outbox: worker error'));
+  // BullMQ fails such a job without calling the processor, so it would otherwise go uncounted.
+  worker.on('failed', (job, err) => {
+    if (err.message !== STALLED_TOO_OFTEN) return;
+    void count('failed');
+    logger.error(
+      { jobId: job?.id, queue: name, maxStalledCount },
+      `ALERT outbox-${channel}: a job stalled more than ${maxStalledCount} times; failed for good`,
+    );
+  });
   const started = worker;
 
   let closing: Promise<void> | undefined;

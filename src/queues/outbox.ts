@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { DELIVERY_RECORD_SECONDS } from './outbox-deliveries';
 import { assertJobId, OUTBOX_JOB_NAME, type OutboxJobData, validateOutboxJob } from './outbox-job';
 import { assertQueuePrefix, type OutboxChannel, outboxKeys, outboxQueueName } from './outbox-keys';
 import { reservePacingSlot } from './outbox-pacing';
@@ -63,7 +64,8 @@ export class Outbox {
       attempts: OUTBOX_ATTEMPTS,
       // Jitter spreads the retries of a broadcast that failed all at once.
       backoff: { type: 'exponential', delay: this.backoffMs, jitter: 0.5 },
-      removeOnComplete: { age: 7 * DAY_SECONDS, count: 10_000 },
+      // As long as the delivery record: while either exists, this id does not send again.
+      removeOnComplete: { age: DELIVERY_RECORD_SECONDS, count: 10_000 },
       removeOnFail: { age: 30 * DAY_SECONDS },
     });
   }

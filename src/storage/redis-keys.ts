@@ -24,6 +24,8 @@ export const keys = (prefix: string) => ({
   aofRewriteDue: () => `${prefix}privacy:aof-rewrite-due`,
   /** when the AOF was last rewritten at our request (ms) */
   aofRewrittenAt: () => `${prefix}privacy:aof-rewritten-at`,
+  /** string, expires: the time an outbox job's message was delivered (see queues/outbox-deliveries.ts) */
+  outboxSent: (channel: string, jobId: string) => `${prefix}outbox:${channel}:sent:${jobId}`,
   /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
   cookieSecret: () => `${prefix}web:cookie-secret`,
 });
