@@ -4,7 +4,12 @@ import type { KnowledgeBase } from './schema';
 /** What the matcher searches: every topic's title, aliases and sample questions, and what is not ours. */
 export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>): TopicDocument[] {
   return [
-    ...kb.topics.map((t) => ({ topic: t.id, title: t.title, aliases: [...t.aliases, ...t.aliases_en, ...(t.title_en ? [t.title_en] : [])], questions: t.questions })),
+    ...kb.topics.map((t) => ({
+      topic: t.id,
+      title: t.title,
+      aliases: [...t.aliases, ...t.aliases_en, ...(t.title_en ? [t.title_en] : [])],
+      questions: t.questions,
+    })),
     ...kb.outOfScope.map((o) => ({
       topic: `${OUTSIDE_PREFIX}${o.id}`,
       title: '',

@@ -13,9 +13,13 @@ export function readQuestionSet(path: string): LabelledQuestion[] {
   const [header, ...lines] = readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.length > 0);
-  if (header !== 'question\ttopics\ttags') throw new Error(`${path}: unexpected header ${header}`);
+  // The real-question set names each question's source page instead of tags.
+  const withSource = header === 'question\ttopics\tsource';
+  if (header !== 'question\ttopics\ttags' && !withSource)
+    throw new Error(`${path}: unexpected header ${header}`);
   return lines.map((line, i) => {
-    const [question, topics, tags] = line.split('\t');
+    const [question, topics, third] = line.split('\t');
+    const tags = withSource ? '' : third;
     if (!question || !topics) throw new Error(`${path}:${i + 2}: needs question and topics`);
     return {
       question,
