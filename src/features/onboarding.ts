@@ -35,6 +35,11 @@ function findVillage(input: { text?: string; payload?: string }, deps: FeatureDe
   })?.id;
 }
 
+/** A message the bot clearly understands as a question about a procedure (or a scam question). */
+function isQuestion(text: string, deps: FeatureDeps): boolean {
+  return deps.qa.scam(text) || deps.qa.decide(text).kind === 'answer';
+}
+
 const villageStep: FlowStep = {
   id: 'village',
   ask(turn, _data, deps) {
@@ -49,8 +54,15 @@ const villageStep: FlowStep = {
   },
   accept(input, data, turn, deps) {
     const village = findVillage(input, deps);
-    if (!village) return { ok: false, reply: { text: deps.t(turn.locale, 'onboarding-village-unknown') } };
-    return { ok: true, data: { ...data, village } };
+    if (village) return { ok: true, data: { ...data, village } };
+    // A newcomer's question instead of a village («đổi cccd ở đâu»): the village can wait, the question
+    // cannot (it is answered right after the privacy note; the village can be chosen later in the menu).
+    const text = input.text?.trim();
+    if (!turn.profile && text && isQuestion(text, deps)) {
+      const question = maskPersonalNumbers(text).slice(0, MAX_QUESTION_LENGTH + 1);
+      return { ok: true, data: { ...data, village: NO_VILLAGE, question } };
+    }
+    return { ok: false, reply: { text: deps.t(turn.locale, 'onboarding-village-unknown') } };
   },
 };
 

@@ -95,3 +95,22 @@ describe('onboarding', () => {
     expect(r.text(replies)).toContain('Đăng ký kết hôn');
   });
 });
+
+describe('a question typed at the village step', () => {
+  it('is answered, not read as a village name, and not lost', async () => {
+    const r = bot.resident();
+    await r.start();
+    const replies = await r.say('doi cccd o dau');
+    expect(r.text(replies)).not.toContain('chưa nhận ra thôn/làng');
+    expect(r.text(replies)).toMatch(/căn cước/i);
+    expect(await bot.profile(r.user)).toBeDefined();
+  });
+
+  it('does not clear the village of someone changing it', async () => {
+    const r = bot.resident();
+    await r.start('thon-2');
+    await r.say('đổi thôn');
+    await r.say('doi cccd o dau');
+    expect((await bot.profile(r.user))?.village).toBe('thon-2');
+  });
+});
