@@ -1,74 +1,122 @@
 /**
- * Searches the confidence ladder's numbers on the dev question set (npx tsx scripts/calibrate.ts).
- * Goal: answer as many in-scope questions outright and right as possible while keeping top-1 and
- * out-of-scope rejection above the floors of test/unit/question-set.test.ts, with a safety margin.
+ * Fits the decision model on the dev question set and writes src/language/decision-model.ts
+ * (npx tsx scripts/calibrate.ts). Two logistic regressions over the search's signals (confidence.ts
+ * `features`): "the best topic is right" and "the question is not ours"; then the two thresholds that
+ * answer most questions right while answering few wrong and telling most out-of-scope questions where
+ * to go. Only the dev set is used: the blind and real-question sets stay held out.
  */
+import { writeFileSync } from 'node:fs';
 import { createAnswerEngine } from '../src/answer-engine';
 import { loadConfig } from '../src/config';
-import { decide, makeLadder, type Scored } from '../src/language/confidence';
-import { fold } from '../src/language/normalize';
+import { type DecisionModel, decide, features, isOutside, type Scored } from '../src/language/confidence';
 import { readQuestionSet } from '../test/helpers/question-set';
 
 const config = loadConfig();
 const { matcher } = createAnswerEngine(config.contentDir, config.localesDir);
 const set = readQuestionSet('test/fixtures/questions.tsv');
-const rows = set.map((q) => ({
-  q,
-  scored: matcher.score(q.question),
-  bare: matcher.score(fold(q.question)),
-}));
+const rows = set
+  .map((q) => ({ q, scored: matcher.score(q.question) }))
+  .map((r) => ({ ...r, x: features(r.scored) }))
+  .filter((r): r is typeof r & { x: number[] } => r.x !== undefined);
 
-interface Result {
-  p: Parameters<typeof makeLadder>[0];
-  top1: number;
-  bare: number;
-  oos: number;
-  direct: number;
-  wrongDirect: number;
+const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
+
+/** Full-batch gradient descent with a little L2 (not on the bias): deterministic, no dependency. */
+function fit(data: readonly { x: readonly number[]; y: number }[], iterations = 4000, rate = 0.1, l2 = 0.01) {
+  const d = data[0]?.x.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const g = new Array<number>(d).fill(0);
+    for (const { x, y } of data) {
+      const p = 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * (w[i] ?? 0), 0)));
+      for (let i = 0; i < d; i++) g[i] = (g[i] ?? 0) + (p - y) * (x[i] ?? 0);
+    }
+    for (let i = 0; i < d; i++)
+      w[i] = (w[i] ?? 0) - rate * ((g[i] ?? 0) / data.length + (i > 0 ? l2 * (w[i] ?? 0) : 0));
+  }
+  return w.map((v) => Math.round(v * 1000) / 1000);
 }
 
-const inScope = rows.filter((r) => r.q.topics.length > 0);
-const outOfScope = rows.filter((r) => r.q.topics.length === 0);
-const right = (scored: Scored, accepted: readonly string[], d: string): boolean =>
-  d !== 'unknown' && scored.topics[0] !== undefined && accepted.includes(scored.topics[0].topic);
+const right = fit(
+  rows.map((r) => ({ x: r.x, y: r.q.topics.includes(firstInScope(r.scored) ?? '') ? 1 : 0 })),
+);
+const outside = fit(rows.map((r) => ({ x: r.x, y: r.q.topics.length === 0 ? 1 : 0 })));
 
-const results: Result[] = [];
-for (const scale of [2, 4, 8, 16, 32])
-  for (const coveragePower of [1, 1.5, 2, 3])
-    for (const answerAt of [0.3, 0.4, 0.5, 0.6, 0.7])
-      for (const clarifyAt of [0.1, 0.15, 0.2, 0.25, 0.3])
-        for (const closeRatio of [0.7, 0.8, 0.85, 0.9, 0.95]) {
-          if (clarifyAt > answerAt) continue;
-          const p = { scale, coveragePower, answerAt, clarifyAt, closeRatio };
-          const ladder = makeLadder(p);
-          let top1 = 0;
-          let bare = 0;
-          let direct = 0;
-          let wrongDirect = 0;
-          for (const r of inScope) {
-            const d = decide(r.scored, ladder);
-            if (right(r.scored, r.q.topics, d)) top1++;
-            if (right(r.bare, r.q.topics, decide(r.bare, ladder))) bare++;
-            if (d === 'answer') {
-              if (r.q.topics.includes(r.scored.topics[0]!.topic)) direct++;
-              else wrongDirect++;
-            }
-          }
-          const oos = outOfScope.filter((r) => decide(r.scored, ladder) !== 'answer').length;
-          const n = inScope.length;
-          results.push({
-            p,
-            top1: top1 / n,
-            bare: bare / n,
-            oos: oos / outOfScope.length,
-            direct: direct / n,
-            wrongDirect: wrongDirect / n,
-          });
-        }
+function measure(model: DecisionModel) {
+  let inScope = 0;
+  let answeredRight = 0;
+  let answeredWrong = 0;
+  let oos = 0;
+  let oosAnswered = 0;
+  let oosWhere = 0;
+  let lost = 0;
+  for (const { q, scored } of rows) {
+    const d = decide(scored, model);
+    if (q.topics.length === 0) {
+      oos++;
+      if (d === 'answer') oosAnswered++;
+      if (d === 'unknown') oosWhere++;
+      continue;
+    }
+    inScope++;
+    if (d === 'unknown') lost++;
+    if (d === 'answer') {
+      if (q.topics.includes(firstInScope(scored) ?? '')) answeredRight++;
+      else answeredWrong++;
+    }
+  }
+  return {
+    right: answeredRight / inScope,
+    wrong: answeredWrong / inScope,
+    lost: lost / inScope,
+    oosAnswered: oosAnswered / oos,
+    where: oosWhere / oos,
+  };
+}
 
-const ok = results.filter((r) => r.top1 >= 0.92 && r.bare >= 0.9 && r.oos >= 0.9);
-const best = (ok.length > 0 ? ok : results)
-  .sort((a, b) => b.direct - b.wrongDirect * 2 - (a.direct - a.wrongDirect * 2))
-  .slice(0, 10);
-for (const r of best) console.log(JSON.stringify(r));
-if (ok.length === 0) console.log('no setting meets the floors with margin');
+const LIMITS = { wrong: 0.035, oosAnswered: 0.06, lost: 0.03 };
+
+let best: { model: DecisionModel; score: number; m: ReturnType<typeof measure> } | undefined;
+for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.05) {
+  for (let outsideAt = 0.2; outsideAt <= 0.8; outsideAt += 0.05) {
+    const model = {
+      right,
+      outside,
+      answerAt: Math.round(answerAt * 100) / 100,
+      outsideAt: Math.round(outsideAt * 100) / 100,
+    };
+    const m = measure(model);
+    // As many answered right as possible, within bounds on the harm: few confident wrong answers, few
+    // out-of-scope questions answered, few questions of ours sent elsewhere (the resident would lose the
+    // answer we had); then as many out-of-scope questions as possible told where to go.
+    const harmless = m.wrong <= LIMITS.wrong && m.oosAnswered <= LIMITS.oosAnswered && m.lost <= LIMITS.lost;
+    const score = (harmless ? 10 : 0) + m.right + 0.1 * m.where;
+    if (!best || score > best.score) best = { model, score, m };
+  }
+}
+if (!best) throw new Error('nothing to calibrate');
+console.log(JSON.stringify(best.m), JSON.stringify(best.model));
+if (process.argv.includes('--write')) {
+  writeFileSync(
+    'src/language/decision-model.ts',
+    `import type { DecisionModel } from './confidence';
+
+/** Written by scripts/calibrate.ts from the dev question set; do not edit by hand. */
+export const DECISION_MODEL: DecisionModel = ${JSON.stringify(best.model, null, 2).replace(/"(\w+)":/g, '$1:')};
+`,
+  );
+}
+if (process.argv.includes('--table')) {
+  for (const answerAt of [0.6, 0.7, 0.8]) {
+    for (const outsideAt of [0.2, 0.4, 0.6, 0.8, 0.95]) {
+      const m = measure({ right, outside, answerAt, outsideAt });
+      console.log(
+        answerAt,
+        outsideAt,
+        Object.entries(m)
+          .map(([k, v]) => `${k} ${(100 * v).toFixed(1)}`)
+          .join(' '),
+      );
+    }
+  }
+}

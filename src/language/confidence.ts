@@ -1,5 +1,3 @@
-import type { Decision } from './matcher';
-
 /** Topic ids of things the bot does not handle start with this (content/out-of-scope.yaml). */
 export const OUTSIDE_PREFIX = '~';
 export const isOutside = (topic: string): boolean => topic.startsWith(OUTSIDE_PREFIX);
@@ -7,62 +5,74 @@ export const isOutside = (topic: string): boolean => topic.startsWith(OUTSIDE_PR
 /** The topics found for a question, best BM25 score first, and how much of the question the best explains. */
 export interface Scored {
   /**
-   * `specific`: the weight of the question's words that this topic matched and that few topics use
-   * (not generic words such as xin, giấy, tiền, đổi, mất) — the evidence that it is about this topic
+   * `specific`: the weight of the question's words that this topic matched and that are not generic
+   * words such as xin, giấy, tiền, đổi, mất — the evidence that the question is about this topic
    */
   readonly topics: readonly { readonly topic: string; readonly raw: number; readonly specific: number }[];
   /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
+  /** how many words the question has */
+  readonly words: number;
+}
+
+export type Decision = 'answer' | 'clarify' | 'unknown';
+
+/**
+ * How the bot decides between answering, asking back and saying where to go (ARCHITECTURE §5): two
+ * logistic models over a few signals of the search (see `features`), fitted on the dev question set by
+ * scripts/calibrate.ts, which writes decision-model.ts.
+ */
+export interface DecisionModel {
+  /** weights: the best in-scope topic is the right one */
+  readonly right: readonly number[];
+  /** weights: the question is not about any procedure the bot knows */
+  readonly outside: readonly number[];
+  /** answer outright at or above this chance of being right */
+  readonly answerAt: number;
+  /** below answerAt: say where to go (not a question back) at or above this chance of being outside */
+  readonly outsideAt: number;
 }
 
 /**
- * The confidence ladder (ARCHITECTURE §5): answer a clear winner, ask "Ý bạn là…?" between close
- * candidates, and say "không rõ" when too little of the question was understood.
- * The numbers are calibrated on test/fixtures/questions.tsv (see scripts/calibrate.ts).
+ * The signals: the best in-scope topic's BM25 score, the runner-up's share of it, how much of the
+ * question the best explains, its specific evidence and the runner-up's share of that, the question's
+ * length (long stories are judged on their point), and how strongly an out-of-scope subject matched.
  */
-export interface ConfidenceLadder {
-  /** BM25 score and the share of the resident's words understood → 0..1 */
-  confidence(score: number, coverage: number): number;
-  /** at or above: answer (when the runner-up is far enough behind) */
-  readonly answerAt: number;
-  /** at or above: offer the top candidates */
-  readonly clarifyAt: number;
-  /** the runner-up's BM25 score within this ratio of the winner's makes it a question back */
-  readonly closeRatio: number;
+export function features(s: Scored): number[] | undefined {
+  const inScope = s.topics.filter((t) => !isOutside(t.topic));
+  const [first, second] = inScope;
+  if (!first) return undefined;
+  const outside = s.topics.find((t) => isOutside(t.topic));
+  return [
+    1,
+    Math.log1p(first.raw),
+    second ? second.raw / first.raw : 0,
+    s.coverage,
+    Math.log1p(first.specific),
+    second && first.specific > 0 ? second.specific / first.specific : 0,
+    Math.log1p(s.words),
+    s.topics[0] && isOutside(s.topics[0].topic) ? 1 : 0,
+    outside && first.raw > 0 ? Math.min(3, outside.raw / first.raw) : 0,
+  ];
 }
 
-export function makeLadder(p: {
-  scale: number;
-  coveragePower: number;
-  answerAt: number;
-  clarifyAt: number;
-  closeRatio: number;
-}): ConfidenceLadder {
-  return {
-    confidence: (score, coverage) => coverage ** p.coveragePower * (1 - Math.exp(-score / p.scale)),
-    answerAt: p.answerAt,
-    clarifyAt: p.clarifyAt,
-    closeRatio: p.closeRatio,
-  };
+const logistic = (weights: readonly number[], x: readonly number[]): number =>
+  1 / (1 + Math.exp(-x.reduce((sum, v, i) => sum + v * (weights[i] ?? 0), 0)));
+
+/** The chance that the best in-scope topic is right, and that the question is outside the bot's topics. */
+export function chances(s: Scored, model: DecisionModel): { right: number; outside: number } {
+  const x = features(s);
+  if (!x) return { right: 0, outside: 1 };
+  return { right: logistic(model.right, x), outside: logistic(model.outside, x) };
 }
 
-export const DEFAULT_LADDER = makeLadder({
-  scale: 8,
-  coveragePower: 1,
-  answerAt: 0.5,
-  clarifyAt: 0.15,
-  closeRatio: 0.8,
-});
-
-export function decide(scored: Scored, ladder: ConfidenceLadder): Decision {
-  const [first, second] = scored.topics;
-  if (!first) return 'unknown';
-  const confidence = ladder.confidence(first.raw, scored.coverage);
-  if (confidence < ladder.clarifyAt || isOutside(first.topic)) return 'unknown';
+export function decide(s: Scored, model: DecisionModel): Decision {
+  const inScope = s.topics.filter((t) => !isOutside(t.topic));
+  const first = inScope[0];
   // Only generic words in common (xin, giấy, đổi, mất…) is no evidence for an answer, nor an option.
-  const evidenced = scored.topics.filter((t) => t.specific > 0 && !isOutside(t.topic));
-  if (evidenced.length === 0) return 'unknown';
-  const close = second !== undefined && second.specific > 0 && second.raw >= first.raw * ladder.closeRatio;
-  if (confidence >= ladder.answerAt && !close && first.specific > 0) return 'answer';
+  if (!first || !inScope.some((t) => t.specific > 0)) return 'unknown';
+  const p = chances(s, model);
+  if (p.right >= model.answerAt && first.specific > 0) return 'answer';
+  if (p.outside >= model.outsideAt) return 'unknown';
   return 'clarify';
 }

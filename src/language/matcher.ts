@@ -1,11 +1,13 @@
 import {
-  type ConfidenceLadder,
-  DEFAULT_LADDER,
+  chances,
+  type Decision,
+  type DecisionModel,
   decide,
   isOutside,
   OUTSIDE_PREFIX,
   type Scored,
 } from './confidence';
+import { DECISION_MODEL } from './decision-model';
 import type { Lexicon } from './lexicon';
 import { fold } from './normalize';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
@@ -21,7 +23,7 @@ export interface Candidate {
   readonly score: number;
 }
 
-export type Decision = 'answer' | 'clarify' | 'unknown';
+export type { Decision } from './confidence';
 
 export interface MatchResult {
   /** the topic to answer, or 'unknown' when the bot should not answer one topic */
@@ -48,7 +50,7 @@ const MAX_TERMS = 24;
 export function buildMatcher(
   documents: readonly TopicDocument[],
   lexicon: Lexicon,
-  ladder: ConfidenceLadder = DEFAULT_LADDER,
+  model: DecisionModel = DECISION_MODEL,
 ): Matcher {
   const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon);
   const samples = documents
@@ -77,10 +79,10 @@ export function buildMatcher(
       .filter((t) => index.vocabulary.has(t) || mayBeTypo(t))
       .sort((a, b) => index.samplesWith(a) - index.samplesWith(b))
       .slice(0, MAX_TERMS);
-    if (terms.length === 0) return NOTHING;
+    if (terms.length === 0) return { ...NOTHING, words: reading.words.length };
     const results = index.search(terms).slice(0, MAX_CANDIDATES);
     const best = results[0];
-    if (!best) return NOTHING;
+    if (!best) return { ...NOTHING, words: reading.words.length };
     // The ladder needs only the best topic's coverage: how much of the resident's own words it explains.
     const covered = coveredWords(best);
     const accented = accentedWords.get(best.topic) ?? EMPTY;
@@ -98,6 +100,7 @@ export function buildMatcher(
     return {
       topics: results.map((r) => ({ topic: r.topic, raw: r.score, specific: specificWeight(r) })),
       coverage: total > 0 ? understood / total : 0,
+      words: reading.words.length,
     };
   }
 
@@ -116,26 +119,37 @@ export function buildMatcher(
     const scored = score(question);
     const top = scored.topics[0];
     if (!top) return unknownResult();
-    const decision = decide(scored, ladder);
-    const confidence = round(ladder.confidence(top.raw, scored.coverage));
-    // Ordered by BM25 (it ranks better than coverage does); scores scaled so the list reads best first.
+    const decision = decide(scored, model);
+    const p = chances(scored, model);
+    const confidence = round(p.right);
+    const best = scored.topics.find((c) => !isOutside(c.topic));
+    // Ordered by BM25 (it ranks better than the other signals); options need specific evidence.
     const candidates = scored.topics
       .filter((c) => !isOutside(c.topic) && (c.specific > 0 || decision === 'unknown'))
-      .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / top.raw) }));
-    if (isOutside(top.topic)) {
+      .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / (best?.raw || 1)) }));
+    if (decision === 'unknown') {
+      // Where to go: the out-of-scope subject that matched best, when the question is more likely not ours.
+      const outside = scored.topics.find((c) => isOutside(c.topic));
       const recognised =
-        confidence >= ladder.clarifyAt ? { outside: top.topic.slice(OUTSIDE_PREFIX.length) } : {};
+        outside && p.outside >= model.outsideAt
+          ? { outside: outside.topic.slice(OUTSIDE_PREFIX.length) }
+          : {};
       return { topic: 'unknown', decision: 'unknown', confidence: 0, candidates, ...recognised };
     }
     if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
-    return { topic: decision === 'answer' ? top.topic : 'unknown', decision, confidence, candidates };
+    return {
+      topic: decision === 'answer' && best ? best.topic : 'unknown',
+      decision,
+      confidence,
+      candidates,
+    };
   }
 
   return { match, score, topics };
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-const NOTHING: Scored = { topics: [], coverage: 0 };
+const NOTHING: Scored = { topics: [], coverage: 0, words: 0 };
 
 /**
  * The (folded) words of the question that this topic really contains. A single word matched with a
