@@ -16,6 +16,8 @@ console.log(
   `out-of-scope kept   ${pct(s.outOfScopeRejected, s.outOfScope)} (${s.outOfScopeRejected}/${s.outOfScope})`,
 );
 console.log(`answered outright   ${pct(s.answeredRight, s.inScope)}`);
+console.log(`confidently wrong   ${pct(s.answeredWrong, s.inScope)} (${s.answeredWrong})`);
+console.log(`answered or offered ${pct(s.offered, s.inScope)}`);
 console.log(`out-of-scope said so  ${pct(s.outOfScopeUnknown, s.outOfScope)} (the rest got "Ý bạn là…?")`);
 if (process.argv.includes('--misses')) {
   for (const m of s.misses) {

@@ -11,11 +11,15 @@ export interface Scored {
   readonly topics: readonly { readonly topic: string; readonly raw: number; readonly specific: number }[];
   /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
-  /** how many words the question has */
+  /** how many meaningful words (not stopwords) the question has */
   readonly words: number;
 }
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
+
+const MAX_WORDS_SIGNAL = 60;
+/** A runner-up with its own evidence and at least this share of the best's score makes a question back. */
+const CLOSE_RATIO = 0.85;
 
 /**
  * How the bot decides between answering, asking back and saying where to go (ARCHITECTURE §5): two
@@ -50,7 +54,8 @@ export function features(s: Scored): number[] | undefined {
     s.coverage,
     Math.log1p(first.specific),
     second && first.specific > 0 ? second.specific / first.specific : 0,
-    Math.log1p(s.words),
+    // Past a few sentences, length says nothing more (a 10 KB message is read from its start).
+    Math.log1p(Math.min(s.words, MAX_WORDS_SIGNAL)),
     s.topics[0] && isOutside(s.topics[0].topic) ? 1 : 0,
     outside && first.raw > 0 ? Math.min(3, outside.raw / first.raw) : 0,
   ];
@@ -72,7 +77,9 @@ export function decide(s: Scored, model: DecisionModel): Decision {
   // Only generic words in common (xin, giấy, đổi, mất…) is no evidence for an answer, nor an option.
   if (!first || !inScope.some((t) => t.specific > 0)) return 'unknown';
   const p = chances(s, model);
-  if (p.right >= model.answerAt && first.specific > 0) return 'answer';
+  const second = inScope[1];
+  const close = second !== undefined && second.specific > 0 && second.raw >= first.raw * CLOSE_RATIO;
+  if (p.right >= model.answerAt && first.specific > 0 && !close) return 'answer';
   if (p.outside >= model.outsideAt) return 'unknown';
   return 'clarify';
 }

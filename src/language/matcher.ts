@@ -79,10 +79,11 @@ export function buildMatcher(
       .filter((t) => index.vocabulary.has(t) || mayBeTypo(t))
       .sort((a, b) => index.samplesWith(a) - index.samplesWith(b))
       .slice(0, MAX_TERMS);
-    if (terms.length === 0) return { ...NOTHING, words: reading.words.length };
+    const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
+    if (terms.length === 0) return { ...NOTHING, words };
     const results = index.search(terms).slice(0, MAX_CANDIDATES);
     const best = results[0];
-    if (!best) return { ...NOTHING, words: reading.words.length };
+    if (!best) return { ...NOTHING, words };
     // The ladder needs only the best topic's coverage: how much of the resident's own words it explains.
     const covered = coveredWords(best);
     const accented = accentedWords.get(best.topic) ?? EMPTY;
@@ -100,7 +101,7 @@ export function buildMatcher(
     return {
       topics: results.map((r) => ({ topic: r.topic, raw: r.score, specific: specificWeight(r) })),
       coverage: total > 0 ? understood / total : 0,
-      words: reading.words.length,
+      words,
     };
   }
 

@@ -39,6 +39,10 @@ export interface Scores {
   readonly outOfScopeUnknown: number;
   /** in-scope questions answered outright with an accepted topic (no question back) */
   readonly answeredRight: number;
+  /** in-scope questions answered outright with a topic that is not accepted (confidently wrong) */
+  readonly answeredWrong: number;
+  /** in-scope questions whose accepted topic is answered or among the options offered */
+  readonly offered: number;
   readonly misses: { question: string; expected: string; got: MatchResult }[];
 }
 
@@ -51,6 +55,8 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
   let outOfScopeRejected = 0;
   let answeredRight = 0;
   let outOfScopeUnknown = 0;
+  let answeredWrong = 0;
+  let offered = 0;
   const misses: Scores['misses'] = [];
   for (const q of set) {
     const got = matcher.match(q.question);
@@ -64,6 +70,14 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
     }
     inScope++;
     if (isRight(got, q.topics)) inScopeCorrect++;
+    if (got.decision === 'answer' && !q.topics.includes(got.topic)) answeredWrong++;
+    const options =
+      got.decision === 'answer'
+        ? [got.topic]
+        : got.decision === 'clarify'
+          ? got.candidates.slice(0, 3).map((c) => c.topic)
+          : [];
+    if (options.some((t) => q.topics.includes(t))) offered++;
     if (got.decision === 'answer' && q.topics.includes(got.topic)) answeredRight++;
     else misses.push({ question: q.question, expected: q.topics.join(','), got });
     if (isRight(matcher.match(fold(q.question)), q.topics)) strippedCorrect++;
@@ -76,6 +90,8 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
     outOfScopeRejected,
     outOfScopeUnknown,
     answeredRight,
+    answeredWrong,
+    offered,
     misses,
   };
 }
