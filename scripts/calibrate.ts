@@ -22,7 +22,7 @@ const rows = set
 const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
 
 /** Full-batch gradient descent with a little L2 (not on the bias): deterministic, no dependency. */
-function fit(data: readonly { x: readonly number[]; y: number }[], iterations = 4000, rate = 0.1, l2 = 0.01) {
+function fitLogistic(data: readonly { x: readonly number[]; y: number }[], iterations = 4000, rate = 0.1, l2 = 0.01) {
   const d = data[0]?.x.length ?? 0;
   const w = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -37,10 +37,10 @@ function fit(data: readonly { x: readonly number[]; y: number }[], iterations = 
   return w.map((v) => Math.round(v * 1000) / 1000);
 }
 
-const right = fit(
+const right = fitLogistic(
   rows.map((r) => ({ x: r.x, y: r.q.topics.includes(firstInScope(r.scored) ?? '') ? 1 : 0 })),
 );
-const outside = fit(rows.map((r) => ({ x: r.x, y: r.q.topics.length === 0 ? 1 : 0 })));
+const outside = fitLogistic(rows.map((r) => ({ x: r.x, y: r.q.topics.length === 0 ? 1 : 0 })));
 
 function measure(model: DecisionModel) {
   let inScope = 0;
