@@ -22,7 +22,12 @@ const rows = set
 const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
 
 /** Full-batch gradient descent with a little L2 (not on the bias): deterministic, no dependency. */
-function fitLogistic(data: readonly { x: readonly number[]; y: number }[], iterations = 4000, rate = 0.1, l2 = 0.01) {
+function fitLogistic(
+  data: readonly { x: readonly number[]; y: number }[],
+  iterations = 4000,
+  rate = 0.1,
+  l2 = 0.01,
+) {
   const d = data[0]?.x.length ?? 0;
   const w = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
