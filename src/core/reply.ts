@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Locale } from './user';
 
 /** A button a resident can press; the payload comes back to the bot (≤ 64 bytes for Telegram). */
 export const buttonSchema = z.object({
@@ -15,4 +16,6 @@ export type Button = z.infer<typeof buttonSchema>;
 export interface Reply {
   readonly text: string;
   readonly buttons?: Button[][];
+  /** the language it is written in (the web page shows its own words in it) */
+  readonly locale?: Locale;
 }

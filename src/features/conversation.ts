@@ -42,9 +42,12 @@ export class Conversation {
       now,
     };
     const outcome = await this.router.route(turn);
+    // Written in the resident's language after this turn (a language switch answers in the new one).
+    const locale = outcome.profile?.locale ?? turn.locale;
+    const replies = outcome.replies.map((r) => ({ ...r, locale }));
     if (outcome.profile === null) {
       await residents.delete(event.user);
-      return outcome.replies;
+      return replies;
     }
     // Writing to the bot means the resident can be reached again, even if a send had failed before.
     const nextProfile =
@@ -53,7 +56,7 @@ export class Conversation {
       ...(nextProfile ? { profile: nextProfile } : {}),
       session: outcome.session ?? turn.session,
     });
-    return outcome.replies;
+    return replies;
   }
 
   /** The platform says this resident blocked the bot or cannot be reached: stop proactive messages. */

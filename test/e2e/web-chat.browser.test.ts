@@ -237,6 +237,28 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
     ).toBe(0);
   });
 
+  it(
+    'switches the page’s own words to English when the resident chooses English',
+    async () => {
+      const { page } = await newVisitor();
+      await page.goto('/?thon=thon-1');
+      await botSays(page, 'Thôn/làng 1');
+      await waitIdle(page);
+      expect(await page.locator('#input').getAttribute('placeholder')).toContain('ví dụ');
+      await ask(page, 'english');
+      await botSays(page, /English/);
+      await waitIdle(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.locator('#input').getAttribute('placeholder')).toBe(
+        'Type a question, e.g. birth registration',
+      );
+      expect(await page.locator('#send').textContent()).toBe('Send');
+      await ask(page, 'birth registration');
+      await botSays(page, /^Birth registration/);
+    },
+    TEST_TIMEOUT,
+  );
+
   it('shows typed HTML and script as plain text and never runs it', async () => {
     const { context, page } = await newVisitor();
     const dialogs: string[] = [];

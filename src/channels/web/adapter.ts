@@ -62,8 +62,10 @@ function toInboundEvent(
 }
 
 /** Replies → the JSON the widget renders (text is plain text; the page never parses it as HTML). */
-export function toWebReplies(replies: readonly Reply[]): { replies: WebReply[] } {
+export function toWebReplies(replies: readonly Reply[]): { replies: WebReply[]; locale?: string } {
+  const locale = replies.at(-1)?.locale;
   return {
+    ...(locale ? { locale } : {}),
     replies: replies.map((r) =>
       r.buttons && r.buttons.length > 0
         ? {

@@ -7,13 +7,42 @@
   const MAX_COOLDOWN_SECONDS = 3600;
   const DEFAULT_COOLDOWN_SECONDS = 30;
 
-  const TEXT = {
-    typing: 'đang trả lời…',
-    network: 'Mạng đang chập chờn, bà con thử gửi lại nhé.',
-    serverBusy: 'Hệ thống đang bận, bà con thử lại sau ít phút nhé.',
-    waitABit: 'Bà con chờ một chút rồi gửi lại nhé.',
-    buttonsGroup: 'Chọn một mục',
+  // The page's own words, in the language the bot last answered in (a resident may choose English).
+  const UI = {
+    vi: {
+      title: 'Trợ lý thủ tục hành chính',
+      subtitle: 'Hỏi về giấy tờ, thủ tục ở xã',
+      embedTitle: 'Hỏi đáp thủ tục',
+      close: 'Đóng',
+      closeLabel: 'Đóng khung hỏi đáp',
+      log: 'Cuộc trò chuyện',
+      inputLabel: 'Câu hỏi của bà con',
+      placeholder: 'Nhập câu hỏi, ví dụ: làm giấy khai sinh',
+      send: 'Gửi',
+      typing: 'đang trả lời…',
+      network: 'Mạng đang chập chờn, bà con thử gửi lại nhé.',
+      serverBusy: 'Hệ thống đang bận, bà con thử lại sau ít phút nhé.',
+      waitABit: 'Bà con chờ một chút rồi gửi lại nhé.',
+      buttonsGroup: 'Chọn một mục',
+    },
+    en: {
+      title: 'Public services assistant',
+      subtitle: 'Ask about papers and procedures at the commune',
+      embedTitle: 'Ask about procedures',
+      close: 'Close',
+      closeLabel: 'Close the chat',
+      log: 'Conversation',
+      inputLabel: 'Your question',
+      placeholder: 'Type a question, e.g. birth registration',
+      send: 'Send',
+      typing: 'typing…',
+      network: 'The connection is unstable, please send again.',
+      serverBusy: 'The system is busy, please try again in a few minutes.',
+      waitABit: 'Please wait a moment, then send again.',
+      buttonsGroup: 'Choose one',
+    },
   };
+  let TEXT = UI.vi;
 
   const log = document.getElementById('log');
   const status = document.getElementById('status');
@@ -242,6 +271,29 @@
     }
   }
 
+  function applyLocale(locale) {
+    const ui = UI[locale];
+    if (!ui || ui === TEXT) return;
+    TEXT = ui;
+    document.documentElement.lang = locale;
+    const set = (selector, text) => {
+      const el = document.querySelector(selector);
+      if (el) el.textContent = text;
+    };
+    set('#page-header h1', ui.title);
+    set('#page-header p', ui.subtitle);
+    set('.embed-title', ui.embedTitle);
+    set('label[for="input"]', ui.inputLabel);
+    const close = document.getElementById('close');
+    if (close) {
+      close.setAttribute('aria-label', ui.closeLabel);
+      close.lastChild.textContent = ` ${ui.close}`;
+    }
+    log.setAttribute('aria-label', ui.log);
+    input.placeholder = ui.placeholder;
+    sendButton.textContent = ui.send;
+  }
+
   function serverMessage(data) {
     return data && typeof data.message === 'string' && data.message ? data.message : TEXT.serverBusy;
   }
@@ -252,6 +304,7 @@
     try {
       const res = await postToServer(body);
       if (res.status >= 200 && res.status < 300) {
+        if (res.data && typeof res.data.locale === 'string') applyLocale(res.data.locale);
         if (res.data && Array.isArray(res.data.replies)) renderReplies(res.data.replies);
         else addNotice(TEXT.serverBusy);
         return;
