@@ -248,7 +248,7 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
       await ask(page, 'english');
       await botSays(page, /English/);
       await waitIdle(page);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.locator('#input').getAttribute('placeholder')).toBe(
         'Type a question, e.g. birth registration',
       );
