@@ -2,6 +2,7 @@ import { createQuestionAnswering, type QuestionAnswering } from './features/ques
 import { type I18n, loadI18n } from './i18n';
 import { loadContent } from './knowledge/load';
 import { matchDocuments } from './knowledge/match-documents';
+import { withoutPlaceholderNotes } from './knowledge/placeholders';
 import type { KnowledgeBase } from './knowledge/schema';
 import { compileCues } from './language/cues';
 import { compileLexicon } from './language/lexicon';
@@ -16,7 +17,16 @@ export interface AnswerEngine {
 
 /** Content + language + strings → the answer engine. Shared by main.ts, the ask CLI, tests and benchmarks. */
 export function createAnswerEngine(contentDir: string, localesDir: string): AnswerEngine {
-  const { kb, lexicon } = loadContent(contentDir);
+  const loaded = loadContent(contentDir);
+  const { lexicon } = loaded;
+  // Residents never see «(cần cập nhật …)»: village names without the note (the ids stay).
+  const kb: KnowledgeBase = {
+    ...loaded.kb,
+    commune: {
+      ...loaded.kb.commune,
+      villages: loaded.kb.commune.villages.map((v) => ({ ...v, name: withoutPlaceholderNotes(v.name) })),
+    },
+  };
   const compiled = compileLexicon(lexicon);
   const matcher = buildMatcher(matchDocuments(kb), compiled);
   const cues = compileCues(lexicon.conversation ?? {}, compiled);

@@ -5,6 +5,7 @@ import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
 import type { Config } from './config';
+import { startContentReload } from './content-reload';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
 import type { Clock } from './core/ports';
 import { parseUserKey } from './core/user';
@@ -13,6 +14,7 @@ import { Conversation } from './features/conversation';
 import type { Feature } from './features/feature';
 import { FEATURES } from './features/index';
 import type { FeatureDeps } from './features/types';
+import { missingEssentials } from './knowledge/placeholders';
 import type { Logger } from './logger';
 import { queuePrefix } from './queues/outbox-keys';
 import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
@@ -48,6 +50,8 @@ export interface Composition {
   /** the web role's HTTP server (not listening until start) */
   readonly app: FastifyInstance | undefined;
   readonly redis: Redis;
+  /** builds the content again from its files (also done on every change); false keeps the old content */
+  reloadContent(): boolean;
   /** connects the channels, starts the outbox workers (per ROLE), listens; resolves to the URL */
   start(): Promise<string | undefined>;
   /** stops taking requests and updates, finishes what is in hand, closes Redis */
@@ -65,18 +69,32 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const clock = o.clock ?? systemClock;
   const prefix = config.redisPrefix;
   const engine = o.engine ?? createAnswerEngine(config.contentDir, config.localesDir);
+  if (config.env === 'production' && !config.allowIncompleteContent) {
+    const missing = missingEssentials(engine.kb.commune);
+    if (missing.length > 0) throw new IncompleteContentError(missing);
+  }
   const redis = createAppRedis(o.redisUrl, logger);
   await connectAppRedis(redis);
 
-  const deps = featureDeps(engine, redis, prefix);
   const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
-  const conversation = new Conversation(
-    deps,
-    { residents, clock, defaultLocale: config.defaultLocale },
-    o.features ?? FEATURES,
-  );
+  const build = (e: AnswerEngine) => {
+    const d = featureDeps(e, redis, prefix);
+    return {
+      deps: d,
+      conversation: new Conversation(
+        d,
+        { residents, clock, defaultLocale: config.defaultLocale },
+        o.features ?? FEATURES,
+      ),
+    };
+  };
+  // Swapped whole when the content is reloaded; every turn reads the one in use when it starts.
+  let current = build(engine);
   const pipeline = createDeliveryPipeline({
-    conversation,
+    conversation: {
+      handle: (event) => current.conversation.handle(event),
+      markUnreachable: (user) => current.conversation.markUnreachable(user),
+    },
     dedupe: new RedisDedupeStore(redis, prefix),
     clock,
   });
@@ -131,10 +149,26 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const started: ChannelAdapter[] = [];
   const stops: (() => void)[] = [];
   const outboxes: OutboxWorkerHandle[] = [];
+  const reloader =
+    web && !o.engine
+      ? startContentReload({
+          contentDir: config.contentDir,
+          localesDir: config.localesDir,
+          logger,
+          use: (e) => {
+            current = build(e);
+          },
+        })
+      : undefined;
   return {
-    conversation,
+    get conversation() {
+      return current.conversation;
+    },
     pipeline,
-    deps,
+    get deps() {
+      return current.deps;
+    },
+    reloadContent: () => reloader?.reload() ?? false,
     adapters,
     app,
     redis,
@@ -159,7 +193,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
               sender: adapter.outbox,
               onBlocked: async (userKey) => {
                 const user = userKey ? parseUserKey(userKey) : undefined;
-                if (user) await conversation.markUnreachable(user);
+                if (user) await current.conversation.markUnreachable(user);
               },
               logger,
             }),
@@ -172,6 +206,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     async close() {
       // Stop taking requests first, then updates, then the queues, then Redis.
       for (const stop of stops) stop();
+      reloader?.stop();
       await app?.close();
       for (const adapter of started.reverse()) {
         await adapter
@@ -205,4 +240,18 @@ export function featureDeps(engine: AnswerEngine, redis: Redis, prefix: string):
     feedback: new RedisFeedbackStore(redis, prefix),
     commune: engine.qa.values,
   };
+}
+
+/** NODE_ENV=production with the office phone or address not filled in: residents would have no way to a person. */
+export class IncompleteContentError extends Error {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      [
+        'Chưa chạy ở chế độ production: còn thiếu thông tin mà bà con cần để gặp cán bộ:',
+        ...missing.map((m) => `  - ${m}`),
+        'Điền vào content/commune.yaml (kiểm tra bằng `npm run kb:check`), hoặc đặt ALLOW_INCOMPLETE_CONTENT=true để vẫn chạy.',
+      ].join('\n'),
+    );
+    this.name = 'IncompleteContentError';
+  }
 }

@@ -199,6 +199,10 @@ const envSchema = z
     WEB_RATE_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(300)),
     WEB_RATE_NEW_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30)),
     TRUST_PROXY: trustProxy,
+    ALLOW_INCOMPLETE_CONTENT: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], 'true hoặc false').default('false'),
+    ),
     HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(1).max(300).default(15),
@@ -262,6 +266,8 @@ export interface Config {
   /** memory cap of the private redis-server, e.g. 256mb */
   readonly redisMaxmemory: string;
   readonly sessionTtlSeconds: number;
+  /** serve residents in production although the office phone or address is not filled in yet */
+  readonly allowIncompleteContent: boolean;
   readonly web: {
     readonly allowedOrigins: string[];
     readonly perVisitorPerMinute: number;
@@ -327,6 +333,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisProbeUrl: e.REDIS_PROBE_URL,
     redisMaxmemory: e.REDIS_MAXMEMORY,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    allowIncompleteContent: e.ALLOW_INCOMPLETE_CONTENT === 'true',
     web: {
       allowedOrigins: e.WEB_ALLOWED_ORIGINS,
       perVisitorPerMinute: e.WEB_RATE_PER_VISITOR,

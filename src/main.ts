@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const closers: (() => Promise<void>)[] = [() => bot.close()];
   if (endpoint.stop) closers.push(endpoint.stop);
   onShutdown(logger, closers);
+  // `kill -HUP <pid>`: read content/ and locales/ again now (changes are also picked up by themselves).
+  process.on('SIGHUP', () => void bot.reloadContent());
   const url = await bot.start();
   if (url) logger.info('Trợ lý DVC: web chat at http://localhost:%d', config.port);
 }

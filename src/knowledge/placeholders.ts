@@ -1,4 +1,4 @@
-import type { Commune } from './schema';
+import { type Commune, PLACEHOLDER_MARK } from './schema';
 
 /** Names that answers may use in braces, filled from commune.yaml. */
 export const PLACEHOLDER_NAMES = [
@@ -45,7 +45,7 @@ export function describeHours(commune: Commune): string {
     }
   }
   if (run) lines.push(formatRun(run));
-  const note = commune.hours.note ? `\n${commune.hours.note}` : '';
+  const note = commune.hours.note && !isMissing(commune.hours.note) ? `\n${commune.hours.note}` : '';
   return lines.join('; ') + note;
 }
 
@@ -54,18 +54,45 @@ function formatRun(run: { first: string; last: string; text: string }): string {
   return `${days}: ${run.text}`;
 }
 
+/** A value the commune has not filled in yet («(cần cập nhật …)» in commune.yaml). */
+export const isMissing = (value: string | undefined): boolean =>
+  value === undefined || value.includes(PLACEHOLDER_MARK);
+
+/** The text without «(cần cập nhật …)» notes («Thôn/làng 1 (cần cập nhật tên)» → «Thôn/làng 1»). */
+export function withoutPlaceholderNotes(value: string): string {
+  return value.replace(/\s*\(cần cập nhật[^)]*\)/g, '').trim();
+}
+
+/**
+ * What residents read for each name. A value the commune has not filled in never reaches them: it is
+ * replaced by words that still make the sentence read well and send them somewhere real («gọi số điện
+ * thoại của xã (hỏi trưởng thôn)»), or left out (a phone after a name).
+ */
 export function placeholderValues(commune: Commune): Record<PlaceholderName, string> {
+  const phones = commune.office.phones.filter((p) => !isMissing(p));
+  const withPhone = (name: string, phone: string) => (isMissing(phone) ? name : `${name}, ĐT ${phone}`);
   return {
     commune: commune.name,
     province: commune.province,
     office: commune.office.name,
-    address: commune.office.address,
+    address: isMissing(commune.office.address) ? 'trụ sở UBND xã' : commune.office.address,
     hours: describeHours(commune),
-    phone: commune.office.phones.join(', '),
-    police: `${commune.police.name}, ĐT ${commune.police.phone}`,
-    post: `${commune.post_office.name}, ĐT ${commune.post_office.phone}`,
-    portal: commune.portals.provincial,
+    phone: phones.length > 0 ? phones.join(', ') : 'số điện thoại của xã (hỏi trưởng thôn)',
+    police: withPhone(commune.police.name, commune.police.phone),
+    post: withPhone(commune.post_office.name, commune.post_office.phone),
+    portal: isMissing(commune.portals.provincial)
+      ? `Cổng dịch vụ công quốc gia ${commune.portals.national}`
+      : commune.portals.provincial,
   };
+}
+
+/** What must be filled in before the bot serves residents in production (NODE_ENV=production). */
+export function missingEssentials(commune: Commune): string[] {
+  const missing: string[] = [];
+  if (isMissing(commune.office.address)) missing.push('commune.yaml: office.address (địa chỉ trụ sở)');
+  if (commune.office.phones.every((p) => isMissing(p)))
+    missing.push('commune.yaml: office.phones (số điện thoại Bộ phận Một cửa)');
+  return missing;
 }
 
 /** Fills {phone}, {hours}… from the commune profile; unknown names are left as written. */

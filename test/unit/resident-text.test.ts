@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createAnswerEngine } from '../../src/answer-engine';
+import { fillPlaceholders, missingEssentials, placeholderValues } from '../../src/knowledge/placeholders';
+import { answerText, sectionsOf, sectionText } from '../../src/knowledge/render';
+import { type Commune, communeSchema } from '../../src/knowledge/schema';
+
+/** What residents read never shows a note meant for staff, and shows every value once it is filled in. */
+
+const engine = createAnswerEngine('content', 'locales');
+const sample = engine.kb.commune;
+
+function everything(commune: Commune): string[] {
+  const values = placeholderValues(commune);
+  return engine.kb.topics.flatMap((topic) => [
+    answerText(topic, values),
+    ...sectionsOf(topic).map((key) => sectionText(topic, key, values) ?? ''),
+  ]);
+}
+
+const filled: Commune = communeSchema.parse({
+  ...parse(readFileSync('content/commune.yaml', 'utf8')),
+  office: {
+    name: 'Trung tâm Phục vụ hành chính công xã Ia Dom',
+    address: 'Thôn Đồng Tâm, xã Ia Dom, tỉnh Gia Lai',
+    phones: ['0269 3 888 777'],
+  },
+  police: { name: 'Công an xã Ia Dom', address: 'Thôn Đồng Tâm', phone: '0269 3 111 222' },
+  post_office: { name: 'Bưu điện văn hóa xã Ia Dom', address: 'Thôn Đồng Tâm', phone: '0269 3 333 444' },
+  portals: { national: 'https://dichvucong.gov.vn', provincial: 'https://dichvucong.gialai.gov.vn' },
+});
+
+describe('text residents read', () => {
+  it('never shows «cần cập nhật» with the sample commune.yaml (unfilled values are worded around)', () => {
+    const leaks = everything(sample).filter((t) => t.includes('cần cập nhật'));
+    expect(leaks).toEqual([]);
+    for (const v of Object.values(placeholderValues(sample))) expect(v).not.toContain('cần cập nhật');
+    for (const v of sample.villages) expect(v.name).not.toContain('cần cập nhật');
+  });
+
+  it('words an unfilled phone so the sentence still sends the resident somewhere', () => {
+    const phone = placeholderValues(sample).phone;
+    expect(fillPlaceholders('Cần giúp, gọi {phone}.', { phone })).toBe(
+      'Cần giúp, gọi số điện thoại của xã (hỏi trưởng thôn).',
+    );
+  });
+
+  it('shows every value once the commune has filled them in', () => {
+    const text = everything(filled).join('\n');
+    for (const value of [
+      '0269 3 888 777',
+      'Thôn Đồng Tâm, xã Ia Dom',
+      '0269 3 111 222',
+      'https://dichvucong.gialai.gov.vn',
+    ])
+      expect(text, value).toContain(value);
+    expect(text).not.toContain('hỏi trưởng thôn)');
+  });
+
+  it('names what production needs before it serves residents', () => {
+    expect(missingEssentials(sample)).toEqual([
+      'commune.yaml: office.address (địa chỉ trụ sở)',
+      'commune.yaml: office.phones (số điện thoại Bộ phận Một cửa)',
+    ]);
+    expect(missingEssentials(filled)).toEqual([]);
+  });
+});
