@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type LexiconData, lexiconSchema } from '../language/lexicon';
 import { placeholderValues, unknownPlaceholders } from './placeholders';
-import { answerText } from './render';
+import { answerText, sectionsOf } from './render';
 import {
   ANSWER_MAX,
   type Commune,
@@ -16,6 +16,7 @@ import {
   type Topic,
   topicSchema,
 } from './schema';
+import { topicVoiceProblems } from './voice';
 import { type Problem, parseYamlFile } from './yaml-file';
 
 export type { Problem } from './yaml-file';
@@ -68,15 +69,19 @@ export function readContent(dir: string): LoadedContent {
     if (topics.some((t) => t.id === topic.id)) at(['id'], 'error', `id "${topic.id}" bị trùng`);
     if (groups.value && !groupIds.has(topic.group))
       at(['group'], 'error', `nhóm "${topic.group}" không có trong groups.yaml`);
+    // What residents read, in the order they read it: the answer, then the sections.
     const texts: [(string | number)[], string][] = [
       [['answer'], topic.answer],
-      ...Object.entries(topic.sections).map(([k, v]): [(string | number)[], string] => [
+      ...sectionsOf(topic).map((k): [(string | number)[], string] => [
         ['sections', k],
-        v ?? '',
+        topic.sections[k] ?? '',
       ]),
     ];
     for (const [p, text] of texts) {
       for (const name of unknownPlaceholders(text)) at(p, 'error', `không biết chỗ trống {${name}}`);
+    }
+    for (const { index, message } of topicVoiceProblems(texts.map(([, text]) => text))) {
+      at(texts[index]![0], 'error', `lời văn: ${message} (xem content/README.md, «Lời văn»)`);
     }
     if (values) {
       const filled = answerText(topic, values).length;

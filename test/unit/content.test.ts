@@ -3,7 +3,7 @@ import { createAnswerEngine } from '../../src/answer-engine';
 import { topicReply } from '../../src/features/topic-replies';
 import { loadContent } from '../../src/knowledge/load';
 import { fillPlaceholders, placeholderValues } from '../../src/knowledge/placeholders';
-import { answerText } from '../../src/knowledge/render';
+import { answerText, sectionsOf, sectionText } from '../../src/knowledge/render';
 import { ANSWER_MAX, REQUIRED_TOPIC_IDS, type Topic } from '../../src/knowledge/schema';
 
 const { kb } = loadContent('content');
@@ -126,7 +126,9 @@ describe('the knowledge base (content/)', () => {
     for (const id of ['xac-nhan-hon-nhan', 'trich-luc-ho-tich']) {
       expect(topic(id).sections['le-phi'] ?? '', id).toMatch(/\{phone\}|\{portal\}|\{office\}/);
     }
-    expect(allText(topic('buu-chinh'))).toMatch(/CHƯA CHẮC CHẮN|chưa chắc/i);
+    // The postal price is not certain: said as plain advice to residents, not as a staff hedge.
+    expect(allText(topic('buu-chinh'))).toMatch(/mỗi nơi một khác/i);
+    expect(topic('buu-chinh').answer).toMatch(/hỏi bưu điện trước khi gửi/i);
   });
 
   it('reads well once the commune profile is filled in', () => {
@@ -137,5 +139,111 @@ describe('the knowledge base (content/)', () => {
     }
     expect(values.hours).toContain('Thứ Hai đến Thứ Sáu: 07:00–11:00, 13:30–17:00');
     expect(values.hours).toContain('Thứ Bảy đến Chủ nhật: nghỉ');
+  });
+});
+
+describe('one plain voice for residents (content/README.md, «Lời văn»)', () => {
+  const values = placeholderValues(kb.commune);
+  /** Every text a resident can read: each answer and each section, with commune.yaml filled in. */
+  const shown = kb.topics.flatMap((t) => [
+    { where: `${t.id}: answer`, text: answerText(t, values) },
+    ...sectionsOf(t).map((k) => ({ where: `${t.id}: ${k}`, text: sectionText(t, k, values) ?? '' })),
+  ]);
+  const letters = '\\p{L}\\p{M}';
+  const whole = (w: string, flags = 'iu'): RegExp =>
+    new RegExp(`(?<![${letters}])${w}(?![${letters}])`, flags);
+
+  it('renders every answer and section of every topic', () => {
+    expect(shown.length).toBeGreaterThan(kb.topics.length * 2);
+    for (const { where, text } of shown) expect(text.trim().length, where).toBeGreaterThan(0);
+  });
+
+  it('calls the resident «bà con» and the bot «tôi»: no «bạn», no «mình»', () => {
+    for (const { where, text } of shown) {
+      expect(text.normalize('NFC'), where).not.toMatch(whole('bạn'));
+      // «một mình» (alone) is the only «mình» allowed.
+      expect(text.normalize('NFC'), where).not.toMatch(
+        new RegExp(`(?<!một\\s)${whole('mình').source}`, 'iu'),
+      );
+    }
+  });
+
+  it('cites no decree, circular, decision, law or article: those go in `sources`', () => {
+    const citations = [
+      /(?<![\p{L}])(Nghị định|Nghị quyết|Thông tư|Quyết định|Công văn)\s+(số\s+)?\d/iu,
+      /(?<![\p{L}])(NĐ|NQ|TT|QĐ)[\s-]*\d/u,
+      /(?<![\p{L}])Luật(\s+\p{L}+){1,4}\s+(năm\s+|số\s+)?\d/u,
+      /\d+\/\d{4}\/[A-ZĐ]{2,}/u,
+      /(?<![\p{L}])Điều\s+\d/iu,
+    ];
+    for (const { where, text } of shown) {
+      for (const c of citations) expect(text.normalize('NFC'), where).not.toMatch(c);
+    }
+  });
+
+  it('keeps staff hedges out: plain advice instead', () => {
+    for (const { where, text } of shown) {
+      expect(text, where).not.toMatch(
+        /chưa chắc chắn|chưa kiểm chứng|lạc hậu|chưa xác định chắc|số liệu cũ/iu,
+      );
+    }
+  });
+
+  it('says what passcode, OTP and trích lục mean in every topic that uses them', () => {
+    for (const t of kb.topics) {
+      const text = [answerText(t, values), ...sectionsOf(t).map((k) => sectionText(t, k, values))].join('\n');
+      if (/passcode/i.test(text)) expect(text, t.id).toMatch(/mã số bảo vệ/i);
+      if (/(?<![\p{L}])OTP/u.test(text)) expect(text, t.id).toMatch(/mã số gửi qua tin nhắn/i);
+      if (/trích lục/i.test(text)) expect(text, t.id).toMatch(/bản sao giấy|giấy chứng tử/i);
+    }
+  });
+
+  it('tells residents who do not read Kinh well to ask for help in Jrai', () => {
+    for (const id of ['lien-he', 'gap-can-bo']) expect(allText(topic(id)), id).toMatch(/tiếng Jrai/);
+  });
+});
+
+describe('the November 2026 content review, applied', () => {
+  const values = placeholderValues(kb.commune);
+  const shownAll = (id: string): string => fillPlaceholders(allText(topic(id)), values);
+
+  it('căn cước: a first card and the 14/25/40/60 renewals are free; border-commune residents pay nothing', () => {
+    const answer = answerText(topic('can-cuoc'), values);
+    expect(answer).toMatch(/lần đầu.*14, 25, 40, 60 tuổi: miễn/);
+    expect(answer).toMatch(/xã biên giới/);
+    expect(answer).toMatch(/30\.000đ.*50\.000đ.*70\.000đ/);
+    expect(topic('can-cuoc').sections['le-phi']).toMatch(/15\/8\/2026 đến hết 28\/2\/2027/);
+  });
+
+  it('cư trú: exemptions named, border commune included, 2026 VNeID waiver dated', () => {
+    for (const id of ['thuong-tru', 'tam-tru']) {
+      const fees = topic(id).sections['le-phi'] ?? '';
+      expect(fees, id).toMatch(/xã biên giới/);
+      expect(fees, id).toMatch(/Trẻ em, người cao tuổi/);
+      expect(fees, id).toMatch(/15\/8\/2026 đến hết 28\/2\/2027/);
+      expect(topic(id).answer, id).toMatch(/miễn/);
+    }
+    expect(topic('lien-thong-khai-sinh').answer).toMatch(/0 đồng/);
+  });
+
+  it('bản sao trích lục: a national fee of 8.000đ per copy, the same day', () => {
+    expect(topic('trich-luc-ho-tich').answer).toMatch(/8\.000đ mỗi bản/);
+    expect(topic('trich-luc-ho-tich').sections['le-phi']).toMatch(/8\.000đ mỗi bản, mức chung cả nước/);
+  });
+
+  it('states the 15/3/2026 rules as in force, not as unchecked', () => {
+    for (const id of ['khai-sinh', 'thuong-tru', 'lien-thong-khai-sinh', 'can-cuoc']) {
+      expect(shownAll(id), id).toMatch(/Từ 15\/3\/2026/);
+    }
+  });
+
+  it('keeps the legal references for staff in `sources`, with their dates', () => {
+    const cites = (id: string, url: string) => topic(id).sources.some((s) => s.url.includes(url));
+    for (const id of ['can-cuoc', 'thuong-tru', 'tam-tru', 'trich-luc-ho-tich', 'nop-truc-tuyen']) {
+      expect(cites(id, 'docid=219230'), id).toBe(true);
+    }
+    for (const id of ['khai-sinh', 'thuong-tru', 'lien-thong-khai-sinh', 'can-cuoc']) {
+      expect(cites(id, 'docid=216977'), id).toBe(true);
+    }
   });
 });

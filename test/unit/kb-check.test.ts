@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readContent } from '../../src/knowledge/load';
 import { ANSWER_MAX } from '../../src/knowledge/schema';
+import { topicVoiceProblems, voiceProblems } from '../../src/knowledge/voice';
 import { runScript } from '../helpers/run-script';
 
 const dirs: string[] = [];
@@ -111,5 +112,91 @@ describe('npm run kb:check', () => {
     const r = runScript('kb-check.ts', [dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/lien-he\.yaml:\d+: lỗi: câu trả lời dài \d+ ký tự khi đã điền/);
+  });
+});
+
+describe('the voice rules (content/README.md, «Lời văn»)', () => {
+  const flagged = (text: string): boolean => voiceProblems(text).length > 0;
+
+  it('flags «bạn» and «mình» as whole words, whatever the case, but not «một mình» or words that contain them', () => {
+    for (const bad of [
+      'Bạn mang căn cước.',
+      'hai bạn cùng đến',
+      'BẠN nhớ nhé',
+      'xã mình',
+      'Mình sẽ chuyển câu hỏi',
+      'của mình.',
+    ])
+      expect(flagged(bad), bad).toBe(true);
+    for (const ok of ['Bà con mang căn cước.', 'ở nhà một mình', 'thông minh', 'Minh Hóa', 'bạc', 'mìn'])
+      expect(flagged(ok), ok).toBe(false);
+    // Decomposed (NFD) text is read as residents see it.
+    expect(flagged('xã mình'.normalize('NFD'))).toBe(true);
+  });
+
+  it('flags legal citations but not everyday words', () => {
+    for (const bad of [
+      'Từ Nghị định 07/2025, không cần giấy này.',
+      '(NĐ 120/2025)',
+      'theo Quyết định 45/2016/QĐ-TTg',
+      'Theo Thông tư 226/2016/TT-BTC:',
+      'Luật Cư trú 2020',
+      'Luật Hộ tịch, Điều 11',
+      'mã 75/2022/TT-BTC',
+      'Nghị quyết số 66',
+    ])
+      expect(flagged(bad), bad).toBe(true);
+    for (const ok of [
+      'trong thời hạn luật định',
+      'điều kiện kết hôn',
+      'tùy điều nào đến trước',
+      'mẫu CT01',
+      'Tổng đài 1900 54 54 81',
+      'Từ 15/3/2026 có quy định mới',
+      'theo quy định của Nhà nước',
+    ])
+      expect(flagged(ok), ok).toBe(false);
+  });
+
+  it('flags staff hedges', () => {
+    for (const bad of [
+      'CHƯA CHẮC CHẮN',
+      '(số liệu cũ, chưa chắc chắn)',
+      'có lẽ đã lạc hậu',
+      'ngày áp dụng chưa kiểm chứng',
+    ])
+      expect(flagged(bad), bad).toBe(true);
+    expect(flagged('Giá mỗi nơi một khác, bà con hỏi bưu điện trước khi gửi.')).toBe(false);
+  });
+
+  it('asks for a gloss next to the first passcode, OTP or trích lục of a topic', () => {
+    expect(topicVoiceProblems(['Nhập mã passcode.'])).toHaveLength(1);
+    expect(topicVoiceProblems(['Nhập mã số bảo vệ 6 số (passcode).'])).toEqual([]);
+    expect(topicVoiceProblems(['Xin thêm bản sao.', 'Cán bộ không hỏi mã OTP.'])).toEqual([
+      expect.objectContaining({ index: 1, message: expect.stringContaining('OTP') }),
+    ]);
+    expect(topicVoiceProblems(['Bản sao giấy khai sinh (trích lục).', 'Trích lục ở xã.'])).toEqual([]);
+  });
+
+  it('makes kb:check fail at the line of the breach', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'ket-hon.yaml');
+    const topic = parse(readFileSync(file, 'utf8'));
+    topic.sections['le-phi'] = 'Hai bạn được miễn lệ phí (Luật Hộ tịch, Điều 11).';
+    const source = stringify(topic);
+    writeFileSync(file, source);
+    const line = source.split('\n').findIndex((l) => l.trimStart().startsWith('le-phi:')) + 1;
+    const { problems, kb } = readContent(dir);
+    expect(kb).toBeUndefined();
+    const here = problems.filter(
+      (p) => p.file.endsWith('ket-hon.yaml') && p.line === line && p.severity === 'error',
+    );
+    expect(here.map((p) => p.message)).toEqual([
+      expect.stringMatching(/«bạn»/),
+      expect.stringMatching(/«Điều 11»/),
+    ]);
+    const r = runScript('kb-check.ts', [dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ket-hon\.yaml:\d+: lỗi: lời văn: «bạn»/);
   });
 });
