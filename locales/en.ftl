@@ -100,3 +100,8 @@ safety-scam =
     ⚠️ NO. Never give an OTP code, a password, a card number or money to anyone, even someone who says they are a commune official or the police. Officials never ask for these by phone or message, and never ask you to install an unknown app.
     If someone asks: hang up, do not tap unknown links, and tell { $police }.
 followup-note = (About: { $title })
+
+## «Nguồn»: where an answer comes from
+button-sources = 📄 Sources
+sources-title = Sources
+sources-reviewed = Last checked on { $date }. Rules can change; to be sure, ask the commune's one-stop desk.

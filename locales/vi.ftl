@@ -100,3 +100,8 @@ safety-scam =
     ⚠️ KHÔNG. Bà con đừng đưa mã OTP, mật khẩu, số thẻ hay chuyển tiền cho bất kỳ ai, kể cả người xưng là cán bộ xã hay công an. Cán bộ không bao giờ hỏi những thứ đó qua điện thoại hay tin nhắn, và không bảo bà con cài ứng dụng lạ.
     Nếu có người hỏi: bà con cúp máy, không bấm đường link lạ, rồi báo { $police }.
 followup-note = (Bà con hỏi về: { $title })
+
+## «Nguồn»: where an answer comes from
+button-sources = 📄 Nguồn
+sources-title = Nguồn
+sources-reviewed = Thông tin được kiểm tra lại ngày { $date }. Quy định có thể thay đổi; khi cần chắc chắn, bà con hỏi Bộ phận Một cửa của xã.

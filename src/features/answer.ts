@@ -2,7 +2,7 @@ import type { Reply } from '../core/reply';
 import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { type Feature, payloadKind } from './feature';
 import { navigationRow, parseId } from './keyboards';
-import { decisionReply, type ReplyContext, sectionReply, topicReply } from './topic-replies';
+import { decisionReply, type ReplyContext, sectionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
@@ -148,6 +148,14 @@ export const answerFeature: Feature = {
         return m ? { topic: m[1]!, key: m[2] as SectionKey } : undefined;
       },
       handle: ({ topic, key }, turn, ctx) => showSection(topic, key, turn, ctx),
+    }),
+    payloadKind({
+      prefix: 'src',
+      parse: parseId,
+      handle: (id, turn, ctx) => {
+        const topic = ctx.qa.topic(id);
+        return topic ? { replies: [sourcesReply(topic, replyContext(turn, ctx))] } : undefined;
+      },
     }),
     payloadKind({
       prefix: 'clarify',

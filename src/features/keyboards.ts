@@ -12,6 +12,7 @@ export const MENU = 'menu';
 export const groupPayload = (id: string) => buildPayload('g', id);
 export const topicPayload = (id: string) => buildPayload('topic', id);
 export const sectionPayload = (topic: string, key: SectionKey) => buildPayload('sec', topic, key);
+export const sourcesPayload = (topic: string) => buildPayload('src', topic);
 export const feedbackPayload = (topic: string, value: 'up' | 'down') => buildPayload('fb', topic, value);
 export const NONE_OF_THESE = buildPayload('clarify', 'none');
 

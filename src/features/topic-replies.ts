@@ -11,6 +11,7 @@ import {
   navigationRow,
   rows,
   sectionPayload,
+  sourcesPayload,
   topicPayload,
 } from './keyboards';
 import type { AnswerDecision } from './question-answering';
@@ -44,6 +45,7 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
       [
         { label: c.t(c.locale, 'button-helpful'), payload: feedbackPayload(topic.id, 'up') },
         { label: c.t(c.locale, 'button-not-helpful'), payload: feedbackPayload(topic.id, 'down') },
+        { label: c.t(c.locale, 'button-sources'), payload: sourcesPayload(topic.id) },
       ],
       navigationRow(c.t, c.locale, groupPayload(topic.group)),
     ],
@@ -60,6 +62,24 @@ export function sectionReply(topic: Topic, key: SectionKey, c: ReplyContext): Re
   return {
     text: `${title(topic, c.locale)} — ${c.t(c.locale, `section-${key}`)}\n\n${text}`,
     buttons: [...rows(others, 2), navigationRow(c.t, c.locale, topicPayload(topic.id))],
+  };
+}
+
+/** «Nguồn»: where the answer comes from and when it was last checked, so a resident or a clerk can check. */
+export function sourcesReply(topic: Topic, c: ReplyContext): Reply {
+  const [y, m, d] = topic.reviewed.split('-');
+  const lines = topic.sources.map(
+    (s) => `🔗 ${s.url}${s.date === 'không rõ' ? '' : ` (${s.date.split('-').reverse().join('/')})`}`,
+  );
+  return {
+    text: [
+      `${title(topic, c.locale)} — ${c.t(c.locale, 'sources-title')}`,
+      '',
+      ...lines,
+      '',
+      c.t(c.locale, 'sources-reviewed', { date: `${d}/${m}/${y}` }),
+    ].join('\n'),
+    buttons: [navigationRow(c.t, c.locale, topicPayload(topic.id))],
   };
 }
 

@@ -38,7 +38,7 @@ async function mainFlow(r: ZaloResident): Promise<void> {
   const hello = await r.say('xin chào');
   expect(hello.join('\n')).toContain('Xin chào bà con');
   const ask = parseOptions(r.last);
-  expect(ask.options[1]).toBe('Thôn/làng 2 (cần cập nhật tên)');
+  expect(ask.options[1]).toBe('Thôn/làng 2');
   expect(r.last).toContain(`(Trả lời một số từ 1 đến ${ask.options.length} để chọn.)`);
   await r.say('2');
   expect(r.messages.join('\n')).toContain('ghi nhận bà con ở Thôn/làng 2');

@@ -154,3 +154,16 @@ describe('English', () => {
     for (const t of engine.kb.topics) expect(t.title_en, t.id).toBeTruthy();
   });
 });
+
+describe('«Nguồn»', () => {
+  it('shows where an answer comes from and when it was checked, for every topic answered', async () => {
+    for (const topic of engine.kb.topics.filter((t) => t.kind === 'info')) {
+      const r = await onboarded();
+      await r.pressPayload(`topic:${topic.id}`);
+      const [reply] = await r.press('Nguồn');
+      expect(reply?.text, topic.id).toContain(topic.sources[0]?.url ?? '');
+      const [y, m, d] = topic.reviewed.split('-');
+      expect(reply?.text, topic.id).toContain(`${d}/${m}/${y}`);
+    }
+  });
+});
