@@ -11,6 +11,8 @@ export const PLACEHOLDER_NAMES = [
   'police',
   'post',
   'portal',
+  'police_hours',
+  'border',
 ] as const;
 type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
@@ -31,12 +33,32 @@ const WEEKDAYS = [
   ['sunday', 'Chủ nhật'],
 ] as const;
 
-/** Opening hours in one short Vietnamese paragraph, days with the same hours grouped. */
-export function describeHours(commune: Commune): string {
+type WeekHours = Omit<Commune['hours'], 'exceptions'>;
+const EXCEPTION_DAYS = 14;
+const VIETNAM_OFFSET_MS = 7 * 60 * 60_000;
+
+/** Opening hours in one short Vietnamese paragraph, days with the same hours grouped; with the dated
+ * exceptions of the next two weeks (Vietnam dates) when given. */
+export function describeHours(commune: Commune, now = Date.now()): string {
+  const week = describeWeek(commune.hours);
+  const today = new Date(now + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  const until = new Date(now + VIETNAM_OFFSET_MS + EXCEPTION_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const soon = commune.hours.exceptions
+    .filter((e) => e.date >= today && e.date <= until)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((e) => {
+      const [, m, d] = e.date.split('-');
+      const when = e.hours.length === 0 ? 'nghỉ' : e.hours.map((h) => `${h.from}–${h.to}`).join(', ');
+      return `Ngày ${d}/${m}: ${when} (${e.note})`;
+    });
+  return soon.length > 0 ? `${week}\nSắp tới: ${soon.join('; ')}` : week;
+}
+
+function describeWeek(hours: WeekHours): string {
   const lines: string[] = [];
   let run: { first: string; last: string; text: string } | undefined;
   for (const [day, label] of WEEKDAYS) {
-    const slots = commune.hours[day];
+    const slots = hours[day];
     const text = slots.length === 0 ? 'nghỉ' : slots.map((s) => `${s.from}–${s.to}`).join(', ');
     if (run && run.text === text) run.last = label;
     else {
@@ -45,7 +67,7 @@ export function describeHours(commune: Commune): string {
     }
   }
   if (run) lines.push(formatRun(run));
-  const note = commune.hours.note && !isMissing(commune.hours.note) ? `\n${commune.hours.note}` : '';
+  const note = hours.note && !isMissing(hours.note) ? `\n${hours.note}` : '';
   return lines.join('; ') + note;
 }
 
@@ -76,7 +98,14 @@ export function placeholderValues(commune: Commune): Record<PlaceholderName, str
     province: commune.province,
     office: commune.office.name,
     address: isMissing(commune.office.address) ? 'trụ sở UBND xã' : commune.office.address,
-    hours: describeHours(commune),
+    // Read when an answer is written, so dated exceptions (a holiday next week) are always current.
+    get hours() {
+      return describeHours(commune);
+    },
+    police_hours: commune.police.hours
+      ? describeWeek(commune.police.hours)
+      : 'giờ hành chính; hồ sơ cư trú nhận cả sáng thứ Bảy (bà con hỏi lại Công an xã)',
+    border: commune.border ? commune.border.exemptions.join('; ') : '',
     phone: phones.length > 0 ? phones.join(', ') : 'số điện thoại của xã (hỏi trưởng thôn)',
     police: withPhone(commune.police.name, commune.police.phone),
     post: withPhone(commune.post_office.name, commune.post_office.phone),

@@ -86,22 +86,37 @@ export type Group = z.infer<typeof groupsSchema>['groups'][number];
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM');
 const dayHours = z.array(z.object({ from: hhmm, to: hhmm })).default([]);
 const contact = z.object({ name: text, address: text, phone: text });
+const weekHours = z.object({
+  monday: dayHours,
+  tuesday: dayHours,
+  wednesday: dayHours,
+  thursday: dayHours,
+  friday: dayHours,
+  saturday: dayHours,
+  sunday: dayHours,
+  note: text.optional(),
+});
 
 export const communeSchema = z.object({
   name: text,
   province: text,
   office: z.object({ name: text, address: text, phones: z.array(text).min(1), email: text.optional() }),
-  hours: z.object({
-    monday: dayHours,
-    tuesday: dayHours,
-    wednesday: dayHours,
-    thursday: dayHours,
-    friday: dayHours,
-    saturday: dayHours,
-    sunday: dayHours,
-    note: text.optional(),
+  hours: weekHours.extend({
+    /** dated exceptions (holidays, closures, a Saturday duty); answers show those of the next two weeks */
+    exceptions: z
+      .array(
+        z.object({
+          date: isoDate,
+          hours: z.array(z.object({ from: hhmm, to: hhmm })).default([]),
+          note: text,
+        }),
+      )
+      .default([]),
   }),
-  police: contact,
+  /** Công an xã keeps its own hours (residence papers are received on Saturday morning) */
+  police: contact.extend({ hours: weekHours.optional() }),
+  /** a border commune: what its residents do not pay (shown where answers use {border}) */
+  border: z.object({ exemptions: z.array(text).min(1) }).optional(),
   post_office: contact,
   villages: z.array(z.object({ id, name: text })).min(1),
   portals: z.object({ national: z.url(), provincial: text }),

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createAnswerEngine } from '../../src/answer-engine';
-import { fillPlaceholders, missingEssentials, placeholderValues } from '../../src/knowledge/placeholders';
+import {
+  describeHours,
+  fillPlaceholders,
+  missingEssentials,
+  placeholderValues,
+} from '../../src/knowledge/placeholders';
 import { answerText, sectionsOf, sectionText } from '../../src/knowledge/render';
 import { type Commune, communeSchema } from '../../src/knowledge/schema';
 
@@ -64,5 +69,32 @@ describe('text residents read', () => {
       'commune.yaml: office.phones (số điện thoại Bộ phận Một cửa)',
     ]);
     expect(missingEssentials(filled)).toEqual([]);
+  });
+});
+
+describe('hours residents are told', () => {
+  const now = Date.UTC(2026, 11, 28, 3, 0); // 28/12/2026, 10:00 in Vietnam
+  const withHoliday: Commune = {
+    ...sample,
+    hours: {
+      ...sample.hours,
+      exceptions: [
+        { date: '2027-01-01', hours: [], note: 'Tết Dương lịch' },
+        { date: '2027-03-01', hours: [], note: 'too far ahead' },
+        { date: '2026-12-20', hours: [], note: 'already past' },
+      ],
+    },
+  };
+
+  it('include the dated exceptions of the next two weeks, and only those', () => {
+    const text = describeHours(withHoliday, now);
+    expect(text).toContain('Thứ Hai đến Thứ Sáu');
+    expect(text).toContain('Ngày 01/01: nghỉ (Tết Dương lịch)');
+    expect(text).not.toContain('too far ahead');
+    expect(text).not.toContain('already past');
+  });
+
+  it('give Công an xã its own hours, with Saturday morning', () => {
+    expect(placeholderValues(sample).police_hours).toContain('Thứ Bảy: 07:00–11:00');
   });
 });
