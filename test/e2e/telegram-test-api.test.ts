@@ -171,7 +171,7 @@ describe('Telegram against telegram-test-api (an independent Bot API emulator), 
     );
     expect(allText(hello)).toContain('Xin chào bà con');
     const villages = allButtons(hello);
-    expect(villages[0]?.text).toBe('Thôn/làng 1 (cần cập nhật tên)');
+    expect(villages[0]?.text).toBe('Thôn/làng 1');
 
     const village = await step(press(villages[0]!), (ms) =>
       allText(ms).includes('ghi nhận bà con ở Thôn/làng 1'),
