@@ -77,8 +77,11 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   await connectAppRedis(redis);
 
   const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
+  const adapters = new Map<string, ChannelAdapter>();
+  // A channel with an outbox can message a resident later (read when a turn asks, after the adapters are built).
+  const canMessageLater = (channel: string) => adapters.get(channel)?.outbox !== undefined;
   const build = (e: AnswerEngine) => {
-    const d = featureDeps(e, redis, prefix);
+    const d = featureDeps(e, redis, prefix, canMessageLater);
     return {
       deps: d,
       conversation: new Conversation(
@@ -99,7 +102,6 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     clock,
   });
 
-  const adapters = new Map<string, ChannelAdapter>();
   for (const factory of o.adapters ?? ADAPTERS) {
     const adapter = factory({
       config,
@@ -231,14 +233,23 @@ async function sharedCookieSecret(redis: Redis, prefix: string): Promise<string>
   return secret;
 }
 
-/** What features are given: the knowledge base, the answer engine, strings, and their stores on Redis. */
-export function featureDeps(engine: AnswerEngine, redis: Redis, prefix: string): FeatureDeps {
+/**
+ * What features are given: the knowledge base, the answer engine, strings, their stores on Redis, and
+ * which channels can message a resident later (those whose adapter has an outbox).
+ */
+export function featureDeps(
+  engine: AnswerEngine,
+  redis: Redis,
+  prefix: string,
+  canMessageLater: (channel: string) => boolean,
+): FeatureDeps {
   return {
     kb: engine.kb,
     qa: engine.qa,
     t: engine.i18n.t,
     feedback: new RedisFeedbackStore(redis, prefix),
     commune: engine.qa.values,
+    canMessageLater,
   };
 }
 

@@ -120,6 +120,9 @@ export const changeVillageFlow: Flow = {
   steps: [villageStep],
   timeoutMs: STEP_TIMEOUT_MS,
   complete(data, turn, deps) {
+    // A resident without a profile (the web chat) who typed a question instead of a village: no village
+    // was chosen, so nothing is kept; the question is answered.
+    if (data.question) return answerQuestion(data.question, turn, deps);
     const village = data.village ?? NO_VILLAGE;
     const profile = profileWith(turn, village);
     return {
@@ -145,7 +148,11 @@ function validVillage(id: string | undefined, deps: FeatureDeps): string | undef
   return id && deps.kb.commune.villages.some((v) => v.id === id) ? id : undefined;
 }
 
-/** /start, a QR deep link, or the very first message: greet, then ask the village (unless known). */
+/**
+ * /start, a QR deep link, or the very first message: greet, then ask the village (unless known). Where
+ * the bot cannot message the resident later (the web chat), the village is not asked: a greeting, the
+ * privacy note and the menu (a village from a QR link is still noted).
+ */
 async function start(
   turn: Turn,
   param: string | undefined,
@@ -156,6 +163,10 @@ async function start(
   const hello = greeting(turn, ctx);
   if (turn.profile && !village) {
     return { replies: [hello, ctx.mainMenu(turn)], session: { misses: 0 } };
+  }
+  if (!village && !ctx.canMessageLater(turn.event.user.channel)) {
+    const note = { text: [hello.text, ctx.t(turn.locale, 'privacy-note')].join('\n\n') };
+    return { replies: [note, ctx.mainMenu(turn)], session: { misses: 0 } };
   }
   const data: Record<string, string> = {};
   if (village) data.village = village;

@@ -60,7 +60,9 @@ export class Router {
 
   private async handle(turn: Turn, button: ParsedPayload | undefined): Promise<Outcome> {
     const { ctx } = this;
-    if (!turn.profile) {
+    // A newcomer is onboarded first (the village) only where the bot can message them later; elsewhere
+    // (the web chat) the first question is answered at once and commands work without a profile.
+    if (!turn.profile && ctx.canMessageLater(turn.event.user.channel)) {
       const first = this.registry.handler('newResident');
       if (first) return first(turn, ctx);
     }

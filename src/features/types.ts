@@ -31,6 +31,12 @@ export interface FeatureDeps {
   readonly feedback: FeedbackStore;
   /** values of {phone}, {hours}… from the commune profile */
   readonly commune: Record<string, string>;
+  /**
+   * Whether the bot can message a resident of this channel later, unasked (announcements to their
+   * village, staff replies): true for channels with an outbox. Where it cannot (the web chat), the
+   * village is not asked up front: it matters only for what could be sent later.
+   */
+  canMessageLater(channel: string): boolean;
 }
 
 export { EMPTY_SESSION } from '../core/state';

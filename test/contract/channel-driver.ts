@@ -7,6 +7,11 @@ export interface Seen {
 /** Drives one channel as a resident would: the same conversation in must give equivalent replies out. */
 export interface ChannelDriver {
   readonly name: string;
+  /**
+   * Whether the bot can message this channel's residents later (its adapter has an outbox). Where it
+   * cannot (the web chat), a new resident is not asked their village up front: it is chosen from the menu.
+   */
+  readonly canMessageLater: boolean;
   start(param?: string): Promise<Seen[]>;
   say(text: string): Promise<Seen[]>;
   /** presses the button whose label contains `label`, among the buttons of the latest messages */
@@ -16,7 +21,14 @@ export interface ChannelDriver {
 /** The conversation every channel must carry the same way. */
 export const SCRIPT: { step: string; run: (d: ChannelDriver) => Promise<Seen[]> }[] = [
   { step: 'start', run: (d) => d.start() },
-  { step: 'pick village 1', run: (d) => d.press('Thôn/làng 1') },
+  {
+    step: 'pick village 1',
+    // Asked at the start where the bot can message later; elsewhere chosen from the menu.
+    run: async (d) => {
+      if (!d.canMessageLater) await d.press('Đổi thôn/làng');
+      return d.press('Thôn/làng 1');
+    },
+  },
   { step: 'question without diacritics', run: (d) => d.say('lam giay khai sinh cho con') },
   { step: 'section', run: (d) => d.press('Giấy tờ cần có') },
   { step: 'back to the answer', run: (d) => d.press('Quay lại') },

@@ -14,6 +14,8 @@ const OUTPUT_DIR = join(import.meta.dirname, '..', '..', 'test-output');
 
 const VILLAGE_1 = /^Thôn\/làng 1\b/;
 const ASKS_VILLAGE = /thôn\/làng nào/i;
+const PRIVACY_NOTE = 'Tôi chỉ lưu';
+const FIRST_MENU_BUTTON = 'Hộ tịch (khai sinh, khai tử, kết hôn)';
 const QUESTION = 'lam giay khai sinh cho con';
 
 /** The page itself or the chat inside the widget's iframe. */
@@ -75,17 +77,19 @@ async function waitIdle(root: ChatRoot): Promise<void> {
   await expectVisible(root, root.locator('#log[aria-busy="false"]'), 'The end of the bot’s answer');
 }
 
-/** Greeting, village 1, privacy note and main menu; returns when the bot is ready for a question. */
-async function startAndPickVillage1(page: Page, action: 'click' | 'tap' = 'click'): Promise<void> {
+/**
+ * Opening the page: greeting, privacy note and main menu, with no village question (the web chat cannot
+ * message a resident later, so the village is not asked up front); returns when the bot is ready.
+ */
+async function openChat(page: Page): Promise<void> {
   await page.goto('/');
-  await botSays(page, ASKS_VILLAGE);
-  const village = await replyButton(page, VILLAGE_1);
-  await (action === 'tap' ? village.tap() : village.click());
-  await botSays(page, 'Thôn/làng 1');
-  await replyButton(page, 'Hộ tịch (khai sinh, khai tử, kết hôn)');
+  await botSays(page, 'Xin chào bà con');
+  await botSays(page, PRIVACY_NOTE);
+  await replyButton(page, FIRST_MENU_BUTTON);
   await waitIdle(page);
-  const meTexts = await page.locator('#log .msg.me').allTextContents();
-  expect(meTexts.at(-1), 'the pressed village shows as the resident’s message').toMatch(VILLAGE_1);
+  const said = (await page.locator('#log .msg.bot').allTextContents()).join('\n');
+  expect(said, 'the page does not open with the village question').not.toMatch(ASKS_VILLAGE);
+  expect(await page.locator('#log .msg.me').count(), 'the resident has said nothing yet').toBe(0);
 }
 
 /** Types into the text box and presses Enter, like a resident. */
@@ -130,16 +134,17 @@ afterAll(async () => {
 });
 
 describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
-  it('answers a question on a desktop: village, answer, section, feedback', async () => {
+  it('answers a question on a desktop: greeting without a form, answer, section, feedback', async () => {
     const { page } = await newVisitor();
     await page.goto('/');
     await botSays(page, 'Xin chào bà con');
-    await botSays(page, ASKS_VILLAGE);
-
-    await (await replyButton(page, VILLAGE_1)).click();
-    await botSays(page, 'Thôn/làng 1');
-    await replyButton(page, 'Hộ tịch (khai sinh, khai tử, kết hôn)');
+    await botSays(page, PRIVACY_NOTE);
+    await replyButton(page, FIRST_MENU_BUTTON);
     await waitIdle(page);
+    expect(
+      (await page.locator('#log .msg.bot').allTextContents()).join('\n'),
+      'no village question when the page opens',
+    ).not.toMatch(ASKS_VILLAGE);
 
     await ask(page, QUESTION);
     await expectVisible(
@@ -179,7 +184,10 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
       hasTouch: true,
       deviceScaleFactor: 2,
     });
-    await startAndPickVillage1(page, 'tap');
+    await openChat(page);
+    await (await replyButton(page, FIRST_MENU_BUTTON)).tap();
+    await replyButton(page, 'Đăng ký khai sinh');
+    await waitIdle(page);
     await ask(page, QUESTION);
     await botSays(page, /^Đăng ký khai sinh/);
     await replyButton(page, 'Giấy tờ cần có');
@@ -218,6 +226,24 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
     }
 
     await page.screenshot({ path: join(OUTPUT_DIR, 'web-chat-360.png'), fullPage: true });
+  });
+
+  it('a first typed question is answered at once; the village can be chosen later from the menu', async () => {
+    const { page } = await newVisitor();
+    await openChat(page);
+    await ask(page, QUESTION);
+    await botSays(page, /^Đăng ký khai sinh/);
+    await waitIdle(page);
+    expect((await page.locator('#log .msg.bot').allTextContents()).join('\n')).not.toMatch(ASKS_VILLAGE);
+
+    await (await replyButton(page, 'Menu chính')).click();
+    await (await replyButton(page, 'Đổi thôn/làng')).click();
+    await botSays(page, ASKS_VILLAGE);
+    await (await replyButton(page, VILLAGE_1)).click();
+    await botSays(page, 'Thôn/làng 1');
+    await waitIdle(page);
+    const meTexts = await page.locator('#log .msg.me').allTextContents();
+    expect(meTexts.at(-1), 'the pressed village shows as the resident’s message').toMatch(VILLAGE_1);
   });
 
   it('a village QR link greets the resident of that village without asking', async () => {
@@ -287,7 +313,7 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
       });
     });
 
-    await startAndPickVillage1(page);
+    await openChat(page);
     const attack =
       '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;alert(1)"> <b>đậm</b>';
     const botCount = await page.locator('#log .msg.bot').count();
@@ -337,8 +363,8 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
   it('works with the keyboard only', async () => {
     const { page } = await newVisitor();
     await page.goto('/');
-    await botSays(page, ASKS_VILLAGE);
-    await replyButton(page, VILLAGE_1);
+    await botSays(page, 'Xin chào bà con');
+    await replyButton(page, FIRST_MENU_BUTTON);
     await waitIdle(page);
 
     const focused = () =>
@@ -362,23 +388,20 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
     }
     const seen = stops.map((s) => (s ? s.id || s.text : '(nothing)'));
     expect(stops.at(-1)?.id, `Tab reaches the text box; stops: ${seen.join(' → ')}`).toBe('input');
-    const villageStop = stops.findIndex((s) => s?.reply && VILLAGE_1.test(s.text));
-    expect(villageStop, `Tab reaches the village buttons; stops: ${seen.join(' → ')}`).toBeGreaterThanOrEqual(
-      0,
-    );
+    const menuStop = stops.findIndex((s) => s?.reply && s.text === FIRST_MENU_BUTTON);
+    expect(menuStop, `Tab reaches the menu buttons; stops: ${seen.join(' → ')}`).toBeGreaterThanOrEqual(0);
 
-    // Back to the first village and press Enter.
+    // Back to the first menu button and press Enter.
     for (let i = 0; i < 40; i++) {
       const now = (await focused())[0];
-      if (now?.reply && VILLAGE_1.test(now.text)) break;
+      if (now?.reply && now.text === FIRST_MENU_BUTTON) break;
       await page.keyboard.press('Shift+Tab');
     }
-    const onVillage = (await focused())[0];
-    expect(onVillage?.text).toMatch(VILLAGE_1);
-    expect(onVillage?.focusVisible, 'the focused button shows a focus ring').toBe(true);
+    const onMenu = (await focused())[0];
+    expect(onMenu?.text).toBe(FIRST_MENU_BUTTON);
+    expect(onMenu?.focusVisible, 'the focused button shows a focus ring').toBe(true);
     await page.keyboard.press('Enter');
-    await botSays(page, 'Thôn/làng 1');
-    await replyButton(page, 'Hộ tịch (khai sinh, khai tử, kết hôn)');
+    await replyButton(page, 'Đăng ký khai sinh');
     await waitIdle(page);
 
     // On to the text box, type the question, Enter.
@@ -386,7 +409,7 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
       if ((await focused())[0]?.id === 'input') break;
       await page.keyboard.press('Tab');
     }
-    expect((await focused())[0]?.id, 'Tab reaches the text box after the menu appeared').toBe('input');
+    expect((await focused())[0]?.id, 'Tab reaches the text box after the group appeared').toBe('input');
     await page.keyboard.type(QUESTION);
     await page.keyboard.press('Enter');
     await botSays(page, /^Đăng ký khai sinh/);
@@ -419,7 +442,7 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
 
     const frame = page.frameLocator('iframe[title="Trợ lý thủ tục hành chính"]');
     await botSays(frame, 'Xin chào bà con');
-    await replyButton(frame, VILLAGE_1);
+    await replyButton(frame, FIRST_MENU_BUTTON);
     await expectVisible(frame, frame.getByRole('button', { name: 'Đóng khung hỏi đáp' }), 'The close button');
     expect(await frame.locator('#page-header').isVisible(), 'the full-page header inside the frame').toBe(
       false,

@@ -114,3 +114,102 @@ describe('a question typed at the village step', () => {
     expect((await bot.profile(r.user))?.village).toBe('thon-2');
   });
 });
+
+describe('a channel the bot cannot message later (the web chat)', () => {
+  const web = createTestBot(undefined, { canMessageLater: false });
+  afterAll(() => web.close());
+  const MENU_FIRST = 'Hộ tịch (khai sinh, khai tử, kết hôn)';
+
+  it('opens with the greeting, the privacy note and the main menu, without the village question', async () => {
+    const r = web.resident();
+    const replies = await r.start();
+    expect(r.text(replies)).toContain('Xin chào bà con');
+    expect(r.text(replies)).toContain('xóa dữ liệu của tôi');
+    expect(r.text(replies)).not.toContain('thôn/làng nào');
+    expect(r.buttons).toContain(MENU_FIRST);
+    expect(r.buttons).toContain('Đổi thôn/làng');
+    expect(
+      r.buttons.some((b) => /^Thôn\/làng \d/.test(b)),
+      'village buttons',
+    ).toBe(false);
+    expect(await web.profile(r.user)).toBeUndefined();
+    expect((await web.session(r.user))?.flow, 'no form pending').toBeUndefined();
+  });
+
+  it('answers a first typed question at once, and keeps no pending question', async () => {
+    const r = web.resident();
+    const replies = await r.say('lam giay khai sinh cho con can gi');
+    expect(r.text(replies)).toMatch(/^Đăng ký khai sinh/);
+    expect(r.text(replies)).not.toContain('thôn/làng nào');
+    expect(await web.profile(r.user)).toBeUndefined();
+    const session = await web.session(r.user);
+    expect(session?.flow, 'no form pending').toBeUndefined();
+    const raw = (await web.redis.get(`${web.prefix}session:${r.user.channel}:${r.user.id}`)) ?? '';
+    expect(raw, 'the question is not kept').not.toContain('khai sinh');
+  });
+
+  it('answers the first question right after opening the page too', async () => {
+    const r = web.resident();
+    await r.start();
+    const replies = await r.say('doi cccd o dau');
+    expect(r.text(replies)).toMatch(/căn cước/i);
+    expect(r.text(replies)).not.toContain('thôn/làng');
+  });
+
+  it('still notes the village from a QR link', async () => {
+    const r = web.resident();
+    const replies = await r.start('thon-3');
+    expect(r.text(replies)).toContain('Thôn/làng 3');
+    expect(r.text(replies)).not.toContain('thôn/làng nào');
+    expect((await web.profile(r.user))?.village).toBe('thon-3');
+  });
+
+  it('runs commands and menu buttons for a resident without a profile', async () => {
+    const r = web.resident();
+    const menu = await r.say('menu');
+    expect(r.text(menu)).not.toContain('thôn/làng nào');
+    expect(r.buttons).toContain(MENU_FIRST);
+    const group = await r.press(MENU_FIRST);
+    expect(r.buttons).toContain('Đăng ký khai sinh');
+    expect(r.text(group)).not.toContain('thôn/làng nào');
+    const english = await r.say('english');
+    expect(r.text(english)).toMatch(/English/);
+  });
+
+  it('lets the village be chosen from the menu, which creates the profile', async () => {
+    const r = web.resident();
+    await r.start();
+    const asked = await r.press('Đổi thôn/làng');
+    expect(r.text(asked)).toContain('thôn/làng nào');
+    const done = await r.press('Thôn/làng 2');
+    expect(r.text(done)).toContain('Thôn/làng 2');
+    expect((await web.profile(r.user))?.village).toBe('thon-2');
+  });
+
+  it('answers a question typed instead of a village in the menu’s village form, keeping nothing', async () => {
+    const r = web.resident();
+    await r.start();
+    await r.press('Đổi thôn/làng');
+    const replies = await r.say('doi cccd o dau');
+    expect(r.text(replies)).not.toContain('chưa nhận ra thôn/làng');
+    expect(r.text(replies)).toMatch(/căn cước/i);
+    expect(await web.profile(r.user)).toBeUndefined();
+  });
+
+  it('deletes the data of a resident without a profile', async () => {
+    const r = web.resident();
+    await r.say('lam giay khai sinh');
+    await r.say('xoa du lieu cua toi');
+    const done = await r.press('Có, xóa hết');
+    expect(r.text(done)).toContain('đã xóa hết');
+    expect(await web.redis.keys(`${web.prefix}*${r.user.id}*`)).toEqual([]);
+  });
+
+  it('still asks a Telegram resident their village first', async () => {
+    const r = web.resident(undefined, 'telegram');
+    const first = await r.say('lam giay khai sinh cho con can gi');
+    expect(r.text(first)).toContain('thôn/làng nào');
+    const started = web.resident(undefined, 'telegram');
+    expect(started.text(await started.start())).toContain('thôn/làng nào');
+  });
+});

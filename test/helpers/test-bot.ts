@@ -18,11 +18,23 @@ const engine = createAnswerEngine('content', 'locales');
  * The conversation core as compose.ts builds it (the same features, Redis stores), on the test Redis
  * with a private prefix, with a clock the test moves.
  */
-export function createTestBot(features: readonly Feature[] = FEATURES) {
+export function createTestBot(
+  features: readonly Feature[] = FEATURES,
+  options: {
+    /**
+     * Whether the bot can message the fake residents of the 'web' channel later (default true: they are
+     * onboarded like Telegram residents; false: like the real web chat). Other channels: always true.
+     */
+    canMessageLater?: boolean;
+  } = {},
+) {
+  const webCanMessageLater = options.canMessageLater ?? true;
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const deps: FeatureDeps = featureDeps(engine, redis, prefix);
+  const deps: FeatureDeps = featureDeps(engine, redis, prefix, (channel) =>
+    channel === 'web' ? webCanMessageLater : true,
+  );
   const residents = new RedisResidentStore(redis, prefix);
   const conversation = new Conversation(
     deps,
@@ -41,8 +53,8 @@ export function createTestBot(features: readonly Feature[] = FEATURES) {
       now += ms;
     },
     /** A fake channel: one resident talking to the bot; every reply is recorded. */
-    resident(id = `r${Math.floor(Math.random() * 1e9)}`) {
-      return new FakeChannelUser({ channel: 'web', id }, conversation, () => now);
+    resident(id = `r${Math.floor(Math.random() * 1e9)}`, channel: UserRef['channel'] = 'web') {
+      return new FakeChannelUser({ channel, id }, conversation, () => now);
     },
     async close() {
       await deleteKeys(redis, prefix);

@@ -18,7 +18,7 @@ const sessions = {
   get: async (u: UserRef) => (await residents.load(u)).session,
   save: (u: UserRef, session: Session) => residents.save(u, { session }),
 };
-const deps: FeatureDeps = featureDeps(engine, redis, prefix);
+const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true);
 /** What the router gives a flow besides the ports. */
 const ctxOf = (flows: FlowEngine): FeatureContext => ({
   ...deps,

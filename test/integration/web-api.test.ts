@@ -33,16 +33,24 @@ async function post(body: string, cookie?: string, headers: Record<string, strin
 }
 
 describe('POST /api/web/messages', () => {
-  it('keeps a conversation by the signed visitor cookie: start, village, question without diacritics', async () => {
+  it('keeps a conversation by the signed visitor cookie: start, village from the menu, question without diacritics', async () => {
     const start = await post(JSON.stringify({ payload: 'start' }));
     expect(start.res.status).toBe(200);
     expect(start.cookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=`));
     const replies = repliesSchema.parse(start.json).replies;
     expect(replies[0]?.text).toContain('Xin chào');
-    const village = replies.at(-1)?.buttons?.[0]?.[0]?.payload;
-    expect(village).toBe('v:thon-1');
+    // The page opens without the village form: greeting and privacy note, then the main menu.
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/thôn\/làng nào/i);
+    const payloads = (replies.at(-1)?.buttons ?? []).flat().map((b) => b.payload);
+    expect(payloads).toContain('village');
+    expect(payloads.filter((p) => p.startsWith('v:'))).toEqual([]);
 
-    await post(JSON.stringify({ payload: village }), start.cookie);
+    // The village chosen from the menu: the form's state is kept by the cookie between the two requests.
+    const ask = await post(JSON.stringify({ payload: 'village' }), start.cookie);
+    const village = (repliesSchema.parse(ask.json).replies.at(-1)?.buttons ?? []).flat()[0]?.payload;
+    expect(village).toBe('v:thon-1');
+    const chosen = await post(JSON.stringify({ payload: village }), start.cookie);
+    expect(repliesSchema.parse(chosen.json).replies[0]?.text).toContain('Thôn/làng 1');
     const answer = await post(JSON.stringify({ text: 'lam giay khai sinh cho con' }), start.cookie);
     const text = repliesSchema
       .parse(answer.json)
@@ -135,8 +143,13 @@ describe('the visitor token (an embedded chat whose cookie the browser blocks)',
     expect(repliesSchema.parse(start.json).replies[0]?.text).toContain('Xin chào');
 
     const withToken = { 'x-visitor-token': token };
+    await post(JSON.stringify({ payload: 'village' }), undefined, withToken);
     const village = await post(JSON.stringify({ payload: 'v:thon-1' }), undefined, withToken);
     expect(village.res.status).toBe(200);
+    expect(
+      repliesSchema.parse(village.json).replies[0]?.text,
+      'the village form started before was remembered',
+    ).toContain('Thôn/làng 1');
     expect(village.cookie, 'no new visitor, so no new cookie').toBeUndefined();
     expect(tokenSchema.parse(village.json).visitor).toBe(token);
     const answer = await post(JSON.stringify({ text: 'lam giay khai sinh cho con' }), undefined, withToken);
@@ -144,7 +157,7 @@ describe('the visitor token (an embedded chat whose cookie the browser blocks)',
       .parse(answer.json)
       .replies.map((r) => r.text)
       .join('\n');
-    expect(text, 'the village chosen before was remembered').toMatch(/^Đăng ký khai sinh/);
+    expect(text, 'the question is answered after the village was chosen').toMatch(/^Đăng ký khai sinh/);
     expect(answer.cookie).toBeUndefined();
   });
 
