@@ -104,20 +104,30 @@ afterAll(async () => {
   redis.disconnect();
 });
 
+/** The Telegram outbox worker on the test Redis, closed after the tests. */
+function startTelegramWorker(
+  prefix: string,
+  sender: RecordingSender,
+  options: { lockDuration?: number; stalledInterval?: number; maxStalledCount?: number } = {},
+) {
+  const handle = startOutboxWorker({
+    connection: { url },
+    channel: 'telegram',
+    prefix,
+    sender,
+    onBlocked: async () => undefined,
+    logger,
+    ...options,
+  });
+  open.push(handle);
+  return handle;
+}
+
 describe('outbox delivery records', () => {
   it('records a delivery for 7 days, counted sent once', async () => {
     const prefix = newPrefix();
     const sender = new RecordingSender();
-    open.push(
-      startOutboxWorker({
-        connection: { url },
-        channel: 'telegram',
-        prefix,
-        sender,
-        onBlocked: async () => undefined,
-        logger,
-      }),
-    );
+    startTelegramWorker(prefix, sender);
     await enqueue(prefix, 'rec-1', 'một');
     await until(async () => (await jobOf(prefix, 'rec-1')).state === 'completed');
     const ttl = await redis.ttl(outboxKeys(prefix, 'telegram').sent('rec-1'));
@@ -130,16 +140,7 @@ describe('outbox delivery records', () => {
     const prefix = newPrefix();
     await redis.set(outboxKeys(prefix, 'telegram').sent('dup-1'), new Date().toISOString(), 'EX', 60);
     const sender = new RecordingSender();
-    open.push(
-      startOutboxWorker({
-        connection: { url },
-        channel: 'telegram',
-        prefix,
-        sender,
-        onBlocked: async () => undefined,
-        logger,
-      }),
-    );
+    startTelegramWorker(prefix, sender);
     await enqueue(prefix, 'dup-1', 'hai');
     await until(async () => (await jobOf(prefix, 'dup-1')).state === 'completed');
     expect(sender.delivered).toEqual([]);
@@ -171,22 +172,12 @@ describe('outbox delivery records', () => {
 describe('outbox stalled jobs', () => {
   it('passes its lock options to the BullMQ worker, with short defaults', () => {
     const sender = new RecordingSender();
-    const common = {
-      connection: { url },
-      channel: 'telegram',
-      sender,
-      onBlocked: async () => undefined,
-      logger,
-    };
-    const byDefault = startOutboxWorker({ ...common, prefix: newPrefix() });
-    const chosen = startOutboxWorker({
-      ...common,
-      prefix: newPrefix(),
+    const byDefault = startTelegramWorker(newPrefix(), sender);
+    const chosen = startTelegramWorker(newPrefix(), sender, {
       lockDuration: 8000,
       stalledInterval: 3000,
       maxStalledCount: 9,
     });
-    open.push(byDefault, chosen);
     expect(byDefault.worker.opts).toMatchObject(OUTBOX_WORKER_DEFAULTS);
     expect(OUTBOX_WORKER_DEFAULTS).toEqual({ lockDuration: 5000, stalledInterval: 1000, maxStalledCount: 5 });
     expect(chosen.worker.opts).toMatchObject({
@@ -201,18 +192,7 @@ describe('outbox stalled jobs', () => {
   it('keeps the lock of a send that lasts longer than lockDuration', async () => {
     const prefix = newPrefix();
     const sender = new RecordingSender(() => sleep(2500));
-    open.push(
-      startOutboxWorker({
-        connection: { url },
-        channel: 'telegram',
-        prefix,
-        sender,
-        onBlocked: async () => undefined,
-        logger,
-        lockDuration: 1000,
-        stalledInterval: 300,
-      }),
-    );
+    startTelegramWorker(prefix, sender, { lockDuration: 1000, stalledInterval: 300 });
     await enqueue(prefix, 'slow-1', 'chậm');
     await until(async () => (await jobOf(prefix, 'slow-1')).state === 'completed');
     expect(sender.delivered).toEqual(['chậm']);
