@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 /** A command that gets no answer within this time fails (a frozen Redis, a network black hole). */
 export const COMMAND_TIMEOUT_MS = 1000;
 /** Reconnect attempts come at most this far apart, so the bot is back soon after Redis is. */
-const MAX_RECONNECT_DELAY_MS = 500;
+const MAX_RECONNECT_DELAY_MS = 200;
 
 /**
  * The app's own Redis client (not BullMQ's blocking connections, which must wait). It fails fast
@@ -24,7 +24,7 @@ export function createAppRedis(url: string, logger: Logger): Redis {
     autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+    retryStrategy: (attempt) => Math.min(attempt * 50, MAX_RECONNECT_DELAY_MS),
   });
   let down = false;
   redis.on('error', (err) => {
