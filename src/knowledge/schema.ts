@@ -26,6 +26,18 @@ export const REQUIRED_TOPIC_IDS = [
   'nhac-lich',
   'thong-bao',
   'gap-can-bo',
+  'xac-nhan-cu-tru',
+  'cai-chinh-ho-tich',
+  'ly-lich-tu-phap',
+  'giay-thong-hanh',
+  'ho-tich-campuchia',
+  'chung-thuc-hop-dong',
+  'cong-dan-so',
+  'bao-hiem-y-te',
+  'tro-cap-xa-hoi',
+  'dat-dai',
+  'phan-anh-kien-nghi',
+  'khong-co-dien-thoai',
 ] as const;
 
 export const SECTION_KEYS = [

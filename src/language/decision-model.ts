@@ -2,8 +2,28 @@ import type { DecisionModel } from './confidence';
 
 /** Written by scripts/calibrate.ts from the dev question set; do not edit by hand. */
 export const DECISION_MODEL: DecisionModel = {
-  right: [-2.277, 0.93, -0.859, 0.322, 0.206, 0.018, -0.81, -0.329, -1.368],
-  outside: [2.21, -0.857, 0.055, -0.587, -0.365, -0.211, 0.659, 0.29, 1.683],
-  answerAt: 0.75,
-  outsideAt: 0.45,
+  right: [
+    -2.524,
+    0.945,
+    -0.992,
+    0.312,
+    0.332,
+    -0.345,
+    -0.799,
+    -0.366,
+    -1.328
+  ],
+  outside: [
+    2.361,
+    -0.81,
+    0.2,
+    -0.602,
+    -0.512,
+    0.073,
+    0.574,
+    0.513,
+    1.728
+  ],
+  answerAt: 0.7,
+  outsideAt: 0.5
 };
