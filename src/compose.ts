@@ -17,7 +17,10 @@ import type { FeatureDeps } from './features/types';
 import { missingEssentials } from './knowledge/placeholders';
 import type { Logger } from './logger';
 import { queuePrefix } from './queues/outbox-keys';
+import { Outbox } from './queues/outbox';
 import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
+import { buildReminders } from './compose-reminders';
+import { calendarPath } from './server/calendar-link';
 import { buildApp } from './server/app';
 import { startAofPrivacy } from './storage/aof-privacy';
 import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
@@ -76,12 +79,28 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const redis = createAppRedis(o.redisUrl, logger);
   await connectAppRedis(redis);
 
-  const residents = new RedisResidentStore(redis, prefix, { sessionTtlSeconds: config.sessionTtlSeconds });
   const adapters = new Map<string, ChannelAdapter>();
+  const reminders = buildReminders({
+    redis,
+    prefix,
+    logger,
+    clock,
+    outbox: (channel) => outboxProducers.get(channel),
+    t: (locale, key, args) => current.deps.t(locale, key, args),
+  });
+  const residents = new RedisResidentStore(redis, prefix, {
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    alsoDelete: [(user) => reminders.deleteAll(user)],
+  });
+  const outboxProducers = new Map<string, Outbox>();
+  const webSecret = config.cookieSecret ?? (await sharedCookieSecret(redis, prefix));
   // A channel with an outbox can message a resident later (read when a turn asks, after the adapters are built).
   const canMessageLater = (channel: string) => adapters.get(channel)?.outbox !== undefined;
   const build = (e: AnswerEngine) => {
-    const d = featureDeps(e, redis, prefix, canMessageLater);
+    const d = featureDeps(e, redis, prefix, canMessageLater, {
+      reminders,
+      calendarLink: (text, at) => calendarPath(webSecret, text, at),
+    });
     return {
       deps: d,
       conversation: new Conversation(
@@ -114,6 +133,12 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     if (!adapter) continue;
     if (adapters.has(adapter.channel)) throw new Error(`two adapters for ${adapter.channel}`);
     adapters.set(adapter.channel, adapter);
+    if (adapter.outbox) {
+      outboxProducers.set(
+        adapter.channel,
+        new Outbox(redis, adapter.channel, { prefix: queuePrefix(prefix), logger }),
+      );
+    }
   }
 
   const breaker = new RedisBreaker(redis);
@@ -128,7 +153,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           adapter: webAdapter,
           handle: (event) => pipeline.respond(event),
           rateLimiter: new RedisRateLimiter(redis, prefix),
-          cookieSecret: config.cookieSecret ?? (await sharedCookieSecret(redis, prefix)),
+          cookieSecret: webSecret,
+          calendarSecret: webSecret,
           secureCookies: config.publicUrl?.startsWith('https://') ?? false,
           perVisitorPerMinute: config.web.perVisitorPerMinute,
           perIpPerMinute: config.web.perIpPerMinute,
@@ -197,10 +223,14 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
                 const user = userKey ? parseUserKey(userKey) : undefined;
                 if (user) await current.conversation.markUnreachable(user);
               },
+              onGaveUp: async (data) => {
+                if (data.kind === 'reminder' && data.ref) await reminders.deliveryFailed(data.ref);
+              },
               logger,
             }),
           );
         }
+        await reminders.startWorker(o.redisUrl, { reconcileEveryMs: config.reminderReconcileSeconds * 1000 });
       }
       if (!app) return undefined;
       return app.listen({ port: config.port, host: config.host });
@@ -216,6 +246,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           .catch((err: unknown) => logger.error({ err }, 'error while stopping a channel'));
       }
       await Promise.all(outboxes.map((outbox) => outbox.close()));
+      await reminders.close();
+      await Promise.all([...outboxProducers.values()].map((outbox) => outbox.close()));
       await redis.quit().catch(() => redis.disconnect());
     },
   };
@@ -242,8 +274,10 @@ export function featureDeps(
   redis: Redis,
   prefix: string,
   canMessageLater: (channel: string) => boolean,
+  services: Pick<FeatureDeps, 'reminders' | 'calendarLink'>,
 ): FeatureDeps {
   return {
+    ...services,
     kb: engine.kb,
     qa: engine.qa,
     t: engine.i18n.t,

@@ -173,6 +173,10 @@ const envSchema = z
       emptyToUndefined,
       z.coerce.number().int().min(60).max(2_592_000).default(86_400),
     ),
+    REMINDER_RECONCILE_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(1).max(86_400).default(300),
+    ),
     WEB_ALLOWED_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
@@ -266,6 +270,8 @@ export interface Config {
   /** memory cap of the private redis-server, e.g. 256mb */
   readonly redisMaxmemory: string;
   readonly sessionTtlSeconds: number;
+  /** how often pending reminders are checked against their queue jobs (besides at start) */
+  readonly reminderReconcileSeconds: number;
   /** serve residents in production although the office phone or address is not filled in yet */
   readonly allowIncompleteContent: boolean;
   readonly web: {
@@ -333,6 +339,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisProbeUrl: e.REDIS_PROBE_URL,
     redisMaxmemory: e.REDIS_MAXMEMORY,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    reminderReconcileSeconds: e.REMINDER_RECONCILE_SECONDS,
     allowIncompleteContent: e.ALLOW_INCOMPLETE_CONTENT === 'true',
     web: {
       allowedOrigins: e.WEB_ALLOWED_ORIGINS,

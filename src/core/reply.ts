@@ -16,6 +16,20 @@ export type Button = z.infer<typeof buttonSchema>;
 export interface Reply {
   readonly text: string;
   readonly buttons?: Button[][];
+  /**
+   * Links to open or download (a calendar file, the bot on another app); a path without a host is on
+   * the web chat's own server, and only the web chat shows those.
+   */
+  readonly links?: readonly { readonly label: string; readonly url: string }[];
   /** the language it is written in (the web page shows its own words in it) */
   readonly locale?: Locale;
+}
+
+/**
+ * The text with the reply's links written out, for channels that show links in the text (Telegram and
+ * Zalo make a bare address clickable). A path on the web chat's own server means nothing there: left out.
+ */
+export function textWithLinks(reply: Reply): string {
+  const links = (reply.links ?? []).filter((l) => /^https?:\/\//i.test(l.url));
+  return links.length > 0 ? `${reply.text}\n\n${links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}` : reply.text;
 }

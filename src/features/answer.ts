@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
-import { type Feature, payloadKind } from './feature';
+import { type Feature, type FeatureContext, payloadKind } from './feature';
 import { navigationRow, parseId } from './keyboards';
 import { decisionReply, type ReplyContext, sectionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
@@ -8,24 +8,29 @@ import type { FeatureDeps, Outcome, Turn } from './types';
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
 const MISSES_BEFORE_FALLBACK = 2;
 
-const replyContext = (turn: Turn, deps: FeatureDeps): ReplyContext => ({
-  t: deps.t,
+const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
+  t: ctx.t,
   locale: turn.locale,
-  values: deps.commune,
+  values: ctx.commune,
+  topicButtons: (topic) => ctx.topicButtons(topic, turn),
 });
 
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
-export function answerTopic(topicId: string, turn: Turn, deps: FeatureDeps): Outcome | undefined {
+export function answerTopic(
+  topicId: string,
+  turn: Turn,
+  deps: FeatureContext,
+): Outcome | Promise<Outcome> | undefined {
   const topic = deps.qa.topic(topicId);
   if (!topic) return undefined;
-  if (topic.kind === 'action') return actionNotReady(topicId, turn, deps);
+  if (topic.kind === 'action') return carryOut(topicId, turn, deps);
   return {
     replies: [topicReply(topic, replyContext(turn, deps))],
     session: { ...turn.session, misses: 0, lastTopic: topic.id },
   };
 }
 
-function showSection(topicId: string, key: SectionKey, turn: Turn, deps: FeatureDeps): Outcome | undefined {
+function showSection(topicId: string, key: SectionKey, turn: Turn, deps: FeatureContext): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
   const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
   return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;
@@ -37,7 +42,7 @@ function showSection(topicId: string, key: SectionKey, turn: Turn, deps: Feature
  * no other procedure («bao nhiêu tiền», «mất mấy ngày») gets that section of the topic just discussed;
  * then a question back, the where-to-go reply, or — after repeated misses — the way to a person.
  */
-export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Outcome {
+export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): Outcome | Promise<Outcome> {
   const calm = { ...turn.session, misses: 0 };
   if (deps.qa.scam(text)) {
     return {
@@ -63,7 +68,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureDeps): Out
   }
   const decision = deps.qa.decide(text);
   if (decision.kind === 'answer') {
-    if (decision.topic.kind === 'action') return actionNotReady(decision.topic.id, turn, deps);
+    if (decision.topic.kind === 'action') return carryOut(decision.topic.id, turn, deps);
     const reply = decisionReply(decision, replyContext(turn, deps));
     return { replies: [reply], session: { ...calm, lastTopic: decision.topic.id } };
   }
@@ -113,9 +118,15 @@ function fallback(turn: Turn, deps: FeatureDeps): Reply {
   };
 }
 
+/** A topic of kind `action`: the feature that carries it out, if there is one. */
+function carryOut(topicId: string, turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome> {
+  const action = ctx.topicAction(topicId);
+  return action ? action(turn, ctx) : actionNotReady(topicId, turn, ctx);
+}
+
 /**
- * Reminders, announcements and talking to a person come with later features; until a topic's feature
- * exists the bot says so honestly and gives the office's contacts.
+ * Announcements and talking to a person come with later features; until a topic's feature exists the
+ * bot says so honestly and gives the office's contacts.
  */
 function actionNotReady(topicId: string, turn: Turn, deps: FeatureDeps): Outcome {
   const topic = deps.qa.topic(topicId);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Button, Reply } from '../core/reply';
+import type { Topic } from '../knowledge/schema';
 import type { Flow, FlowEngine } from './flow-engine';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
@@ -11,6 +12,10 @@ export interface FeatureContext extends FeatureDeps {
   stale(turn: Turn): Outcome;
   /** whether a typed message is one of the features' command words */
   isCommand(text: string): boolean;
+  /** the feature that carries out a topic of kind `action` («Nhắc lịch»), if one does */
+  topicAction(topicId: string): TopicAction | undefined;
+  /** buttons the features add under a topic's answer («Nhắc tôi») */
+  topicButtons(topic: Topic, turn: Turn): Button[];
   readonly flows: FlowEngine;
 }
 
@@ -31,9 +36,16 @@ export interface PayloadKind<A = unknown> {
   readonly anyTime?: boolean;
 }
 
+export type TopicAction = (turn: Turn, ctx: FeatureContext) => Outcome | Promise<Outcome>;
+
 /** Whole messages that are commands, compared without diacritics and punctuation ("/menu", "Menu"). */
 export interface Command {
   readonly words: readonly string[];
+  /**
+   * Words that start a message and make the whole of it this command («nhắc tôi thứ 6 lên xã»): the
+   * handler reads the rest from the turn. Whole-message words win over these.
+   */
+  readonly prefixes?: readonly string[];
   /** understood at every step, even in the middle of a form or before the first step is done */
   readonly anyTime?: boolean;
   handle(turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome>;
@@ -57,6 +69,10 @@ export interface Feature {
   readonly payloads?: readonly PayloadKind<never>[];
   readonly flows?: readonly Flow[];
   readonly menu?: readonly MenuEntry[];
+  /** topics of kind `action` (in content/topics) that this feature carries out */
+  readonly actions?: Readonly<Record<string, TopicAction>>;
+  /** buttons under a topic's answer, e.g. «Nhắc tôi» under a procedure */
+  topicButtons?(topic: Topic, turn: Turn, ctx: FeatureContext): Button[];
   /** the schema of this feature's own data in the session (see feature-state.ts) */
   readonly session?: z.ZodType;
   /** /start, a QR deep link (param) or a start button: at most one feature handles it */

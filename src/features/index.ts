@@ -5,6 +5,7 @@ import type { Feature } from './feature';
 import { feedbackFeature } from './feedback';
 import { menuFeature } from './menu';
 import { onboardingFeature } from './onboarding';
+import { remindersFeature } from './reminders';
 import { settingsFeature } from './settings';
 
 /**
@@ -18,5 +19,6 @@ export const FEATURES: readonly Feature[] = [
   settingsFeature,
   deleteDataFeature,
   feedbackFeature,
+  remindersFeature,
   cancelFeature,
 ];

@@ -92,7 +92,7 @@ export const onboardingFlow: Flow = {
   id: ONBOARDING,
   steps: [villageStep],
   timeoutMs: STEP_TIMEOUT_MS,
-  complete(data, turn, deps) {
+  async complete(data, turn, deps) {
     const village = data.village ?? NO_VILLAGE;
     const profile = profileWith(turn, village);
     const done: Turn = { ...turn, profile };
@@ -108,7 +108,7 @@ export const onboardingFlow: Flow = {
     ];
     // A question asked before onboarding is answered right after it.
     if (data.question) {
-      const answered = answerQuestion(data.question, done, deps);
+      const answered = await answerQuestion(data.question, done, deps);
       return { replies: [...replies, ...answered.replies], profile, session: answered.session };
     }
     return { replies: [...replies, deps.mainMenu(done)], profile };

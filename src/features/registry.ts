@@ -1,6 +1,8 @@
 import type { Reply } from '../core/reply';
 import { fold, syllables } from '../language/normalize';
-import type { Command, Feature, FeatureContext, PayloadKind } from './feature';
+import type { Button } from '../core/reply';
+import type { Topic } from '../knowledge/schema';
+import type { Command, Feature, FeatureContext, PayloadKind, TopicAction } from './feature';
 import type { Flow } from './flow-engine';
 import { rows } from './keyboards';
 import type { Turn } from './types';
@@ -19,6 +21,9 @@ type Single = 'start' | 'newResident' | 'text';
 export class FeatureRegistry {
   private readonly payloads = new Map<string, PayloadKind<never>>();
   private readonly commands = new Map<string, Command>();
+  /** prefix words, longest first */
+  private readonly prefixes: { key: string; command: Command }[] = [];
+  private readonly actions = new Map<string, TopicAction>();
   readonly flows: readonly Flow[];
 
   constructor(readonly features: readonly Feature[]) {
@@ -38,6 +43,15 @@ export class FeatureRegistry {
           if (this.commands.has(key)) throw new Error(`command word "${word}" is taken (${f.id})`);
           this.commands.set(key, command);
         }
+        for (const word of command.prefixes ?? []) {
+          const key = FeatureRegistry.commandKey(word);
+          if (this.prefixes.some((p) => p.key === key)) throw new Error(`command prefix "${word}" is taken (${f.id})`);
+          this.prefixes.push({ key, command });
+        }
+      }
+      for (const [topic, action] of Object.entries(f.actions ?? {})) {
+        if (this.actions.has(topic)) throw new Error(`two features carry out topic ${topic}`);
+        this.actions.set(topic, action);
       }
     }
     for (const hook of ['start', 'newResident', 'text'] as const) {
@@ -45,6 +59,7 @@ export class FeatureRegistry {
         throw new Error(`more than one feature handles ${hook}`);
     }
     this.flows = features.flatMap((f) => f.flows ?? []);
+    this.prefixes.sort((a, b) => b.key.length - a.key.length);
   }
 
   /** "/Menu", "menu chính" and "MENU CHINH" are the same command. */
@@ -64,7 +79,18 @@ export class FeatureRegistry {
   }
 
   command(text: string): Command | undefined {
-    return this.commands.get(FeatureRegistry.commandKey(text));
+    const key = FeatureRegistry.commandKey(text);
+    const whole = this.commands.get(key);
+    if (whole) return whole;
+    return this.prefixes.find((p) => key === p.key || key.startsWith(`${p.key} `))?.command;
+  }
+
+  topicAction(topicId: string): TopicAction | undefined {
+    return this.actions.get(topicId);
+  }
+
+  topicButtons(topic: Topic, turn: Turn, ctx: FeatureContext): Button[] {
+    return this.features.flatMap((f) => f.topicButtons?.(topic, turn, ctx) ?? []);
   }
 
   handler<H extends Single>(hook: H): Feature[H] {

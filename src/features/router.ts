@@ -24,6 +24,8 @@ export class Router {
         replies: [{ text: deps.t(turn.locale, 'stale-button') }, registry.mainMenu(turn, ctx)],
       }),
       isCommand: (text) => registry.command(text) !== undefined,
+      topicAction: (topicId) => registry.topicAction(topicId),
+      topicButtons: (topic, turn) => registry.topicButtons(topic, turn, ctx),
     };
     this.ctx = ctx;
   }

@@ -21,6 +21,8 @@ export interface ReplyContext {
   readonly locale: Locale;
   /** {phone}, {hours}… from the commune profile */
   readonly values: Record<string, string>;
+  /** what other features offer under an answer («Nhắc tôi») */
+  readonly topicButtons?: (topic: Topic) => Button[];
 }
 
 const title = (topic: Topic, locale: Locale): string =>
@@ -42,6 +44,7 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
     text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values)}${warning}${links}${more}`,
     buttons: [
       ...rows(sections, 2),
+      ...rows(c.topicButtons?.(topic) ?? [], 2),
       [
         { label: c.t(c.locale, 'button-helpful'), payload: feedbackPayload(topic.id, 'up') },
         { label: c.t(c.locale, 'button-not-helpful'), payload: feedbackPayload(topic.id, 'down') },

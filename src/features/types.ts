@@ -1,5 +1,6 @@
 import type { InboundEvent } from '../core/inbound';
 import type { FeedbackStore } from '../core/ports';
+import type { ReminderBook } from '../core/reminder';
 import type { Reply } from '../core/reply';
 import type { Session, UserProfile } from '../core/state';
 import type { Locale } from '../core/user';
@@ -37,6 +38,9 @@ export interface FeatureDeps {
    * village is not asked up front: it matters only for what could be sent later.
    */
   canMessageLater(channel: string): boolean;
+  readonly reminders: ReminderBook;
+  /** a link (on the web chat's server) to a calendar file with an alarm, for those the bot cannot remind */
+  calendarLink(text: string, at: number): string;
 }
 
 export { EMPTY_SESSION } from '../core/state';

@@ -81,6 +81,11 @@ export const topicSchema = z.object({
     .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))
     .default({}),
   links: z.array(z.object({ label: text.max(40, 'nhãn dài quá 40 ký tự'), url: z.url() })).default([]),
+  /**
+   * A legal deadline counted from an event (khai sinh: 60 days from the birth): the answer offers
+   * «Nhắc tôi trước hạn», which asks the day of the event (`event`: «cháu bé sinh», «người thân mất»).
+   */
+  deadline: z.object({ days: z.number().int().min(1).max(366), event: text }).optional(),
   /** accounts and payments: the answer ends with a short scam warning */
   scam_warning: z.boolean().default(false),
   sources: z
@@ -132,6 +137,8 @@ export const communeSchema = z.object({
   post_office: contact,
   villages: z.array(z.object({ id, name: text })).min(1),
   portals: z.object({ national: z.url(), provincial: text }),
+  /** where residents can chat with the bot (shown to web visitors, whom the bot cannot remind itself) */
+  chat: z.object({ telegram: z.url().optional(), zalo: z.url().optional() }).optional(),
 });
 export type Commune = z.infer<typeof communeSchema>;
 

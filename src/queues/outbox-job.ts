@@ -14,6 +14,8 @@ export const outboxJobSchema = z.object({
   userKey: z.string().min(1).max(160).optional(),
   /** what sent it ('reminder', 'broadcast', 'staff', …), for statistics */
   kind: z.string().min(1).max(32).optional(),
+  /** what it is about within its kind (a reminder id), so its sender hears when it could not go out */
+  ref: z.string().min(1).max(64).optional(),
 });
 export type OutboxJobData = z.infer<typeof outboxJobSchema>;
 

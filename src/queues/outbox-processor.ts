@@ -17,6 +17,11 @@ export interface OutboxProcessorDeps {
   readonly count: (field: OutboxCountField) => Promise<void>;
   /** delivery records: checked before a send, written (with the `sent` count) right after one */
   readonly deliveries: OutboxDeliveries;
+  /**
+   * The message will never go out (blocked, refused, or out of attempts), so whoever sent it can say so
+   * (a reminder is marked failed). Never throws back: the job's outcome is already decided.
+   */
+  readonly onGaveUp?: (data: OutboxJobData, reason: 'blocked' | 'refused' | 'failed') => Promise<void>;
 }
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -46,11 +51,13 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
     if (err instanceof ChannelError && err.code === 'blocked') {
       await deps.onBlocked(data.userKey, data.chatId);
       await count('blocked');
+      await gaveUp(data, 'blocked');
       logger.info(log, 'outbox: the resident blocked the bot; marked inactive');
       return new UnrecoverableError('blocked');
     }
     if (err instanceof ChannelError && err.code === 'bad-request') {
       await count('dropped');
+      await gaveUp(data, 'refused');
       logger.warn({ ...log, err }, 'outbox: the platform refused the message; dropped');
       return new UnrecoverableError(`bad-request: ${err.message}`);
     }
@@ -65,8 +72,17 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
     }
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await count(last ? 'failed' : 'retried');
+    if (last) await gaveUp(data, 'failed');
     logger.warn({ ...log, err, attempt: job.attemptsMade + 1, last }, 'outbox: send failed');
     return err instanceof Error ? err : new Error(String(err));
+  }
+
+  async function gaveUp(data: OutboxJobData, reason: 'blocked' | 'refused' | 'failed'): Promise<void> {
+    try {
+      await deps.onGaveUp?.(data, reason);
+    } catch (err) {
+      logger.warn({ err, kind: data.kind, ref: data.ref, reason }, 'outbox: could not report a message given up');
+    }
   }
 
   return async (job) => {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { incrementOutboxCount, type OutboxCountField } from './outbox-counts';
 import { redisOutboxDeliveries } from './outbox-deliveries';
 import { assertQueuePrefix, type OutboxChannel, outboxQueueName } from './outbox-keys';
-import { createOutboxProcessor } from './outbox-processor';
+import { createOutboxProcessor, type OutboxProcessorDeps } from './outbox-processor';
 
 export interface OutboxLimiter {
   readonly max: number;
@@ -49,6 +49,8 @@ export interface OutboxWorkerOptions {
   readonly sender: ChannelSender;
   /** marks the resident inactive; a throw here retries the job */
   readonly onBlocked: (userKey: string | undefined, chatId: string) => Promise<void>;
+  /** a message that will never go out (see OutboxProcessorDeps.onGaveUp) */
+  readonly onGaveUp?: OutboxProcessorDeps['onGaveUp'];
   readonly logger: Logger;
   /**
    * Global across all workers of the queue. Omitted → DEFAULT_OUTBOX_LIMITERS[channel]; null → none.
@@ -101,6 +103,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
   const processor = createOutboxProcessor({
     sender: options.sender,
     onBlocked: options.onBlocked,
+    ...(options.onGaveUp ? { onGaveUp: options.onGaveUp } : {}),
     logger,
     rateLimit: (ms) => queue.rateLimit(ms),
     // doNotWaitActive: waiting would wait for the job that is asking, which never ends.

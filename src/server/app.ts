@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { clientError, registerErrorHandler, unavailableReply } from './errors';
 import { sameSecret } from './secret';
 import { securityHeaders } from './security-headers';
+import { registerCalendarRoute } from './calendar-link';
 import { registerWebChat, type WebChatOptions } from './web-chat-routes';
 
 export interface AppOptions extends WebChatOptions {
@@ -25,6 +26,8 @@ export interface AppOptions extends WebChatOptions {
   readonly requestTimeoutMs: number;
   /** the channel adapters' webhooks */
   readonly webhooks: readonly WebhookRoute[];
+  /** signs the web chat's calendar links (server/calendar-link.ts) */
+  readonly calendarSecret: string;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
@@ -87,6 +90,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
 
   registerWebChat(app, o);
+  registerCalendarRoute(app, o.calendarSecret, () => o.clock.now());
   for (const route of o.webhooks) registerWebhook(app, route, o.available);
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {

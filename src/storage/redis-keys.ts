@@ -28,6 +28,12 @@ export const keys = (prefix: string) => ({
   outboxSent: (channel: string, jobId: string) => `${prefix}outbox:${channel}:sent:${jobId}`,
   /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
   cookieSecret: () => `${prefix}web:cookie-secret`,
+  /** string: one reminder as JSON (storage/redis-reminder-store.ts) */
+  reminder: (id: string) => `${prefix}rem:${id}`,
+  /** set: the ids of a resident's reminders */
+  reminders: (user: UserRef) => `${prefix}rem-user:${userKey(user)}`,
+  /** sorted set: id of every pending reminder → when it fires (ms); what reconciliation walks */
+  remindersDue: () => `${prefix}rem-due`,
 });
 export type RedisKeys = ReturnType<typeof keys>;
 
@@ -55,6 +61,7 @@ export function residentKeys(prefix: string, user: UserRef): string[] {
     k.user(user),
     k.session(user),
     k.choices(user),
+    k.reminders(user),
     // In a private chat the chat id is the user id on every channel we have.
     k.outboxPace(user.channel, user.id),
     ...(user.channel === 'web'

@@ -24,6 +24,11 @@ type ScriptedRedis = Redis & {
 export interface RedisResidentStoreOptions {
   /** idle time after which a conversation is forgotten; default one day */
   readonly sessionTtlSeconds?: number;
+  /**
+   * Data of the resident's kept elsewhere (reminders, requests), deleted before their own keys: a
+   * feature's store that names the resident registers its deletion here.
+   */
+  readonly alsoDelete?: readonly ((user: UserRef) => Promise<void>)[];
 }
 
 /**
@@ -39,6 +44,7 @@ export const PENDING_SESSION_SECONDS = 30 * 60;
 export class RedisResidentStore implements ResidentStore {
   private readonly keys: RedisKeys;
   private readonly ttlSeconds: number;
+  private readonly alsoDelete: readonly ((user: UserRef) => Promise<void>)[];
 
   constructor(
     private readonly redis: Redis,
@@ -50,6 +56,7 @@ export class RedisResidentStore implements ResidentStore {
     if (!('dvcSaveResident' in redis))
       redis.defineCommand('dvcSaveResident', { numberOfKeys: 2, lua: SAVE_BOTH });
     this.ttlSeconds = options.sessionTtlSeconds ?? 86_400;
+    this.alsoDelete = options.alsoDelete ?? [];
     if (!Number.isInteger(this.ttlSeconds) || this.ttlSeconds < 1) {
       throw new RangeError(`sessionTtlSeconds must be a positive integer, got ${this.ttlSeconds}`);
     }
@@ -82,6 +89,7 @@ export class RedisResidentStore implements ResidentStore {
   }
 
   async delete(user: UserRef): Promise<void> {
+    for (const remove of this.alsoDelete) await remove(user);
     // The keys go now; their old values leave Redis's append-only file at the next rewrite.
     await this.redis
       .multi()

@@ -2,6 +2,9 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
+import { buildReminders } from '../../src/compose-reminders';
+import { createLogger } from '../../src/logger';
+import { calendarPath } from '../../src/server/calendar-link';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
@@ -32,10 +35,22 @@ export function createTestBot(
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const deps: FeatureDeps = featureDeps(engine, redis, prefix, (channel) =>
-    channel === 'web' ? webCanMessageLater : true,
+  const reminders = buildReminders({
+    redis,
+    prefix,
+    logger: createLogger('silent'),
+    clock: { now: () => now },
+    outbox: () => undefined,
+    t: engine.i18n.t,
+  });
+  const deps: FeatureDeps = featureDeps(
+    engine,
+    redis,
+    prefix,
+    (channel) => (channel === 'web' ? webCanMessageLater : true),
+    { reminders, calendarLink: (text, at) => calendarPath('test-secret', text, at) },
   );
-  const residents = new RedisResidentStore(redis, prefix);
+  const residents = new RedisResidentStore(redis, prefix, { alsoDelete: [(u) => reminders.deleteAll(u)] });
   const conversation = new Conversation(
     deps,
     { residents, clock: { now: () => now }, defaultLocale: 'vi' },
@@ -56,7 +71,9 @@ export function createTestBot(
     resident(id = `r${Math.floor(Math.random() * 1e9)}`, channel: UserRef['channel'] = 'web') {
       return new FakeChannelUser({ channel, id }, conversation, () => now);
     },
+    reminders,
     async close() {
+      await reminders.close();
       await deleteKeys(redis, prefix);
       redis.disconnect();
     },

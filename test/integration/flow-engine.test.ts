@@ -18,7 +18,15 @@ const sessions = {
   get: async (u: UserRef) => (await residents.load(u)).session,
   save: (u: UserRef, session: Session) => residents.save(u, { session }),
 };
-const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true);
+const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, {
+  reminders: {
+    add: async () => ({ ok: false, reason: 'limit' }),
+    pending: async () => [],
+    cancel: async () => undefined,
+    snooze: async () => undefined,
+  },
+  calendarLink: () => '/lich.ics',
+});
 /** What the router gives a flow besides the ports. */
 const ctxOf = (flows: FlowEngine): FeatureContext => ({
   ...deps,
@@ -26,6 +34,8 @@ const ctxOf = (flows: FlowEngine): FeatureContext => ({
   mainMenu: () => ({ text: 'menu' }),
   stale: () => ({ replies: [{ text: 'stale' }] }),
   isCommand: () => false,
+  topicAction: () => undefined,
+  topicButtons: () => [],
 });
 afterAll(async () => {
   await deleteKeys(redis, prefix);

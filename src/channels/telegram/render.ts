@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../core/reply';
+import { type Reply, textWithLinks } from '../../core/reply';
 import { splitText } from '../../core/split-text';
 
 /** Telegram's limit for one message, in UTF-16 code units (what a JavaScript string's length counts). */
@@ -16,7 +16,7 @@ export interface TelegramMessage {
  * paragraph, line, sentence or word boundaries; the buttons go with the last part.
  */
 export function renderForTelegram(reply: Reply): TelegramMessage[] {
-  const parts = splitText(reply.text.normalize('NFC'), TELEGRAM_TEXT_LIMIT);
+  const parts = splitText(textWithLinks(reply).normalize('NFC'), TELEGRAM_TEXT_LIMIT);
   const keyboard = reply.buttons?.length
     ? {
         inline_keyboard: reply.buttons.map((row) =>

@@ -66,13 +66,12 @@ export function toWebReplies(replies: readonly Reply[]): { replies: WebReply[]; 
   const locale = replies.at(-1)?.locale;
   return {
     ...(locale ? { locale } : {}),
-    replies: replies.map((r) =>
-      r.buttons && r.buttons.length > 0
-        ? {
-            text: r.text,
-            buttons: r.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload }))),
-          }
-        : { text: r.text },
-    ),
+    replies: replies.map((r) => ({
+      text: r.text,
+      ...(r.buttons && r.buttons.length > 0
+        ? { buttons: r.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload }))) }
+        : {}),
+      ...(r.links && r.links.length > 0 ? { links: r.links.map((l) => ({ label: l.label, url: l.url })) } : {}),
+    })),
   };
 }

@@ -17,4 +17,6 @@ export type WebMessage = z.infer<typeof webMessageSchema>;
 export interface WebReply {
   readonly text: string;
   readonly buttons?: { label: string; payload: string }[][];
+  /** links to open or download (a calendar file); paths are on the chat's own server */
+  readonly links?: { label: string; url: string }[];
 }

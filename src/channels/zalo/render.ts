@@ -1,4 +1,4 @@
-import type { Button, Reply } from '../../core/reply';
+import { type Button, type Reply, textWithLinks } from '../../core/reply';
 import { splitText } from '../../core/split-text';
 
 /**
@@ -23,5 +23,5 @@ export function renderForZalo(reply: Reply, hint: (count: number) => string): Re
     options.length > 0
       ? `\n\n${options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}\n${hint(options.length)}`
       : '';
-  return { texts: splitText(`${reply.text}${menu}`.normalize('NFC'), ZALO_TEXT_LIMIT), options };
+  return { texts: splitText(`${textWithLinks(reply)}${menu}`.normalize('NFC'), ZALO_TEXT_LIMIT), options };
 }

@@ -132,6 +132,37 @@
     return box;
   }
 
+  // Links the bot offers (a calendar file on this server, the bot on Zalo or Telegram).
+  function normalizeLinks(links) {
+    if (!Array.isArray(links)) return [];
+    return links.filter(
+      (l) =>
+        l &&
+        typeof l.label === 'string' &&
+        l.label &&
+        typeof l.url === 'string' &&
+        (/^https?:\/\//i.test(l.url) || /^\/[^/\\]/.test(l.url)),
+    );
+  }
+
+  function addLinks(links) {
+    const box = document.createElement('div');
+    box.className = 'reply-links';
+    for (const l of links) {
+      const a = document.createElement('a');
+      a.className = 'reply-link';
+      // A path is on the chat's own server, resolved like the API's address (the chat may sit under a path).
+      a.href = l.url.startsWith('/') ? new URL(l.url.slice(1), window.location.href).href : l.url;
+      a.rel = 'noopener noreferrer';
+      if (l.url.startsWith('/')) a.setAttribute('download', '');
+      else a.target = '_blank';
+      a.textContent = l.label;
+      box.appendChild(a);
+    }
+    log.appendChild(box);
+    return box;
+  }
+
   // Keeps only well-formed buttons; tolerates a flat list instead of rows.
   function normalizeRows(buttons) {
     if (!Array.isArray(buttons)) return [];
@@ -149,6 +180,11 @@
       if (!reply || typeof reply !== 'object') continue;
       let el = null;
       if (typeof reply.text === 'string' && reply.text) el = addMessage('bot', reply.text);
+      const links = normalizeLinks(reply.links);
+      if (links.length > 0) {
+        const box = addLinks(links);
+        el = el || box;
+      }
       const rows = normalizeRows(reply.buttons);
       if (rows.length > 0) {
         const box = addButtons(rows);
