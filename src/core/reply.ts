@@ -31,5 +31,7 @@ export interface Reply {
  */
 export function textWithLinks(reply: Reply): string {
   const links = (reply.links ?? []).filter((l) => /^https?:\/\//i.test(l.url));
-  return links.length > 0 ? `${reply.text}\n\n${links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}` : reply.text;
+  return links.length > 0
+    ? `${reply.text}\n\n${links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}`
+    : reply.text;
 }

@@ -30,7 +30,12 @@ export function answerTopic(
   };
 }
 
-function showSection(topicId: string, key: SectionKey, turn: Turn, deps: FeatureContext): Outcome | undefined {
+function showSection(
+  topicId: string,
+  key: SectionKey,
+  turn: Turn,
+  deps: FeatureContext,
+): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
   const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
   return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;

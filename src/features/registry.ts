@@ -1,7 +1,6 @@
-import type { Reply } from '../core/reply';
-import { fold, syllables } from '../language/normalize';
-import type { Button } from '../core/reply';
+import type { Button, Reply } from '../core/reply';
 import type { Topic } from '../knowledge/schema';
+import { fold, syllables } from '../language/normalize';
 import type { Command, Feature, FeatureContext, PayloadKind, TopicAction } from './feature';
 import type { Flow } from './flow-engine';
 import { rows } from './keyboards';
@@ -45,7 +44,8 @@ export class FeatureRegistry {
         }
         for (const word of command.prefixes ?? []) {
           const key = FeatureRegistry.commandKey(word);
-          if (this.prefixes.some((p) => p.key === key)) throw new Error(`command prefix "${word}" is taken (${f.id})`);
+          if (this.prefixes.some((p) => p.key === key))
+            throw new Error(`command prefix "${word}" is taken (${f.id})`);
           this.prefixes.push({ key, command });
         }
       }

@@ -9,17 +9,24 @@ import type { Outcome, Turn } from './types';
 export const DEADLINE_FLOW = 'reminder-deadline';
 /** the reminder comes this many days before the legal deadline */
 const DAYS_BEFORE = 7;
-const DAY_FORMAT = (day: VnDay) => `${String(day.d).padStart(2, '0')}/${String(day.m).padStart(2, '0')}/${day.y}`;
+const DAY_FORMAT = (day: VnDay) =>
+  `${String(day.d).padStart(2, '0')}/${String(day.m).padStart(2, '0')}/${day.y}`;
 
 /** «Nhắc tôi trước hạn» under a procedure with a legal deadline (khai sinh 60 days, khai tử 15). */
-export function deadlineStart(topicId: string, turn: Turn, ctx: FeatureContext): Promise<Outcome> | undefined {
+export function deadlineStart(
+  topicId: string,
+  turn: Turn,
+  ctx: FeatureContext,
+): Promise<Outcome> | undefined {
   const topic = ctx.qa.topic(topicId);
   if (!topic?.deadline) return undefined;
   return ctx.flows.start(DEADLINE_FLOW, turn, ctx, { topic: topic.id });
 }
 
-const deadlineOf = (topicId: string | undefined, ctx: FeatureContext): Topic['deadline'] & {} | undefined =>
-  topicId ? ctx.qa.topic(topicId)?.deadline : undefined;
+const deadlineOf = (
+  topicId: string | undefined,
+  ctx: FeatureContext,
+): (Topic['deadline'] & {}) | undefined => (topicId ? ctx.qa.topic(topicId)?.deadline : undefined);
 
 export const deadlineFlow: Flow = {
   id: DEADLINE_FLOW,
@@ -50,21 +57,32 @@ export const deadlineFlow: Flow = {
     const title = turn.locale === 'en' ? topic.title_en : topic.title;
     const endOfLastDay = vnDayStart(last, 17);
     if (endOfLastDay <= turn.now) {
-      return { replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-passed', { title, date: lastWords }) }] };
+      return {
+        replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-passed', { title, date: lastWords }) }],
+      };
     }
     // A week before, at 8:00; when that has passed, tomorrow morning (or the last day itself).
     const weekBefore = vnDayStart(addVnDays(last, -DAYS_BEFORE), 8);
     const tomorrow = vnDayAt(turn.now, 1, 8);
     const at = weekBefore > turn.now ? weekBefore : Math.min(tomorrow, vnDayStart(last, 8));
     if (at <= turn.now) {
-      return { replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-today', { title, date: lastWords }) }] };
+      return {
+        replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-today', { title, date: lastWords }) }],
+      };
     }
     const what = ctx.t(turn.locale, 'reminder-deadline-what', { title, date: lastWords });
-    const note = ctx.t(turn.locale, 'reminder-deadline-note', { title, date: lastWords, when: whenWords(at) });
+    const note = ctx.t(turn.locale, 'reminder-deadline-note', {
+      title,
+      date: lastWords,
+      when: whenWords(at),
+    });
     if (!ctx.canMessageLater(turn.event.user.channel)) {
       return { replies: [{ text: note }, webCalendarReply(what, at, turn, ctx)] };
     }
-    const result = await ctx.reminders.add({ user: turn.event.user, text: what, at, locale: turn.locale }, turn.now);
+    const result = await ctx.reminders.add(
+      { user: turn.event.user, text: what, at, locale: turn.locale },
+      turn.now,
+    );
     if (!result.ok) return { replies: [{ text: ctx.t(turn.locale, `reminder-refused-${result.reason}`) }] };
     return { replies: [{ text: note }, createdReply(result.reminder, turn, ctx)] };
   },

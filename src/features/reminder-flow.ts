@@ -15,7 +15,20 @@ export const STEP_PREFIX = 'remw';
 export const stepPayload = (answer: string) => buildPayload(STEP_PREFIX, answer);
 const STEP_TIMEOUT_MS = 30 * 60_000;
 
-const YES = new Set(['dung', 'co', 'ok', 'oke', 'dong y', 'dat', 'dat nhac', 'yes', 'u', 'vang', 'da', 'chuan']);
+const YES = new Set([
+  'dung',
+  'co',
+  'ok',
+  'oke',
+  'dong y',
+  'dat',
+  'dat nhac',
+  'yes',
+  'u',
+  'vang',
+  'da',
+  'chuan',
+]);
 const KEEP = new Set(['giu', 'giu nguyen', 'nhu tren', 'dung roi', 'ok', 'keep']);
 
 const words = (text: string | undefined): string =>
@@ -30,9 +43,14 @@ function acceptTime(
   turn: Turn,
   ctx: FeatureContext,
 ): { ok: true; data: Record<string, string> } | { ok: false; reply: Reply } {
-  const choice = input.payload?.startsWith(`${STEP_PREFIX}:`) ? input.payload.slice(STEP_PREFIX.length + 1) : '';
+  const choice = input.payload?.startsWith(`${STEP_PREFIX}:`)
+    ? input.payload.slice(STEP_PREFIX.length + 1)
+    : '';
   if ((QUICK_CHOICES as readonly string[]).includes(choice)) {
-    return { ok: true, data: { ...data, at: String(quickTime(choice as QuickChoice, turn.now)), exact: '1' } };
+    return {
+      ok: true,
+      data: { ...data, at: String(quickTime(choice as QuickChoice, turn.now)), exact: '1' },
+    };
   }
   if (choice === 'pick' || !input.text) {
     return { ok: false, reply: { text: ctx.t(turn.locale, 'reminder-pick-hint') } };
@@ -99,13 +117,23 @@ const confirmStep: FlowStep = {
   },
 };
 
-async function createReminder(data: Record<string, string>, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
+async function createReminder(
+  data: Record<string, string>,
+  turn: Turn,
+  ctx: FeatureContext,
+): Promise<Outcome> {
   const at = Number(data.at);
   const what = data.what ?? '';
-  if (!ctx.canMessageLater(turn.event.user.channel)) return { replies: [webCalendarReply(what, at, turn, ctx)] };
-  const result = await ctx.reminders.add({ user: turn.event.user, text: what, at, locale: turn.locale }, turn.now);
+  if (!ctx.canMessageLater(turn.event.user.channel))
+    return { replies: [webCalendarReply(what, at, turn, ctx)] };
+  const result = await ctx.reminders.add(
+    { user: turn.event.user, text: what, at, locale: turn.locale },
+    turn.now,
+  );
   if (!result.ok) {
-    return { replies: [{ text: ctx.t(turn.locale, `reminder-refused-${result.reason}`) }, ctx.mainMenu(turn)] };
+    return {
+      replies: [{ text: ctx.t(turn.locale, `reminder-refused-${result.reason}`) }, ctx.mainMenu(turn)],
+    };
   }
   return { replies: [createdReply(result.reminder, turn, ctx)] };
 }

@@ -134,7 +134,8 @@ async function act(action: Action, turn: Turn, ctx: FeatureContext): Promise<Out
 }
 
 /** A procedure: an office to go to (the «Nơi nộp» section); info pages and actions get no «Nhắc tôi». */
-const isProcedure = (topic: Topic): boolean => topic.kind === 'info' && topic.sections['noi-nop'] !== undefined;
+const isProcedure = (topic: Topic): boolean =>
+  topic.kind === 'info' && topic.sections['noi-nop'] !== undefined;
 
 /**
  * Reminders (ARCHITECTURE §6): «Nhắc tôi» under procedures, «nhắc tôi …» typed, /nhacnho to list,
@@ -144,7 +145,15 @@ export const remindersFeature: Feature = {
   id: 'reminders',
   commands: [
     {
-      words: ['/nhacnho', 'nhắc nhở', 'nhắc nhở của tôi', 'lịch nhắc', 'xem nhắc nhở', 'my reminders', 'reminders'],
+      words: [
+        '/nhacnho',
+        'nhắc nhở',
+        'nhắc nhở của tôi',
+        'lịch nhắc',
+        'xem nhắc nhở',
+        'my reminders',
+        'reminders',
+      ],
       handle: showList,
     },
     { words: [], prefixes: OPENING_WORDS, handle: fromText },
@@ -159,7 +168,10 @@ export const remindersFeature: Feature = {
   topicButtons(topic, turn, ctx) {
     if (!isProcedure(topic)) return [];
     return [
-      { label: ctx.t(turn.locale, 'reminder-button'), payload: buildPayload(REMINDER_PREFIX, 'new', topic.id) },
+      {
+        label: ctx.t(turn.locale, 'reminder-button'),
+        payload: buildPayload(REMINDER_PREFIX, 'new', topic.id),
+      },
       ...(topic.deadline
         ? [
             {
@@ -171,4 +183,3 @@ export const remindersFeature: Feature = {
     ];
   },
 };
-

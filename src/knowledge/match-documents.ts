@@ -9,6 +9,7 @@ export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>)
       title: t.title,
       aliases: [...t.aliases, ...t.aliases_en, ...(t.title_en ? [t.title_en] : [])],
       questions: t.questions,
+      ...(t.named ? { named: t.named } : {}),
     })),
     ...kb.outOfScope.map((o) => ({
       topic: `${OUTSIDE_PREFIX}${o.id}`,

@@ -76,6 +76,11 @@ export const topicSchema = z.object({
   aliases: z.array(text).min(1),
   aliases_en: z.array(text).min(MIN_ALIASES_EN, `cần ít nhất ${MIN_ALIASES_EN} tên tiếng Anh (aliases_en)`),
   questions: z.array(text).min(MIN_QUESTIONS, `cần ít nhất ${MIN_QUESTIONS} câu hỏi mẫu`),
+  /**
+   * Words that define the topic («Campuchia» for hộ tịch with a Cambodian spouse): a question naming
+   * none of them gets the topic as a choice, never as a straight answer.
+   */
+  named: z.array(text).min(1).optional(),
   answer: text.max(ANSWER_MAX, `câu trả lời dài quá ${ANSWER_MAX} ký tự`),
   sections: z
     .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))

@@ -8,7 +8,13 @@ export interface Scored {
    * `specific`: the weight of the question's words that this topic matched and that are not generic
    * words such as xin, giấy, tiền, đổi, mất — the evidence that the question is about this topic
    */
-  readonly topics: readonly { readonly topic: string; readonly raw: number; readonly specific: number }[];
+  readonly topics: readonly {
+    readonly topic: string;
+    readonly raw: number;
+    readonly specific: number;
+    /** false when the topic has defining words (TopicDocument.named) and the question has none */
+    readonly named?: boolean;
+  }[];
   /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
   /** how many meaningful words (not stopwords) the question has */
@@ -79,7 +85,7 @@ export function decide(s: Scored, model: DecisionModel): Decision {
   const p = chances(s, model);
   const second = inScope[1];
   const close = second !== undefined && second.specific > 0 && second.raw >= first.raw * CLOSE_RATIO;
-  if (p.right >= model.answerAt && first.specific > 0 && !close) return 'answer';
+  if (p.right >= model.answerAt && first.specific > 0 && !close && first.named !== false) return 'answer';
   if (p.outside >= model.outsideAt) return 'unknown';
   return 'clarify';
 }

@@ -70,8 +70,19 @@ export function buildMatcher(
     ]),
   );
 
+  const definingWords = new Map(
+    documents
+      .filter((d) => d.named && d.named.length > 0)
+      .map((d) => [d.topic, d.named!.map((w) => ` ${read(w, lexicon).words.map(fold).join(' ')} `)]),
+  );
+
   function score(question: string): Scored {
     const reading = read(question.slice(0, MAX_QUESTION_CHARS), lexicon);
+    const said = ` ${reading.words.map(fold).join(' ')} `;
+    const named = (topic: string): boolean | undefined => {
+      const words = definingWords.get(topic);
+      return words ? words.some((w) => said.includes(w)) : undefined;
+    };
     // A term the knowledge base does not contain, and that cannot be a typo, cannot match: skip it.
     // A long, rambling question keeps its most telling terms (those in the fewest samples): faster, and
     // the chatter around the point does not drown it.
@@ -99,7 +110,15 @@ export function buildMatcher(
         credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
     });
     return {
-      topics: results.map((r) => ({ topic: r.topic, raw: r.score, specific: specificWeight(r) })),
+      topics: results.map((r) => {
+        const isNamed = named(r.topic);
+        return {
+          topic: r.topic,
+          raw: r.score,
+          specific: specificWeight(r),
+          ...(isNamed === undefined ? {} : { named: isNamed }),
+        };
+      }),
       coverage: total > 0 ? understood / total : 0,
       words,
     };

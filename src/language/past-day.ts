@@ -21,7 +21,13 @@ export const vnDayStart = (day: VnDay, hour = 0): number =>
 
 const addDays = (day: VnDay, days: number): VnDay => vnDayOf(vnDayStart(day) + days * DAY_MS);
 
-const RELATIVE: Record<string, number> = { 'hom nay': 0, 'hom qua': 0 - 1, 'hom kia': -2, today: 0, yesterday: -1 };
+const RELATIVE: Record<string, number> = {
+  'hom nay': 0,
+  'hom qua': 0 - 1,
+  'hom kia': -2,
+  today: 0,
+  yesterday: -1,
+};
 
 /**
  * A day that has passed or is today, as residents say when something happened: «20/11», «20/11/2026»,
@@ -31,7 +37,8 @@ const RELATIVE: Record<string, number> = { 'hom nay': 0, 'hom qua': 0 - 1, 'hom 
 export function parsePastDay(text: string, now: number): VnDay | undefined {
   const today = vnDayOf(now);
   const said = syllables(text).map(fold).join(' ');
-  for (const [words, offset] of Object.entries(RELATIVE)) if (said.includes(words)) return addDays(today, offset);
+  for (const [words, offset] of Object.entries(RELATIVE))
+    if (said.includes(words)) return addDays(today, offset);
   const ago = /(\d{1,3}) (?:ngay|hom) (?:truoc|roi)/.exec(said);
   if (ago) return addDays(today, -Number(ago[1]));
   const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?(?!\d)/.exec(text);

@@ -6,6 +6,11 @@ export interface TopicDocument {
   readonly title: string;
   readonly aliases: readonly string[];
   readonly questions: readonly string[];
+  /**
+   * Words that define the topic (Campuchia for hộ tịch with a Cambodian spouse): a question that names
+   * none of them may be offered the topic, never answered with it outright.
+   */
+  readonly named?: readonly string[];
 }
 
 /** A topic that a question's terms found, with its BM25+ score and which terms matched what. */

@@ -81,7 +81,10 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
     try {
       await deps.onGaveUp?.(data, reason);
     } catch (err) {
-      logger.warn({ err, kind: data.kind, ref: data.ref, reason }, 'outbox: could not report a message given up');
+      logger.warn(
+        { err, kind: data.kind, ref: data.ref, reason },
+        'outbox: could not report a message given up',
+      );
     }
   }
 

@@ -43,7 +43,7 @@ export class ReminderQueue {
       backoff: { type: 'exponential', delay: 1000 },
       // The id is free again once done; the record, not the job, says it was sent.
       removeOnComplete: true,
-      removeOnFail: { age: 7 * DAY_MS / 1000 },
+      removeOnFail: { age: (7 * DAY_MS) / 1000 },
     });
   }
 

@@ -46,7 +46,8 @@ export class ReminderService implements ReminderBook {
     const refused = checkTime(input.at, now);
     if (refused) return { ok: false, reason: refused };
     const reminder: Reminder = { ...input, id: newId(), status: 'pending', createdAt: now };
-    if (!(await this.deps.store.add(reminder, REMINDER_RULES.maxActive))) return { ok: false, reason: 'limit' };
+    if (!(await this.deps.store.add(reminder, REMINDER_RULES.maxActive)))
+      return { ok: false, reason: 'limit' };
     await this.scheduleOrLeave(reminder.id, reminder.at, now);
     return { ok: true, reminder };
   }
@@ -73,7 +74,8 @@ export class ReminderService implements ReminderBook {
       maxPending: REMINDER_RULES.maxActive,
     });
     if (!moved) return undefined;
-    if (before && before.status === 'pending' && before.at !== at) await this.deps.queue.unschedule(id, before.at);
+    if (before && before.status === 'pending' && before.at !== at)
+      await this.deps.queue.unschedule(id, before.at);
     await this.scheduleOrLeave(id, at, now);
     return moved;
   }
@@ -130,7 +132,8 @@ export class ReminderService implements ReminderBook {
         restored++;
       }
     }
-    if (restored > 0 || dropped > 0) this.deps.logger.warn({ checked, restored, dropped }, 'reminders reconciled');
+    if (restored > 0 || dropped > 0)
+      this.deps.logger.warn({ checked, restored, dropped }, 'reminders reconciled');
     return { checked, restored, dropped };
   }
 

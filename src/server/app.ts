@@ -6,10 +6,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { WebhookRoute } from '../core/channel';
 import type { Logger } from '../logger';
+import { registerCalendarRoute } from './calendar-link';
 import { clientError, registerErrorHandler, unavailableReply } from './errors';
 import { sameSecret } from './secret';
 import { securityHeaders } from './security-headers';
-import { registerCalendarRoute } from './calendar-link';
 import { registerWebChat, type WebChatOptions } from './web-chat-routes';
 
 export interface AppOptions extends WebChatOptions {

@@ -24,8 +24,15 @@ export function calendarPath(secret: string, text: string, at: number): string {
 }
 
 const querySchema = z.object({
-  d: z.string().min(1).max(2000).regex(/^[A-Za-z0-9_-]+$/),
-  s: z.string().length(32).regex(/^[A-Za-z0-9_-]+$/),
+  d: z
+    .string()
+    .min(1)
+    .max(2000)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  s: z
+    .string()
+    .length(32)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 function verify(secret: string, query: unknown): z.infer<typeof payloadSchema> | string {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { parseStored } from '../core/state';
 import { type Reminder, reminderSchema } from '../core/reminder';
+import { parseStored } from '../core/state';
 import { type UserRef, userKey } from '../core/user';
 import { keys, type RedisKeys } from './redis-keys';
 
@@ -148,10 +148,13 @@ export class RedisReminderStore {
 
   /** Changes the status (and time); undefined when the record is missing, not theirs, or not in a state that allows it. */
   async move(id: string, move: ReminderMove): Promise<Reminder | undefined> {
-    const from = move.to === 'pending' ? 'pending,sent,failed' : move.to === 'failed' ? 'pending,sent' : 'pending';
+    const from =
+      move.to === 'pending' ? 'pending,sent,failed' : move.to === 'failed' ? 'pending,sent' : 'pending';
     const owner = 'owner' in move ? userKey(move.owner) : '';
     const record = await this.get(id);
-    const userSet = record ? this.keys.reminders(record.user) : this.keys.reminders({ channel: 'x', id: 'x' });
+    const userSet = record
+      ? this.keys.reminders(record.user)
+      : this.keys.reminders({ channel: 'x', id: 'x' });
     const out = await this.scripted.dvcReminderMove(
       this.keys.reminder(id),
       this.keys.remindersDue(),

@@ -3,8 +3,6 @@ import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
 import { buildReminders } from '../../src/compose-reminders';
-import { createLogger } from '../../src/logger';
-import { calendarPath } from '../../src/server/calendar-link';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
@@ -12,6 +10,8 @@ import { Conversation } from '../../src/features/conversation';
 import type { Feature } from '../../src/features/feature';
 import { FEATURES } from '../../src/features/index';
 import type { FeatureDeps } from '../../src/features/types';
+import { createLogger } from '../../src/logger';
+import { calendarPath } from '../../src/server/calendar-link';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from './redis-cleanup';
 

@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { buildReminders, type Reminders } from '../../src/compose-reminders';
 import { ChannelError, type ChannelSender } from '../../src/core/channel';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
-import { buildReminders, type Reminders } from '../../src/compose-reminders';
 import { loadI18n } from '../../src/i18n';
 import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
@@ -30,7 +30,8 @@ class RecordingSender implements ChannelSender {
   readonly blockedChats = new Set<string>();
 
   async send(chatId: string, reply: Reply): Promise<void> {
-    if (this.blockedChats.has(chatId)) throw new ChannelError('blocked', 'Forbidden: bot was blocked by the user');
+    if (this.blockedChats.has(chatId))
+      throw new ChannelError('blocked', 'Forbidden: bot was blocked by the user');
     this.received.push({ chatId, text: reply.text, at: Date.now() });
   }
 
@@ -108,7 +109,10 @@ describe('reminders on a real Redis', () => {
     const b = bed();
     const reminders = await b.start();
     const at = Date.now() + 1500;
-    const added = await reminders.add({ user: resident('501'), text: 'Lên xã nhận kết quả', at, locale: 'vi' }, Date.now());
+    const added = await reminders.add(
+      { user: resident('501'), text: 'Lên xã nhận kết quả', at, locale: 'vi' },
+      Date.now(),
+    );
     expect(added.ok).toBe(true);
     await sleep(800);
     expect(b.sender.to('501')).toEqual([]);
@@ -141,10 +145,15 @@ describe('reminders on a real Redis', () => {
     const b = bed();
     const reminders = await b.start();
     const first = Date.now() + 800;
-    const added = await reminders.add({ user: resident('503'), text: 'Mang giấy tờ', at: first, locale: 'vi' }, Date.now());
+    const added = await reminders.add(
+      { user: resident('503'), text: 'Mang giấy tờ', at: first, locale: 'vi' },
+      Date.now(),
+    );
     if (!added.ok) throw new Error('not added');
     const later = Date.now() + 2500;
-    expect(await reminders.snooze(resident('503'), added.reminder.id, later, Date.now())).toMatchObject({ at: later });
+    expect(await reminders.snooze(resident('503'), added.reminder.id, later, Date.now())).toMatchObject({
+      at: later,
+    });
     await sleep(1500);
     expect(b.sender.to('503')).toEqual([]);
     await until(() => b.sender.to('503').length === 1);
@@ -177,7 +186,10 @@ describe('reminders on a real Redis', () => {
     const first = await b.start();
     const at = Date.now() + 2500;
     await first.add({ user: resident('505'), text: 'Lên công an xã', at, locale: 'vi' }, Date.now());
-    await first.add({ user: resident('506'), text: 'Lên xã ký giấy', at: at + 200, locale: 'vi' }, Date.now());
+    await first.add(
+      { user: resident('506'), text: 'Lên xã ký giấy', at: at + 200, locale: 'vi' },
+      Date.now(),
+    );
     await b.stop(first);
     const queueKeys = await redis.keys(`${b.prefix.slice(0, -1)}:${REMINDERS_QUEUE}:*`);
     expect(queueKeys.length).toBeGreaterThan(0);
@@ -218,10 +230,15 @@ describe('reminders on a real Redis', () => {
       await reminders.add({ user: who, text: 'x', at: now + 367 * 24 * 3600_000, locale: 'vi' }, now),
     ).toEqual({ ok: false, reason: 'too-far' });
     for (let i = 0; i < 20; i++) {
-      const r = await reminders.add({ user: who, text: `việc ${i}`, at: now + 3600_000 + i, locale: 'vi' }, now);
+      const r = await reminders.add(
+        { user: who, text: `việc ${i}`, at: now + 3600_000 + i, locale: 'vi' },
+        now,
+      );
       expect(r.ok).toBe(true);
     }
-    expect(await reminders.add({ user: who, text: 'việc 21', at: now + 7200_000, locale: 'vi' }, now)).toEqual({
+    expect(
+      await reminders.add({ user: who, text: 'việc 21', at: now + 7200_000, locale: 'vi' }, now),
+    ).toEqual({
       ok: false,
       reason: 'limit',
     });
@@ -229,7 +246,9 @@ describe('reminders on a real Redis', () => {
     // Cancelling one makes room again.
     const [firstPending] = await reminders.pending(who);
     await reminders.cancel(who, firstPending!.id);
-    expect((await reminders.add({ user: who, text: 'việc 21', at: now + 7200_000, locale: 'vi' }, now)).ok).toBe(true);
+    expect(
+      (await reminders.add({ user: who, text: 'việc 21', at: now + 7200_000, locale: 'vi' }, now)).ok,
+    ).toBe(true);
   });
 
   it("deleting a resident's data deletes their reminders, records, due entries and jobs", async () => {
@@ -241,7 +260,9 @@ describe('reminders on a real Redis', () => {
     await reminders.add({ user: who, text: 'một', at: now + 3600_000, locale: 'vi' }, now);
     await reminders.add({ user: who, text: 'hai', at: now + 7200_000, locale: 'vi' }, now);
     await reminders.add({ user: other, text: 'ba', at: now + 3600_000, locale: 'vi' }, now);
-    const residents = new RedisResidentStore(redis, b.prefix, { alsoDelete: [(u) => reminders.deleteAll(u)] });
+    const residents = new RedisResidentStore(redis, b.prefix, {
+      alsoDelete: [(u) => reminders.deleteAll(u)],
+    });
     await residents.delete(who);
     expect(await reminders.pending(who)).toEqual([]);
     expect(await reminders.pending(other)).toHaveLength(1);

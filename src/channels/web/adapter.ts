@@ -71,7 +71,9 @@ export function toWebReplies(replies: readonly Reply[]): { replies: WebReply[]; 
       ...(r.buttons && r.buttons.length > 0
         ? { buttons: r.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload }))) }
         : {}),
-      ...(r.links && r.links.length > 0 ? { links: r.links.map((l) => ({ label: l.label, url: l.url })) } : {}),
+      ...(r.links && r.links.length > 0
+        ? { links: r.links.map((l) => ({ label: l.label, url: l.url })) }
+        : {}),
     })),
   };
 }
