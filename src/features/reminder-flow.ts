@@ -57,8 +57,9 @@ function acceptTime(
   }
   const parsed = parseWhen(input.text, new Date(turn.now));
   if (!parsed.ok) return { ok: false, reply: { text: parsed.message } };
-  const at = outsideQuietHours(parsed.at.getTime(), parsed.timeGiven);
-  return { ok: true, data: { ...data, at: String(at), exact: parsed.timeGiven ? '1' : '0' } };
+  const exact = parsed.timeGiven && !parsed.relative;
+  const at = outsideQuietHours(parsed.at.getTime(), exact);
+  return { ok: true, data: { ...data, at: String(at), exact: exact ? '1' : '0' } };
 }
 
 export const whenStep: FlowStep = {

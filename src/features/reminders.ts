@@ -63,14 +63,15 @@ async function fromText(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
   const parsed = parseWhen(body, new Date(turn.now));
   if (parsed.ok) {
     const what = (parsed.rest ?? '').trim().slice(0, REMINDER_TEXT_MAX);
-    const at = outsideQuietHours(parsed.at.getTime(), parsed.timeGiven);
+    const exact = parsed.timeGiven && !parsed.relative;
+    const at = outsideQuietHours(parsed.at.getTime(), exact);
     return ctx.flows.start(REMINDER_FLOW, turn, ctx, {
       at: String(at),
-      exact: parsed.timeGiven ? '1' : '0',
+      exact: exact ? '1' : '0',
       ...(what ? { what } : {}),
     });
   }
-  const what = body.slice(0, REMINDER_TEXT_MAX);
+  const what = parsed.rest.slice(0, REMINDER_TEXT_MAX);
   const started = await ctx.flows.start(REMINDER_FLOW, turn, ctx, what ? { suggested: what } : {});
   // Nothing that reads as a time: just ask. A time that cannot be: say why first.
   if (parsed.reason === 'unclear') return started;

@@ -43,6 +43,8 @@ export type WhenResult =
       readonly words: string;
       /** the resident said a time of day (8h, 14:00, 2 giờ chiều), rather than a default hour */
       readonly timeGiven: boolean;
+      /** «2 tiếng nữa», «30 phút nữa»: counted from now rather than a time of day the resident named */
+      readonly relative: boolean;
       /** the message without the date and time words and "nhắc tôi": what to be reminded of */
       readonly rest: string;
     }
@@ -51,6 +53,8 @@ export type WhenResult =
       readonly reason: RefusalReason;
       /** Vietnamese, for the resident, ending with a question back */
       readonly message: string;
+      /** as for an ok result: the task, kept while the time is asked again */
+      readonly rest: string;
     };
 
 export interface WhenOptions {
@@ -68,17 +72,18 @@ export function parseWhen(text: string, now: Date, options: WhenOptions = {}): W
   const found = scan(tokens);
   const pieces = found.map((f) => f.piece).filter((p) => p.kind !== 'filler');
   const resolved = resolve(pieces, now, maxAheadDays);
-  if (!resolved.ok) return resolved;
-  const words = formatWhenWords(resolved.at) + (resolved.lunar ? ` (${lunarWords(resolved.lunar)})` : '');
   // Cut the rest from the text as typed (case kept) when its positions match the canonical form.
   const nfc = source.normalize('NFC');
   const typed = nfc.length === canonical.length ? nfc : canonical;
+  if (!resolved.ok) return { ...resolved, rest: restOf(typed, tokens, found) };
+  const words = formatWhenWords(resolved.at) + (resolved.lunar ? ` (${lunarWords(resolved.lunar)})` : '');
   return {
     ok: true,
     at: resolved.at,
     iso: formatWhenIso(resolved.at),
     words,
     timeGiven: resolved.timeGiven,
+    relative: pieces.some((p) => p.kind === 'after'),
     rest: restOf(typed, tokens, found),
   };
 }

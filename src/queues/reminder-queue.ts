@@ -26,7 +26,7 @@ export class ReminderQueue {
   /** `connection` is the caller's client; close() leaves it open. */
   constructor(
     private readonly connection: Redis,
-    private readonly prefix: string,
+    prefix: string,
     logger?: Logger,
   ) {
     assertQueuePrefix(prefix);
@@ -77,10 +77,6 @@ export class ReminderQueue {
   async replace(id: string, at: number, now: number): Promise<void> {
     await this.queue.remove(reminderJobId(id, at)).catch(() => 0);
     await this.schedule(id, at, now);
-  }
-
-  get keyPrefix(): string {
-    return `${this.prefix}:${REMINDERS_QUEUE}`;
   }
 
   async close(): Promise<void> {

@@ -87,7 +87,7 @@ export class ReminderService implements ReminderBook {
   async fire(id: string, at: number): Promise<'sent' | 'stale' | 'failed'> {
     const { store, logger } = this.deps;
     const reminder = await store.get(id);
-    if (!reminder || reminder.status !== 'pending' || reminder.at !== at) return 'stale';
+    if (reminder?.status !== 'pending' || reminder.at !== at) return 'stale';
     const outbox = this.deps.outbox(reminder.user.channel);
     if (!outbox) {
       await store.move(id, { to: 'failed', expectAt: at });
@@ -123,7 +123,7 @@ export class ReminderService implements ReminderBook {
         checked++;
         if (live[i]) continue;
         const reminder = await store.get(entry.id);
-        if (!reminder || reminder.status !== 'pending') {
+        if (reminder?.status !== 'pending') {
           await store.dropDue(entry.id);
           dropped++;
           continue;

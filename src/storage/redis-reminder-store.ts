@@ -103,7 +103,7 @@ export class RedisReminderStore {
 
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
   ) {
     this.keys = keys(prefix);
     if (!('dvcReminderAdd' in redis)) {

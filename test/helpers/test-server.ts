@@ -11,6 +11,7 @@ import type { ZaloAdapter } from '../../src/channels/zalo/adapter';
 import { compose } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import type { ChannelAdapter, DeliveryPipeline } from '../../src/core/channel';
+import type { Clock } from '../../src/core/ports';
 import type { Conversation } from '../../src/features/conversation';
 import type { Feature } from '../../src/features/feature';
 import { createLogger } from '../../src/logger';
@@ -54,6 +55,8 @@ export interface TestServerOptions {
   redisUrl?: string;
   /** more environment variables for loadConfig, applied last (e.g. HTTP_REQUEST_TIMEOUT_SECONDS) */
   env?: Record<string, string>;
+  /** the bot's clock (default: the system's) */
+  clock?: Clock;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redisUrl: options.redisUrl ?? inject('redisUrl'),
     logger: createLogger('silent'),
     engine,
+    ...(options.clock ? { clock: options.clock } : {}),
     adapters: [...ADAPTERS, ...(options.extraAdapters ?? [])],
     ...(options.features ? { features: options.features } : {}),
     ...(telegram ? { telegramBotInfo: telegram.botInfo } : {}),

@@ -2,11 +2,14 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
+import { buildReminders } from '../../src/compose-reminders';
 import type { Session } from '../../src/core/state';
 import type { UserRef } from '../../src/core/user';
 import type { FeatureContext } from '../../src/features/feature';
 import { type Flow, FlowEngine } from '../../src/features/flow-engine';
 import type { FeatureDeps, Turn } from '../../src/features/types';
+import { createLogger } from '../../src/logger';
+import { calendarPath } from '../../src/server/calendar-link';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from '../helpers/redis-cleanup';
 
@@ -18,14 +21,17 @@ const sessions = {
   get: async (u: UserRef) => (await residents.load(u)).session,
   save: (u: UserRef, session: Session) => residents.save(u, { session }),
 };
+const reminders = buildReminders({
+  redis,
+  prefix,
+  logger: createLogger('silent'),
+  clock: { now: () => Date.now() },
+  outbox: () => undefined,
+  t: engine.i18n.t,
+});
 const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, {
-  reminders: {
-    add: async () => ({ ok: false, reason: 'limit' }),
-    pending: async () => [],
-    cancel: async () => undefined,
-    snooze: async () => undefined,
-  },
-  calendarLink: () => '/lich.ics',
+  reminders,
+  calendarLink: (text, at) => calendarPath('flow-test-secret', text, at),
 });
 /** What the router gives a flow besides the ports. */
 const ctxOf = (flows: FlowEngine): FeatureContext => ({
@@ -38,6 +44,7 @@ const ctxOf = (flows: FlowEngine): FeatureContext => ({
   topicButtons: () => [],
 });
 afterAll(async () => {
+  await reminders.close();
   await deleteKeys(redis, prefix);
   redis.disconnect();
 });
