@@ -73,9 +73,12 @@ describe('answers', () => {
     expect(r.text(replies)).toContain('Giờ làm việc:');
   });
 
-  it('is honest that reminders are not available yet', async () => {
+  it('carries out an action topic through its feature (reminders), and is honest where none exists yet', async () => {
     const r = await onboarded();
     await r.pressPayload('topic:nhac-lich');
+    expect(r.last.text).toContain('muốn tôi nhắc lúc nào');
+    await r.press('Hủy');
+    await r.pressPayload('topic:gap-can-bo');
     expect(r.last.text).toContain('chưa làm được ngay trên đây');
   });
 });
