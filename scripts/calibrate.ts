@@ -79,10 +79,10 @@ function measure(model: DecisionModel) {
   };
 }
 
-const LIMITS = { wrong: 0.03, oosAnswered: 0.05, lost: 0.02 };
+const LIMITS = { wrong: 0.025, oosAnswered: 0.05, lost: 0.02 };
 
 let best: { model: DecisionModel; score: number; m: ReturnType<typeof measure> } | undefined;
-for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.05) {
+for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
   for (let outsideAt = 0.2; outsideAt <= 0.8; outsideAt += 0.05) {
     const model = {
       right,

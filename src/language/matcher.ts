@@ -46,6 +46,10 @@ export interface Matcher {
 const MAX_CANDIDATES = 5;
 const MAX_QUESTION_CHARS = 2000;
 const MAX_TERMS = 24;
+/** how much more the terms of the asking sentence count in a message that tells a story first */
+const POINT_WEIGHT = 2;
+const ASKING =
+  /\b(xin hoi|cho hoi|cho em hoi|cho toi hoi|cho chau hoi|cho bac hoi|muon hoi|vay thi|vay co|hoi luat su)\b/;
 
 export function buildMatcher(
   documents: readonly TopicDocument[],
@@ -76,6 +80,23 @@ export function buildMatcher(
       .map((d) => [d.topic, d.named!.map((w) => ` ${read(w, lexicon).words.map(fold).join(' ')} `)]),
   );
 
+  /**
+   * The sentence that asks, in a message that first tells a story («Năm 2015 tôi mua đất… Xin hỏi chứng
+   * thực chữ ký ở huyện khác được không?»): a clerk answers that sentence, so its terms weigh more.
+   */
+  function pointTerms(text: string): ReadonlySet<string> {
+    const sentences = text
+      .split(/(?<=[.?!…])\s+|\n+/)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0);
+    if (sentences.length < 2) return EMPTY;
+    const asking =
+      [...sentences].reverse().find((x) => x.endsWith('?')) ??
+      [...sentences].reverse().find((x) => ASKING.test(fold(x.toLowerCase()))) ??
+      sentences.at(-1)!;
+    return new Set(readingTerms(read(asking, lexicon), lexicon));
+  }
+
   function score(question: string): Scored {
     const reading = read(question.slice(0, MAX_QUESTION_CHARS), lexicon);
     const said = ` ${reading.words.map(fold).join(' ')} `;
@@ -92,7 +113,8 @@ export function buildMatcher(
       .slice(0, MAX_TERMS);
     const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
     if (terms.length === 0) return { ...NOTHING, words };
-    const results = index.search(terms).slice(0, MAX_CANDIDATES);
+    const point = pointTerms(question.slice(0, MAX_QUESTION_CHARS));
+    const results = index.search(terms, (t) => (point.has(t) ? POINT_WEIGHT : 1)).slice(0, MAX_CANDIDATES);
     const best = results[0];
     if (!best) return { ...NOTHING, words };
     // The ladder needs only the best topic's coverage: how much of the resident's own words it explains.

@@ -26,8 +26,8 @@ export interface TermIndex {
   readonly vocabulary: ReadonlySet<string>;
   /** in how many samples (title, alias or question) a term occurs */
   samplesWith(term: string): number;
-  /** topics found by any of the terms (OR), best first */
-  search(terms: readonly string[]): TopicHit[];
+  /** topics found by any of the terms (OR), best first; a term's weight multiplies its score (default 1) */
+  search(terms: readonly string[], weight?: (term: string) => number): TopicHit[];
 }
 
 interface IndexedTopic {
@@ -108,7 +108,7 @@ export function buildTermIndex(
   return {
     vocabulary,
     samplesWith: (term) => counts.get(term) ?? 0,
-    search(terms) {
+    search(terms, weight = () => 1) {
       const byTopic = new Map<
         string,
         { topic: string; score: number; matches: Map<string, readonly string[]> }
@@ -120,7 +120,7 @@ export function buildTermIndex(
             hit = { topic: r.topic, score: 0, matches: new Map() };
             byTopic.set(r.topic, hit);
           }
-          hit.score += r.score;
+          hit.score += r.score * weight(term);
           hit.matches.set(term, r.docTerms);
         }
       }
