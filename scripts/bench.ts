@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
@@ -7,6 +7,7 @@ import { startPrivateRedis } from '../test/helpers/redis-server';
 import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
 import { benchRedisCommands } from './bench/redis-commands';
+import { benchReminders } from './bench/reminders';
 import { benchTelegramOutbox, benchTelegramWebhook } from './bench/telegram';
 import { benchWebHttp } from './bench/web-http';
 import { benchWebVsBare } from './bench/web-vs-bare';
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   'telegram-outbox': () => benchTelegramOutbox(redis.url),
   'zalo-webhook': () => benchZaloWebhook(redis.url, connections),
   'zalo-outbox': () => benchZaloOutbox(redis.url),
+  reminders: () => benchReminders(redis.url, config.localesDir),
 };
 
 try {

@@ -13,6 +13,8 @@ export interface Figure {
   readonly unit: string;
   readonly target?: string;
   readonly ok?: boolean;
+  /** what the figure was measured on (sizes, settings) */
+  readonly context?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export function report(figure: Figure): void {
