@@ -19,7 +19,7 @@ import { missingEssentials } from './knowledge/placeholders';
 import type { Logger } from './logger';
 import { Outbox } from './queues/outbox';
 import { queuePrefix } from './queues/outbox-keys';
-import { type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
+import { OUTBOX_CONCURRENCY, type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
 import { buildApp } from './server/app';
 import { calendarPath } from './server/calendar-link';
 import { startAofPrivacy } from './storage/aof-privacy';
@@ -219,6 +219,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
               channel: adapter.channel,
               prefix: queuePrefix(prefix),
               sender: adapter.outbox,
+              concurrency: OUTBOX_CONCURRENCY,
               onBlocked: async (userKey) => {
                 const user = userKey ? parseUserKey(userKey) : undefined;
                 if (user) await current.conversation.markUnreachable(user);

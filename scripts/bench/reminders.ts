@@ -7,7 +7,7 @@ import type { UserRef } from '../../src/core/user';
 import { loadI18n, type Translate } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
-import { startOutboxWorker } from '../../src/queues/outbox-worker';
+import { OUTBOX_CONCURRENCY, startOutboxWorker } from '../../src/queues/outbox-worker';
 import { REMINDERS_QUEUE, reminderJobId } from '../../src/queues/reminder-queue';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { percentile, report, round } from './stats';
@@ -103,6 +103,8 @@ async function scheduleMany(redis: Redis, logger: Logger, t: Translate): Promise
   const queuePrefix = prefix.slice(0, -1);
   const residents = SCHEDULED / PER_RESIDENT;
   const reminders = wire(redis, prefix, logger, t);
+  // As the redis-server that `npm start` and docker-compose.yml run (see storage/redis-process.ts).
+  await redis.config('SET', 'hash-max-listpack-value', '256');
   const before = await usedMemory(redis);
   const now = Date.now();
   const sample: { id: string; at: number; user: UserRef }[] = [];
@@ -238,6 +240,8 @@ async function burst(
       if (data.kind === 'reminder' && data.ref) await reminders.deliveryFailed(data.ref);
     },
     logger,
+    // as compose.ts runs it
+    concurrency: OUTBOX_CONCURRENCY,
     ...(limiter === 'off' ? { limiter: null } : {}),
   });
   await reminders.startWorker(redisUrl);

@@ -20,7 +20,6 @@ export const reminderSchema = z.object({
   at: z.number().int().positive(),
   status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
   locale: z.enum(LOCALES),
-  createdAt: z.number().int().positive(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 

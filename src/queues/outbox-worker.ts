@@ -40,6 +40,14 @@ export const OUTBOX_WORKER_DEFAULTS = {
 /** BullMQ's reason for a job that stalled more than maxStalledCount times. */
 const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
 
+/**
+ * How many sends one outbox worker runs at once in the bot (compose.ts). A send waits 0.1–0.3 s on the
+ * platform, so one at a time would stay far below Telegram's 25 messages/s and 1,000 reminders due at
+ * 8:00 would trickle out; messages to one chat stay a second apart through their pacing slots, which
+ * do not depend on running alone.
+ */
+export const OUTBOX_CONCURRENCY = 8;
+
 export interface OutboxWorkerOptions {
   /** options for a NEW connection owned by the worker (maxRetriesPerRequest is forced to null) */
   readonly connection: RedisOptions | { readonly url: string };

@@ -45,8 +45,8 @@ export class ReminderService implements ReminderBook {
   async add(input: NewReminder, now: number): Promise<AddReminderResult> {
     const refused = checkTime(input.at, now);
     if (refused) return { ok: false, reason: refused };
-    const reminder: Reminder = { ...input, id: newId(), status: 'pending', createdAt: now };
-    if (!(await this.deps.store.add(reminder, REMINDER_RULES.maxActive)))
+    const reminder: Reminder = { ...input, id: newId(), status: 'pending' };
+    if (!(await this.deps.store.add(reminder, REMINDER_RULES.maxActive, now)))
       return { ok: false, reason: 'limit' };
     await this.scheduleOrLeave(reminder.id, reminder.at, now);
     return { ok: true, reminder };

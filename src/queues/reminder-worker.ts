@@ -11,7 +11,7 @@ export interface ReminderWorkerOptions {
   /** hands the due reminder to its channel's outbox; a throw retries the job */
   readonly fire: (id: string, at: number) => Promise<void>;
   readonly logger: Logger;
-  /** default 20: many reminders fall due at the same minute (8:00) */
+  /** default 50: many reminders fall due at the same minute (8:00) */
   readonly concurrency?: number;
 }
 
@@ -36,7 +36,7 @@ export function startReminderWorker(options: ReminderWorkerOptions): ReminderWor
     {
       connection,
       prefix: options.prefix,
-      concurrency: options.concurrency ?? 20,
+      concurrency: options.concurrency ?? 50,
       // A worker killed mid-job: the job runs again within ~15 s; fire() is safe to run twice.
       lockDuration: 10_000,
       stalledInterval: 5_000,

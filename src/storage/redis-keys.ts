@@ -32,6 +32,8 @@ export const keys = (prefix: string) => ({
   reminder: (id: string) => `${prefix}rem:${id}`,
   /** set: the ids of a resident's reminders */
   reminders: (user: UserRef) => `${prefix}rem-user:${userKey(user)}`,
+  /** the same set, from `channel:id` ('' gives the prefix the reminder scripts add it to) */
+  remindersOf: (key: string) => `${prefix}rem-user:${key}`,
   /** sorted set: id of every pending reminder → when it fires (ms); what reconciliation walks */
   remindersDue: () => `${prefix}rem-due`,
 });

@@ -80,6 +80,9 @@ function args(o: RedisServerOptions): string[] {
     ...['--pidfile', join(o.dataDir, PID_FILE)],
     ...['--appendonly', 'yes', '--appendfsync', 'everysec', '--save', ''],
     ...['--maxmemory', o.maxmemory, '--maxmemory-policy', 'noeviction'],
+    // BullMQ writes each job's options (~170 bytes) into its hash: above Redis's default 64-byte limit the
+    // whole hash leaves the compact encoding, and a reminder's job costs ~770 bytes instead of ~400.
+    ...['--hash-max-listpack-value', '256'],
   ];
 }
 

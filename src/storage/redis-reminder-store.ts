@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { type Reminder, reminderSchema } from '../core/reminder';
 import { parseStored } from '../core/state';
-import { type UserRef, userKey } from '../core/user';
+import { parseUserKey, type UserRef, userKey } from '../core/user';
 import { keys, type RedisKeys } from './redis-keys';
 
 /**
@@ -21,9 +22,9 @@ for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
     redis.call('SREM', KEYS[1], id)
   else
     local r = cjson.decode(raw)
-    if r.status == 'pending' then
+    if r.s == 'p' then
       pending = pending + 1
-    elseif r.at < tonumber(ARGV[6]) then
+    elseif r.a < tonumber(ARGV[6]) then
       redis.call('DEL', ARGV[1] .. id)
       redis.call('SREM', KEYS[1], id)
     end
@@ -36,32 +37,32 @@ redis.call('ZADD', KEYS[2], ARGV[4], ARGV[2])
 return 1
 `;
 
-// KEYS: record, due, user set; ARGV: prefix, owner ('' = any), allowed statuses (comma list),
-// expected at ('' = any), new status, new at ('' = same), max pending when reviving
+// KEYS: record, due; ARGV: prefix, owner ('' = any), allowed statuses (letters), expected at ('' = any),
+// new status, new at ('' = same), max pending when reviving, id. A reminder revived to pending counts
+// its owner's pending ones first (their set is named from the owner in the record).
 const MOVE = `
 local raw = redis.call('GET', KEYS[1])
 if not raw then return false end
 local r = cjson.decode(raw)
-local owner = r.user.channel .. ':' .. r.user.id
-if ARGV[2] ~= '' and ARGV[2] ~= owner then return false end
-if not string.find(',' .. ARGV[3] .. ',', ',' .. r.status .. ',', 1, true) then return false end
-if ARGV[4] ~= '' and tostring(r.at) ~= ARGV[4] and r.at ~= tonumber(ARGV[4]) then return false end
-if ARGV[5] == 'pending' and r.status ~= 'pending' then
+if ARGV[2] ~= '' and ARGV[2] ~= r.u then return false end
+if not string.find(ARGV[3], r.s, 1, true) then return false end
+if ARGV[4] ~= '' and tostring(r.a) ~= ARGV[4] and r.a ~= tonumber(ARGV[4]) then return false end
+if ARGV[5] == 'p' and r.s ~= 'p' then
   local pending = 0
-  for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  for _, id in ipairs(redis.call('SMEMBERS', ARGV[9] .. r.u)) do
     local other = redis.call('GET', ARGV[1] .. id)
-    if other and cjson.decode(other).status == 'pending' then pending = pending + 1 end
+    if other and cjson.decode(other).s == 'p' then pending = pending + 1 end
   end
   if pending >= tonumber(ARGV[7]) then return false end
 end
-r.status = ARGV[5]
-if ARGV[6] ~= '' then r.at = tonumber(ARGV[6]) end
+r.s = ARGV[5]
+if ARGV[6] ~= '' then r.a = tonumber(ARGV[6]) end
 local out = cjson.encode(r)
 redis.call('SET', KEYS[1], out)
-if r.status == 'pending' then
-  redis.call('ZADD', KEYS[2], r.at, r.id)
+if r.s == 'p' then
+  redis.call('ZADD', KEYS[2], r.a, ARGV[8])
 else
-  redis.call('ZREM', KEYS[2], r.id)
+  redis.call('ZREM', KEYS[2], ARGV[8])
 end
 return out
 `;
@@ -79,9 +80,49 @@ return 1
 // KEYS: record, due; ARGV: id. Only while the record is gone or finished (a snooze may revive it meanwhile).
 const DROP_DUE = `
 local raw = redis.call('GET', KEYS[1])
-if raw and cjson.decode(raw).status == 'pending' then return 0 end
+if raw and cjson.decode(raw).s == 'p' then return 0 end
 return redis.call('ZREM', KEYS[2], ARGV[1])
 `;
+
+/**
+ * A reminder as stored: short field names, the id only in the key, the owner as `channel:id`, the
+ * language only when not Vietnamese (with 100,000 reminders every byte counts: BENCHMARKS.md).
+ */
+const storedSchema = z.object({
+  u: z.string(),
+  t: z.string(),
+  a: z.number(),
+  s: z.enum(['p', 's', 'f', 'c']),
+  /** the language, when not Vietnamese */
+  l: z.string().optional(),
+});
+const STATUS = { pending: 'p', sent: 's', failed: 'f', cancelled: 'c' } as const;
+const STATUS_OF = { p: 'pending', s: 'sent', f: 'failed', c: 'cancelled' } as const;
+
+function encode(r: Reminder): string {
+  return JSON.stringify({
+    u: userKey(r.user),
+    t: r.text,
+    a: r.at,
+    s: STATUS[r.status],
+    ...(r.locale === 'vi' ? {} : { l: r.locale }),
+  });
+}
+
+function decode(id: string, raw: string | null | undefined): Reminder | undefined {
+  const stored = parseStored(storedSchema, raw);
+  const user = stored ? parseUserKey(stored.u) : undefined;
+  if (!stored || !user) return undefined;
+  const parsed = reminderSchema.safeParse({
+    id,
+    user,
+    text: stored.t,
+    at: stored.a,
+    status: STATUS_OF[stored.s],
+    locale: stored.l ?? 'vi',
+  });
+  return parsed.success ? parsed.data : undefined;
+}
 
 type ScriptedRedis = Redis & {
   dvcReminderAdd(...args: (string | number)[]): Promise<number>;
@@ -108,7 +149,7 @@ export class RedisReminderStore {
     this.keys = keys(prefix);
     if (!('dvcReminderAdd' in redis)) {
       redis.defineCommand('dvcReminderAdd', { numberOfKeys: 2, lua: ADD });
-      redis.defineCommand('dvcReminderMove', { numberOfKeys: 3, lua: MOVE });
+      redis.defineCommand('dvcReminderMove', { numberOfKeys: 2, lua: MOVE });
       redis.defineCommand('dvcReminderDrop', { numberOfKeys: 2, lua: DROP_REMINDERS });
       redis.defineCommand('dvcReminderDropDue', { numberOfKeys: 2, lua: DROP_DUE });
     }
@@ -119,22 +160,22 @@ export class RedisReminderStore {
   }
 
   /** false when the resident already has `maxPending` pending reminders */
-  async add(reminder: Reminder, maxPending: number): Promise<boolean> {
+  async add(reminder: Reminder, maxPending: number, now: number): Promise<boolean> {
     const added = await this.scripted.dvcReminderAdd(
       this.keys.reminders(reminder.user),
       this.keys.remindersDue(),
       this.keys.reminder(''),
       reminder.id,
-      JSON.stringify(reminder),
+      encode(reminder),
       reminder.at,
       maxPending,
-      reminder.createdAt - KEEP_FINISHED_MS,
+      now - KEEP_FINISHED_MS,
     );
     return added === 1;
   }
 
   async get(id: string): Promise<Reminder | undefined> {
-    return parseStored(reminderSchema, await this.redis.get(this.keys.reminder(id)));
+    return decode(id, await this.redis.get(this.keys.reminder(id)));
   }
 
   async ofUser(user: UserRef): Promise<Reminder[]> {
@@ -142,32 +183,28 @@ export class RedisReminderStore {
     if (ids.length === 0) return [];
     const raws = await this.redis.mget(ids.map((id) => this.keys.reminder(id)));
     return raws
-      .map((raw) => parseStored(reminderSchema, raw))
+      .map((raw, i) => decode(ids[i]!, raw))
       .filter((r): r is Reminder => r !== undefined && userKey(r.user) === userKey(user));
   }
 
   /** Changes the status (and time); undefined when the record is missing, not theirs, or not in a state that allows it. */
   async move(id: string, move: ReminderMove): Promise<Reminder | undefined> {
-    const from =
-      move.to === 'pending' ? 'pending,sent,failed' : move.to === 'failed' ? 'pending,sent' : 'pending';
+    const from = move.to === 'pending' ? 'psf' : move.to === 'failed' ? 'ps' : 'p';
     const owner = 'owner' in move ? userKey(move.owner) : '';
-    const record = await this.get(id);
-    const userSet = record
-      ? this.keys.reminders(record.user)
-      : this.keys.reminders({ channel: 'x', id: 'x' });
     const out = await this.scripted.dvcReminderMove(
       this.keys.reminder(id),
       this.keys.remindersDue(),
-      userSet,
       this.keys.reminder(''),
       owner,
       from,
       'expectAt' in move ? String(move.expectAt) : '',
-      move.to,
+      STATUS[move.to],
       move.to === 'pending' ? String(move.at) : '',
       move.to === 'pending' ? move.maxPending : 0,
+      id,
+      this.keys.remindersOf(''),
     );
-    return parseStored(reminderSchema, out);
+    return decode(id, out);
   }
 
   /** Pending reminder ids with their time, in pages (reconciliation). */

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
 import { type OutboxWorkerHandle, startOutboxWorker } from '../../src/queues/outbox-worker';
 import { REMINDERS_QUEUE } from '../../src/queues/reminder-queue';
+import { RedisReminderStore } from '../../src/storage/redis-reminder-store';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from '../helpers/redis-cleanup';
 import { until } from '../helpers/until';
@@ -212,8 +213,8 @@ describe('reminders on a real Redis', () => {
       Date.now(),
     );
     if (!added.ok) throw new Error('not added');
-    const store = async () => JSON.parse((await redis.get(`${b.prefix}rem:${added.reminder.id}`)) ?? '{}');
-    await until(async () => (await store()).status === 'failed');
+    const records = new RedisReminderStore(redis, b.prefix);
+    await until(async () => (await records.get(added.reminder.id))?.status === 'failed');
     expect(b.sender.to('507')).toEqual([]);
   });
 

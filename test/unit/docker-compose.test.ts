@@ -31,6 +31,8 @@ describe('docker-compose.yml', () => {
     expect(arg('--appendonly')).toBe('yes');
     expect(arg('--appendfsync')).toBe('everysec');
     expect(redis.command).toContain('--maxmemory');
+    // as the private redis-server of `npm start`: BullMQ job hashes keep the compact encoding
+    expect(arg('--hash-max-listpack-value')).toBe('256');
     expect(arg('--maxmemory')).toMatch(/^\d+(kb|mb|gb)$/i);
     expect(arg('--maxmemory-policy')).toBe('noeviction');
   });
