@@ -38,7 +38,7 @@ button-skip = Skip
 greeting = Hello! I am the procedures assistant of { $commune }. I explain how to get papers done: birth, marriage, ID card, online services, results by post…
 onboarding-ask-village = Which village do you live in? Choose below (tap or type its number). Knowing it lets me send you your village's announcements.
 onboarding-village-unknown = Sorry, I do not recognise that village. Choose below, or choose «Skip» to ask your question now.
-onboarding-done = Thank you, I noted that you live in { $village }.
+onboarding-done = Thank you, I noted that you live in { $village }. You will receive its announcements; to stop, type "DỪNG".
 onboarding-done-no-village = You can choose your village from the menu at any time.
 privacy-note =
     I only keep the village you chose, your language and when we last talked, to answer you better.
@@ -150,3 +150,58 @@ reminder-deadline-what = Deadline for { $title }: { $date }
 reminder-deadline-note = The deadline for { $title } is { $date }. I will remind you on { $when }.
 reminder-deadline-passed = The deadline for { $title } was { $date } and has passed. You can still do it; go to the commune office soon and ask the staff.
 reminder-deadline-today = Today ({ $date }) is the last day for { $title }. Please go to the commune office today.
+
+## Village announcements
+subscription-stopped = You will no longer receive the announcements of { $village }. To receive them again, type "BẬT LẠI".
+subscription-resumed = You will receive the announcements of { $village } again. To stop, type "DỪNG".
+subscription-none = There is nothing in progress, and you do not receive any village's announcements.
+subscription-web = This web page cannot send announcements. You can receive your village's announcements on Zalo or Telegram.
+announcement-message = 📢 Announcement for { $audience }:
+    { $text }
+
+    (To stop announcements, type "DỪNG".)
+
+## Village teams
+role-admin = Administrator
+role-staff = Commune staff
+role-team = Community digital technology team: { $villages }
+role-resident = You are a resident; the village team's commands need an invite code from the commune.
+role-refused = Sorry, only commune staff or the village's digital team can do this. Ask the commune staff if you need help.
+role-list-title = Current roles:
+team-join-bad-code = This invite code is wrong, already used or expired. Please ask the commune staff for a new one.
+team-joined = You have joined the community digital technology team of { $village }. Type "/thongbao" to send an announcement to the village.
+team-invite-which = Which village is the invite for? Type e.g. "/taomamoi thon-1". Villages: { $ids }.
+team-invite-code = Invite code for the team of { $village }: { $code } (one use, within 7 days). The person invited types "tham gia { $code }".
+team-grant-usage = Usage: "/capquyen telegram:123 staff" (commune staff) or "/capquyen zalo:abc thon-1,thon-2" (village team).
+team-granted = Done: { $who } has the role.
+team-revoke-usage = Usage: "/thuhoi telegram:123".
+team-revoked = Done: { $who } no longer has a role.
+team-revoke-none = { $who } has no role to revoke.
+announce-all-villages = The whole commune (all villages)
+announce-ask-text = Type the announcement (at most { $max } characters); keep it short and plain.
+announce-text-empty = Please type the announcement.
+announce-text-long = The announcement is { $length } characters, more than { $max }. Please shorten it.
+announce-ask-villages = Which village is it for?
+announce-villages-unknown = Please choose a village with the buttons below.
+announce-ask-when = When should it go out? Press "Send now", or type a date and time, e.g. "7 giờ sáng mai".
+announce-now = Send now
+announce-when-now = right now
+announce-preview = Preview, exactly as residents will read it:
+
+    { $message }
+
+    Recipients: { $recipients }. Sending: { $when }.
+announce-send = ✅ Send
+announce-awaiting = The announcement (code { $id }) is waiting for the commune staff's approval; once approved it goes out on { $when }.
+announce-scheduled = The announcement (code { $id }) will go out on { $when }. I will tell you when it is done.
+announce-sending = Sending the announcement (code { $id }). I will tell you when it is done.
+announce-cancel = Cancel announcement
+announce-gone = This announcement was not found.
+announce-cancelled = Cancelled; what has not been sent will not be sent.
+announce-too-late = This announcement was already sent or cancelled.
+announce-none-waiting = No announcement is waiting for approval.
+announce-approve = ✅ Approve
+announce-approved = Approved; the announcement will go out.
+announcement-progress = Sent { $percent }%: { $sent }/{ $recipients } people.
+announcement-done = Announcement { $id } is done: { $sent }/{ $recipients } people received it.
+announcement-report-channel = { $channel }: sent { $sent }, failed { $failed }, blocked the bot { $blocked }, over the daily limit { $capped }

@@ -38,7 +38,7 @@ button-skip = Bỏ qua
 greeting = Xin chào bà con! Tôi là trợ lý thủ tục hành chính của { $commune }. Tôi chỉ đường làm giấy tờ: khai sinh, kết hôn, căn cước, làm trên mạng, nhận kết quả qua bưu điện…
 onboarding-ask-village = Bà con ở thôn/làng nào? Chọn bên dưới (bấm hoặc gõ số thứ tự). Biết thôn để tôi gửi đúng thông báo của thôn mình.
 onboarding-village-unknown = Dạ, tôi chưa nhận ra thôn/làng này. Bà con chọn bên dưới, hoặc chọn «Bỏ qua» để hỏi luôn nhé.
-onboarding-done = Dạ, tôi ghi nhận bà con ở { $village }.
+onboarding-done = Dạ, tôi ghi nhận bà con ở { $village }. Bà con sẽ nhận thông báo của thôn; không muốn nhận, gõ «DỪNG».
 onboarding-done-no-village = Dạ, khi nào cần bà con có thể chọn thôn/làng trong menu.
 privacy-note =
     Tôi chỉ lưu thôn/làng bà con chọn, ngôn ngữ và lần trò chuyện gần nhất, để trả lời cho tiện.
@@ -150,3 +150,58 @@ reminder-deadline-what = Hạn cuối { $title } là { $date }
 reminder-deadline-note = Hạn cuối để { $title } là ngày { $date }. Tôi sẽ nhắc bà con vào { $when }.
 reminder-deadline-passed = Hạn { $title } là ngày { $date }, đã qua rồi. Bà con vẫn làm được, nhưng nên lên xã sớm và hỏi cán bộ.
 reminder-deadline-today = Hôm nay ({ $date }) là hạn cuối để { $title }. Bà con lên xã ngay hôm nay nhé.
+
+## Village announcements
+subscription-stopped = Dạ, bà con sẽ không nhận thông báo của { $village } nữa. Muốn nhận lại, bà con gõ «BẬT LẠI».
+subscription-resumed = Dạ, bà con sẽ nhận lại thông báo của { $village }. Không muốn nhận, gõ «DỪNG».
+subscription-none = Dạ, không có việc nào đang làm dở, và bà con chưa nhận thông báo của thôn nào.
+subscription-web = Trang web này không gửi thông báo được. Bà con nhận thông báo của thôn trên Zalo hoặc Telegram nhé.
+announcement-message = 📢 Thông báo của { $audience }:
+    { $text }
+
+    (Không muốn nhận thông báo, bà con gõ «DỪNG».)
+
+## Village teams
+role-admin = Quản trị
+role-staff = Cán bộ xã
+role-team = Tổ công nghệ số cộng đồng: { $villages }
+role-resident = Dạ, bà con là người dân; các lệnh của tổ công nghệ số cần mã mời của xã.
+role-refused = Dạ, việc này chỉ cán bộ xã hoặc tổ công nghệ số của thôn làm được. Bà con cần giúp thì hỏi cán bộ xã nhé.
+role-list-title = Vai trò đang có:
+team-join-bad-code = Dạ, mã mời này không đúng, đã dùng rồi hoặc đã hết hạn. Bà con xin cán bộ xã mã mới nhé.
+team-joined = Dạ, bà con đã vào Tổ công nghệ số cộng đồng của { $village }. Gõ «/thongbao» để gửi thông báo cho thôn.
+team-invite-which = Dạ, mã mời cho thôn nào ạ? Gõ ví dụ «/taomamoi thon-1». Các thôn: { $ids }.
+team-invite-code = Mã mời vào tổ của { $village }: { $code } (dùng một lần, trong 7 ngày). Người được mời gõ «tham gia { $code }».
+team-grant-usage = Cách dùng: «/capquyen telegram:123 staff» (cán bộ xã) hoặc «/capquyen zalo:abc thon-1,thon-2» (tổ công nghệ số của thôn).
+team-granted = Dạ, đã cấp quyền cho { $who }.
+team-revoke-usage = Cách dùng: «/thuhoi telegram:123».
+team-revoked = Dạ, đã thu hồi quyền của { $who }.
+team-revoke-none = { $who } không có quyền nào để thu hồi.
+announce-all-villages = Cả xã (tất cả các thôn)
+announce-ask-text = Bà con gõ nội dung thông báo (tối đa { $max } ký tự), viết ngắn, dễ hiểu.
+announce-text-empty = Dạ, bà con gõ nội dung thông báo giúp tôi.
+announce-text-long = Dạ, thông báo dài { $length } ký tự, quá { $max }. Bà con viết ngắn lại nhé.
+announce-ask-villages = Gửi cho thôn nào ạ?
+announce-villages-unknown = Dạ, bà con chọn thôn trong các nút bên dưới nhé.
+announce-ask-when = Gửi lúc nào ạ? Bấm «Gửi ngay», hoặc gõ ngày giờ, ví dụ «7 giờ sáng mai».
+announce-now = Gửi ngay
+announce-when-now = ngay bây giờ
+announce-preview = Xem trước, bà con sẽ nhận đúng như sau:
+
+    { $message }
+
+    Số người nhận: { $recipients }. Gửi: { $when }.
+announce-send = ✅ Gửi
+announce-awaiting = Dạ, thông báo (mã { $id }) đang chờ cán bộ xã duyệt; duyệt xong sẽ gửi vào { $when }.
+announce-scheduled = Dạ, thông báo (mã { $id }) sẽ gửi vào { $when }. Tôi sẽ báo khi gửi xong.
+announce-sending = Dạ, đang gửi thông báo (mã { $id }). Tôi sẽ báo khi gửi xong.
+announce-cancel = Hủy thông báo
+announce-gone = Dạ, không tìm thấy thông báo này.
+announce-cancelled = Dạ, đã hủy; phần chưa gửi sẽ không gửi nữa.
+announce-too-late = Dạ, thông báo này đã gửi xong hoặc đã hủy trước đó.
+announce-none-waiting = Dạ, không có thông báo nào chờ duyệt.
+announce-approve = ✅ Duyệt
+announce-approved = Dạ, đã duyệt; thông báo sẽ được gửi.
+announcement-progress = Đã gửi { $percent }%: { $sent }/{ $recipients } người.
+announcement-done = Đã gửi xong thông báo { $id }: { $sent }/{ $recipients } người nhận được.
+announcement-report-channel = { $channel }: gửi được { $sent }, lỗi { $failed }, đã chặn bot { $blocked }, đủ số tin trong ngày { $capped }

@@ -4,12 +4,12 @@ import type { Redis } from 'ioredis';
 import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
-import { buildReminders } from './compose-reminders';
+import { buildServices, type FeatureServices } from './compose-services';
 import type { Config } from './config';
 import { startContentReload } from './content-reload';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
 import type { Clock } from './core/ports';
-import { parseUserKey } from './core/user';
+import { parseUserKey, userKey } from './core/user';
 import { createDeliveryPipeline } from './delivery/pipeline';
 import { Conversation } from './features/conversation';
 import type { Feature } from './features/feature';
@@ -21,7 +21,6 @@ import { Outbox } from './queues/outbox';
 import { queuePrefix } from './queues/outbox-keys';
 import { OUTBOX_CONCURRENCY, type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
 import { buildApp } from './server/app';
-import { calendarPath } from './server/calendar-link';
 import { startAofPrivacy } from './storage/aof-privacy';
 import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
 import { RedisDedupeStore } from './storage/redis-dedupe-store';
@@ -80,27 +79,31 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   await connectAppRedis(redis);
 
   const adapters = new Map<string, ChannelAdapter>();
-  const reminders = buildReminders({
+  const outboxProducers = new Map<string, Outbox>();
+  const webSecret = config.cookieSecret ?? (await sharedCookieSecret(redis, prefix));
+  const services = buildServices({
     redis,
     prefix,
     logger,
     clock,
     outbox: (channel) => outboxProducers.get(channel),
+    channels: () => [...outboxProducers.keys()],
+    commune: () => current.deps.kb.commune,
     t: (locale, key, args) => current.deps.t(locale, key, args),
+    admins: config.adminIds.map(userKey),
+    calendarSecret: webSecret,
+    announcementApproval: config.announcementApproval,
+    announcementDailyCap: config.announcementDailyCap,
   });
+  const { reminders, broadcasts } = services;
   const residents = new RedisResidentStore(redis, prefix, {
     sessionTtlSeconds: config.sessionTtlSeconds,
-    alsoDelete: [(user) => reminders.deleteAll(user)],
+    alsoDelete: services.alsoDelete,
   });
-  const outboxProducers = new Map<string, Outbox>();
-  const webSecret = config.cookieSecret ?? (await sharedCookieSecret(redis, prefix));
   // A channel with an outbox can message a resident later (read when a turn asks, after the adapters are built).
   const canMessageLater = (channel: string) => adapters.get(channel)?.outbox !== undefined;
   const build = (e: AnswerEngine) => {
-    const d = featureDeps(e, redis, prefix, canMessageLater, {
-      reminders,
-      calendarLink: (text, at) => calendarPath(webSecret, text, at),
-    });
+    const d = featureDeps(e, redis, prefix, canMessageLater, services.features);
     return {
       deps: d,
       conversation: new Conversation(
@@ -224,14 +227,18 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
                 const user = userKey ? parseUserKey(userKey) : undefined;
                 if (user) await current.conversation.markUnreachable(user);
               },
-              onGaveUp: async (data) => {
+              onGaveUp: async (data, reason) => {
                 if (data.kind === 'reminder' && data.ref) await reminders.deliveryFailed(data.ref);
+                await broadcasts.outcome(data, adapter.channel, reason === 'blocked' ? 'blocked' : 'failed');
               },
+              onDelivered: (data) => broadcasts.outcome(data, adapter.channel, 'sent'),
+              stillWanted: (data) => broadcasts.stillWanted(data),
               logger,
             }),
           );
         }
         await reminders.startWorker(o.redisUrl, { reconcileEveryMs: config.reminderReconcileSeconds * 1000 });
+        broadcasts.startWorker(o.redisUrl);
       }
       if (!app) return undefined;
       return app.listen({ port: config.port, host: config.host });
@@ -247,7 +254,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           .catch((err: unknown) => logger.error({ err }, 'error while stopping a channel'));
       }
       await Promise.all(outboxes.map((outbox) => outbox.close()));
-      await reminders.close();
+      await services.close();
       await Promise.all([...outboxProducers.values()].map((outbox) => outbox.close()));
       await redis.quit().catch(() => redis.disconnect());
     },
@@ -275,7 +282,7 @@ export function featureDeps(
   redis: Redis,
   prefix: string,
   canMessageLater: (channel: string) => boolean,
-  services: Pick<FeatureDeps, 'reminders' | 'calendarLink'>,
+  services: FeatureServices,
 ): FeatureDeps {
   return {
     ...services,

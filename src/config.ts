@@ -207,6 +207,11 @@ const envSchema = z
       emptyToUndefined,
       z.enum(['true', 'false'], 'true hoặc false').default('false'),
     ),
+    ANNOUNCEMENT_APPROVAL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], 'true hoặc false').default('false'),
+    ),
+    ANNOUNCEMENT_DAILY_CAP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(3)),
     HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(1).max(300).default(15),
@@ -272,6 +277,10 @@ export interface Config {
   readonly sessionTtlSeconds: number;
   /** how often pending reminders are checked against their queue jobs (besides at start) */
   readonly reminderReconcileSeconds: number;
+  /** a village team's announcement waits for a staff member's approval */
+  readonly announcementApproval: boolean;
+  /** announcements one resident may receive per day */
+  readonly announcementDailyCap: number;
   /** serve residents in production although the office phone or address is not filled in yet */
   readonly allowIncompleteContent: boolean;
   readonly web: {
@@ -341,6 +350,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     reminderReconcileSeconds: e.REMINDER_RECONCILE_SECONDS,
     allowIncompleteContent: e.ALLOW_INCOMPLETE_CONTENT === 'true',
+    announcementApproval: e.ANNOUNCEMENT_APPROVAL === 'true',
+    announcementDailyCap: e.ANNOUNCEMENT_DAILY_CAP,
     web: {
       allowedOrigins: e.WEB_ALLOWED_ORIGINS,
       perVisitorPerMinute: e.WEB_RATE_PER_VISITOR,

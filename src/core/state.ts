@@ -36,6 +36,8 @@ export const EMPTY_SESSION: Session = { misses: 0 };
 export const userProfileSchema = z.object({
   user: userRefSchema,
   village: z.string().max(64).optional(),
+  /** false once the resident said «DỪNG»: no announcements of the village (absent = receives them) */
+  subscribed: z.boolean().optional(),
   locale: z.enum(LOCALES),
   /** the resident has seen the privacy note */
   consentAt: z.number().optional(),

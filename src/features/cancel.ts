@@ -9,7 +9,7 @@ const nothingToCancel = (turn: Turn, ctx: FeatureContext): Outcome => ({
 
 export const cancelFeature: Feature = {
   id: 'cancel',
-  commands: [{ words: ['huy', 'cancel', 'huy bo'], handle: nothingToCancel }],
+  commands: [{ words: ['cancel', 'huy bo'], handle: nothingToCancel }],
   payloads: [
     payloadKind({
       prefix: 'cancel',

@@ -1,3 +1,4 @@
+import { announcementsFeature } from './announcements';
 import { answerFeature } from './answer';
 import { cancelFeature } from './cancel';
 import { deleteDataFeature } from './delete-data';
@@ -7,6 +8,8 @@ import { menuFeature } from './menu';
 import { onboardingFeature } from './onboarding';
 import { remindersFeature } from './reminders';
 import { settingsFeature } from './settings';
+import { subscriptionsFeature } from './subscriptions';
+import { teamFeature } from './team';
 
 /**
  * Every behaviour of the bot. A new feature is one file that exports a `Feature` and one line here
@@ -20,5 +23,8 @@ export const FEATURES: readonly Feature[] = [
   deleteDataFeature,
   feedbackFeature,
   remindersFeature,
+  subscriptionsFeature,
+  teamFeature,
+  announcementsFeature,
   cancelFeature,
 ];

@@ -10,7 +10,7 @@ import { MAX_QUESTION_LENGTH } from './question-answering';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 const ONBOARDING = 'onboarding';
-const CHANGE_VILLAGE = 'change-village';
+export const CHANGE_VILLAGE = 'change-village';
 const CHANGE_VILLAGE_PAYLOAD = 'village';
 const villagePayload = (id: string) => buildPayload('v', id);
 const NO_VILLAGE = 'none';

@@ -1,7 +1,9 @@
+import type { BroadcastBook } from '../core/broadcast';
 import type { InboundEvent } from '../core/inbound';
 import type { FeedbackStore } from '../core/ports';
 import type { ReminderBook } from '../core/reminder';
 import type { Reply } from '../core/reply';
+import type { RoleBook } from '../core/roles';
 import type { Session, UserProfile } from '../core/state';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
@@ -39,6 +41,17 @@ export interface FeatureDeps {
    */
   canMessageLater(channel: string): boolean;
   readonly reminders: ReminderBook;
+  readonly roles: RoleBook;
+  readonly broadcasts: BroadcastBook;
+  /** ANNOUNCEMENT_APPROVAL: a team member's announcement waits for a staff member's approval */
+  readonly announcementApproval: boolean;
+  /** a privileged command refused, and why: for the log (features have no logger of their own) */
+  audit(event: {
+    readonly user: string;
+    readonly action: string;
+    readonly outcome: 'refused' | 'done';
+    readonly detail?: string;
+  }): void;
   /** a link (on the web chat's server) to a calendar file with an alarm, for those the bot cannot remind */
   calendarLink(text: string, at: number): string;
 }

@@ -22,6 +22,10 @@ export interface OutboxProcessorDeps {
    * (a reminder is marked failed). Never throws back: the job's outcome is already decided.
    */
   readonly onGaveUp?: (data: OutboxJobData, reason: 'blocked' | 'refused' | 'failed') => Promise<void>;
+  /** the message went out (its sender counts it); never throws back */
+  readonly onDelivered?: (data: OutboxJobData) => Promise<void>;
+  /** false: not sent at all (an announcement cancelled after it was queued) */
+  readonly stillWanted?: (data: OutboxJobData) => Promise<boolean>;
 }
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -103,12 +107,22 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
       logger.info(log, 'outbox: already delivered by an earlier run of this job; not sent again');
       return;
     }
+    if (deps.stillWanted && !(await deps.stillWanted(data))) {
+      await count('dropped');
+      logger.info(log, 'outbox: no longer wanted (cancelled); not sent');
+      return;
+    }
     try {
       await sender.send(data.chatId, data.reply);
     } catch (err) {
       throw await onSendError(err, job, data);
     }
     await recordDelivered(job, log);
+    try {
+      await deps.onDelivered?.(data);
+    } catch (err) {
+      logger.warn({ ...log, err }, 'outbox: could not report a delivered message');
+    }
   };
 
   async function wasDelivered(job: Job, jobId: string): Promise<boolean> {

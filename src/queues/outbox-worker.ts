@@ -59,6 +59,8 @@ export interface OutboxWorkerOptions {
   readonly onBlocked: (userKey: string | undefined, chatId: string) => Promise<void>;
   /** a message that will never go out (see OutboxProcessorDeps.onGaveUp) */
   readonly onGaveUp?: OutboxProcessorDeps['onGaveUp'];
+  readonly onDelivered?: OutboxProcessorDeps['onDelivered'];
+  readonly stillWanted?: OutboxProcessorDeps['stillWanted'];
   readonly logger: Logger;
   /**
    * Global across all workers of the queue. Omitted → DEFAULT_OUTBOX_LIMITERS[channel]; null → none.
@@ -112,6 +114,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
     sender: options.sender,
     onBlocked: options.onBlocked,
     ...(options.onGaveUp ? { onGaveUp: options.onGaveUp } : {}),
+    ...(options.onDelivered ? { onDelivered: options.onDelivered } : {}),
+    ...(options.stillWanted ? { stillWanted: options.stillWanted } : {}),
     logger,
     rateLimit: (ms) => queue.rateLimit(ms),
     // doNotWaitActive: waiting would wait for the job that is asking, which never ends.

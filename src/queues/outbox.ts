@@ -58,16 +58,36 @@ export class Outbox {
       delayMs,
       this.perChatIntervalMs,
     );
-    await this.queue.add(OUTBOX_JOB_NAME, valid, {
-      jobId,
-      delay,
+    await this.queue.add(OUTBOX_JOB_NAME, valid, { jobId, delay, ...this.jobOptions() });
+  }
+
+  /**
+   * Adds many messages at once (an announcement's page of recipients): one round trip, deterministic
+   * ids as for enqueue, no per-chat pacing (each chat gets one message of the batch).
+   */
+  async enqueueMany(jobs: readonly { jobId: string; data: OutboxJobData }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map(({ jobId, data }) => {
+        assertJobId(jobId);
+        return {
+          name: OUTBOX_JOB_NAME,
+          data: validateOutboxJob(data),
+          opts: { jobId, ...this.jobOptions() },
+        };
+      }),
+    );
+  }
+
+  private jobOptions() {
+    return {
       attempts: OUTBOX_ATTEMPTS,
       // Jitter spreads the retries of a broadcast that failed all at once.
       backoff: { type: 'exponential', delay: this.backoffMs, jitter: 0.5 },
       // As long as the delivery record: while either exists, this id does not send again.
       removeOnComplete: { age: DELIVERY_RECORD_SECONDS, count: 10_000 },
       removeOnFail: { age: 30 * DAY_SECONDS },
-    });
+    };
   }
 
   async close(): Promise<void> {

@@ -34,6 +34,24 @@ export const keys = (prefix: string) => ({
   reminders: (user: UserRef) => `${prefix}rem-user:${userKey(user)}`,
   /** the same set, from `channel:id` ('' gives the prefix the reminder scripts add it to) */
   remindersOf: (key: string) => `${prefix}rem-user:${key}`,
+  /**
+   * set: ids of the residents of a channel who receive a village's announcements (a village chosen,
+   * not stopped, not blocked); kept by the resident store with each profile. ('', '') gives the prefix.
+   */
+  villageMembers: (village: string, channel: string) =>
+    village === '' && channel === '' ? `${prefix}village:` : `${prefix}village:${village}:${channel}`,
+  /** string: one announcement as JSON (storage/redis-broadcast-store.ts) */
+  broadcast: (id: string) => `${prefix}bc:${id}`,
+  /** hash: an announcement's counters per channel and the progress marks reported */
+  broadcastTally: (id: string) => `${prefix}bc:${id}:tally`,
+  /** set: ids of announcements waiting for a staff member's approval */
+  broadcastsAwaiting: () => `${prefix}bc-awaiting`,
+  /** set, expires: ids of the announcements a resident got on a Vietnamese day (the daily maximum) */
+  broadcastCap: (userKey: string, yyyymmdd: string) => `${prefix}bc-cap:${userKey}:${yyyymmdd}`,
+  /** hash: `channel:id` → granted role (staff, or team member of villages); admins come from ADMIN_IDS */
+  roles: () => `${prefix}roles`,
+  /** string, expires: a one-time invite code → the village it makes its user a team member of */
+  invite: (code: string) => `${prefix}invite:${code}`,
   /** sorted set: id of every pending reminder → when it fires (ms); what reconciliation walks */
   remindersDue: () => `${prefix}rem-due`,
 });

@@ -4,12 +4,27 @@ import { parseStored, type Session, sessionSchema, type UserProfile, userProfile
 import { type UserRef, userKey } from '../core/user';
 import { keys, type RedisKeys, residentKeys } from './redis-keys';
 
-// Profile and session in one command: a turn costs one round trip to read and one to write.
+// Profile and session in one command: a turn costs one round trip to read and one to write. The
+// resident also moves between the village lists that announcements go to (ARGV[4] .. village .. ':' ..
+// channel): out of the old profile's list, into the new one's ('' = none: no village, stopped, blocked).
 const SAVE_BOTH = `
+local old = redis.call('GET', KEYS[1])
+if old then
+  local ok, p = pcall(cjson.decode, old)
+  if ok and type(p) == 'table' and type(p.village) == 'string' then
+    redis.call('SREM', ARGV[4] .. p.village .. ':' .. ARGV[5], ARGV[6])
+  end
+end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+if ARGV[7] ~= '' then redis.call('SADD', ARGV[4] .. ARGV[7] .. ':' .. ARGV[5], ARGV[6]) end
 return 1
 `;
+
+/** The village whose announcements this profile receives, if any. */
+export function listeningVillage(profile: UserProfile): string {
+  return profile.village && profile.active && profile.subscribed !== false ? profile.village : '';
+}
 
 type ScriptedRedis = Redis & {
   dvcSaveResident(
@@ -18,6 +33,10 @@ type ScriptedRedis = Redis & {
     profile: string,
     session: string,
     ttl: number,
+    villagePrefix: string,
+    channel: string,
+    id: string,
+    village: string,
   ): Promise<number>;
 };
 
@@ -85,14 +104,20 @@ export class RedisResidentStore implements ResidentStore {
       JSON.stringify(next.profile),
       session,
       this.ttlSeconds,
+      this.keys.villageMembers('', ''),
+      user.channel,
+      user.id,
+      listeningVillage(next.profile),
     );
   }
 
   async delete(user: UserRef): Promise<void> {
     for (const remove of this.alsoDelete) await remove(user);
+    const profile = parseStored(userProfileSchema, await this.redis.get(this.keys.user(user)));
     // The keys go now; their old values leave Redis's append-only file at the next rewrite.
     await this.redis
       .multi()
+      .srem(this.keys.villageMembers(profile?.village ?? '', user.channel), user.id)
       .del(...residentKeys(this.prefix, user))
       .set(this.keys.aofRewriteDue(), '1')
       .exec();
@@ -102,6 +127,11 @@ export class RedisResidentStore implements ResidentStore {
     const key = this.keys.user(user);
     const profile = parseStored(userProfileSchema, await this.redis.get(key));
     // SET XX: a resident who deleted their data in the meantime is not brought back.
-    if (profile?.active) await this.redis.set(key, JSON.stringify({ ...profile, active: false }), 'XX');
+    if (!profile?.active) return;
+    await this.redis
+      .multi()
+      .set(key, JSON.stringify({ ...profile, active: false }), 'XX')
+      .srem(this.keys.villageMembers(profile.village ?? '', user.channel), user.id)
+      .exec();
   }
 }

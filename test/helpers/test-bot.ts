@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
-import { buildReminders } from '../../src/compose-reminders';
+import { buildServices } from '../../src/compose-services';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
@@ -11,7 +11,6 @@ import type { Feature } from '../../src/features/feature';
 import { FEATURES } from '../../src/features/index';
 import type { FeatureDeps } from '../../src/features/types';
 import { createLogger } from '../../src/logger';
-import { calendarPath } from '../../src/server/calendar-link';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from './redis-cleanup';
 
@@ -29,28 +28,41 @@ export function createTestBot(
      * onboarded like Telegram residents; false: like the real web chat). Other channels: always true.
      */
     canMessageLater?: boolean;
+    /** ADMIN_IDS as `channel:id` */
+    admins?: readonly string[];
+    /** ANNOUNCEMENT_APPROVAL */
+    announcementApproval?: boolean;
   } = {},
 ) {
   const webCanMessageLater = options.canMessageLater ?? true;
   const redis = new Redis(inject('redisUrl'));
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
-  const reminders = buildReminders({
+  const audit: { user: string; action: string; outcome: string }[] = [];
+  const services = buildServices({
     redis,
     prefix,
     logger: createLogger('silent'),
     clock: { now: () => now },
+    // No outbox workers here: what would be sent stays queued (the e2e tests send it).
     outbox: () => undefined,
+    channels: () => ['telegram', 'zalo'],
+    commune: () => engine.kb.commune,
     t: engine.i18n.t,
+    admins: options.admins ?? [],
+    calendarSecret: 'test-secret',
+    announcementApproval: options.announcementApproval ?? false,
+    announcementDailyCap: 3,
   });
+  const { reminders } = services;
   const deps: FeatureDeps = featureDeps(
     engine,
     redis,
     prefix,
     (channel) => (channel === 'web' ? webCanMessageLater : true),
-    { reminders, calendarLink: (text, at) => calendarPath('test-secret', text, at) },
+    { ...services.features, audit: (event) => void audit.push(event) },
   );
-  const residents = new RedisResidentStore(redis, prefix, { alsoDelete: [(u) => reminders.deleteAll(u)] });
+  const residents = new RedisResidentStore(redis, prefix, { alsoDelete: services.alsoDelete });
   const conversation = new Conversation(
     deps,
     { residents, clock: { now: () => now }, defaultLocale: 'vi' },
@@ -72,8 +84,11 @@ export function createTestBot(
       return new FakeChannelUser({ channel, id }, conversation, () => now);
     },
     reminders,
+    services,
+    /** privileged actions done and refused, as the log would have them */
+    audit,
     async close() {
-      await reminders.close();
+      await services.close();
       await deleteKeys(redis, prefix);
       redis.disconnect();
     },

@@ -2,14 +2,13 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
-import { buildReminders } from '../../src/compose-reminders';
+import { buildServices } from '../../src/compose-services';
 import type { Session } from '../../src/core/state';
 import type { UserRef } from '../../src/core/user';
 import type { FeatureContext } from '../../src/features/feature';
 import { type Flow, FlowEngine } from '../../src/features/flow-engine';
 import type { FeatureDeps, Turn } from '../../src/features/types';
 import { createLogger } from '../../src/logger';
-import { calendarPath } from '../../src/server/calendar-link';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from '../helpers/redis-cleanup';
 
@@ -21,18 +20,21 @@ const sessions = {
   get: async (u: UserRef) => (await residents.load(u)).session,
   save: (u: UserRef, session: Session) => residents.save(u, { session }),
 };
-const reminders = buildReminders({
+const services = buildServices({
   redis,
   prefix,
   logger: createLogger('silent'),
   clock: { now: () => Date.now() },
   outbox: () => undefined,
+  channels: () => [],
+  commune: () => engine.kb.commune,
   t: engine.i18n.t,
+  admins: [],
+  calendarSecret: 'flow-test-secret',
+  announcementApproval: false,
+  announcementDailyCap: 3,
 });
-const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, {
-  reminders,
-  calendarLink: (text, at) => calendarPath('flow-test-secret', text, at),
-});
+const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, services.features);
 /** What the router gives a flow besides the ports. */
 const ctxOf = (flows: FlowEngine): FeatureContext => ({
   ...deps,
@@ -44,7 +46,7 @@ const ctxOf = (flows: FlowEngine): FeatureContext => ({
   topicButtons: () => [],
 });
 afterAll(async () => {
-  await reminders.close();
+  await services.close();
   await deleteKeys(redis, prefix);
   redis.disconnect();
 });

@@ -1,0 +1,79 @@
+import type { Redis } from 'ioredis';
+import { type Broadcasts, buildBroadcasts } from './compose-broadcasts';
+import { buildReminders, type Reminders } from './compose-reminders';
+import type { Clock } from './core/ports';
+import type { UserRef } from './core/user';
+import type { FeatureDeps } from './features/types';
+import type { Translate } from './i18n';
+import type { Commune } from './knowledge/schema';
+import type { Logger } from './logger';
+import type { Outbox } from './queues/outbox';
+import { calendarPath } from './server/calendar-link';
+import { RedisRoleStore } from './storage/redis-role-store';
+
+export interface ServicesWiring {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** the outbox of a channel that can message residents later */
+  readonly outbox: (channel: string) => Outbox | undefined;
+  readonly channels: () => readonly string[];
+  readonly commune: () => Commune;
+  readonly t: Translate;
+  /** ADMIN_IDS as `channel:id` */
+  readonly admins: readonly string[];
+  readonly calendarSecret: string;
+  readonly announcementApproval: boolean;
+  readonly announcementDailyCap: number;
+}
+
+export type FeatureServices = Pick<
+  FeatureDeps,
+  'reminders' | 'calendarLink' | 'roles' | 'broadcasts' | 'announcementApproval' | 'audit'
+>;
+
+export interface Services {
+  readonly reminders: Reminders;
+  readonly broadcasts: Broadcasts;
+  readonly roles: RedisRoleStore;
+  /** what features get besides the knowledge base */
+  readonly features: FeatureServices;
+  /** what «xóa dữ liệu của tôi» deletes besides the resident's own keys */
+  readonly alsoDelete: readonly ((user: UserRef) => Promise<void>)[];
+  close(): Promise<void>;
+}
+
+/** The stores and queues behind the features' ports, as compose.ts, the tests and the scripts build them. */
+export function buildServices(w: ServicesWiring): Services {
+  const reminders = buildReminders({ ...w });
+  const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
+  const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap });
+  return {
+    reminders,
+    broadcasts,
+    roles,
+    features: {
+      reminders,
+      calendarLink: (text, at) => calendarPath(w.calendarSecret, text, at),
+      roles,
+      broadcasts,
+      announcementApproval: w.announcementApproval,
+      audit: (event) =>
+        event.outcome === 'refused'
+          ? w.logger.warn({ audit: event }, 'refused: not allowed')
+          : w.logger.info({ audit: event }, 'privileged action'),
+    },
+    alsoDelete: [
+      (user) => reminders.deleteAll(user),
+      async (user) => {
+        await roles.revoke(user);
+      },
+      (user) => broadcasts.forget(user),
+    ],
+    async close() {
+      await reminders.close();
+      await broadcasts.close();
+    },
+  };
+}
