@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { acquireDataDirLock } from './data-dir-lock';
-import { isRedisServerOn, redisServersOn, terminate } from './process-info';
+import { acquireDataDirLock, readDataDirLock } from './data-dir-lock';
+import { isRedisServerOn, isSameProcess, redisServersOn, terminate } from './process-info';
 import { PID_FILE, type RedisServerProcess, startRedisServer } from './redis-process';
 
 export class RedisUnavailableError extends Error {
@@ -45,6 +45,24 @@ export async function ensureRedis(o: EnsureRedisOptions): Promise<RedisEndpoint>
   if (o.url) return { url: o.url };
   if (await answers(o.probeUrl)) return { url: o.probeUrl };
   return startPrivateRedis(o);
+}
+
+/**
+ * The Redis of the bot that runs on this machine, for command-line tools: REDIS_URL; else the one on the
+ * probe address; else the private redis-server that `npm start` started under its data folder (its port
+ * is in the folder's lock). undefined when none answers.
+ */
+export async function runningRedisUrl(o: {
+  url: string | undefined;
+  probeUrl: string;
+  dataDir: string;
+}): Promise<string | undefined> {
+  if (o.url) return o.url;
+  if (await answers(o.probeUrl)) return o.probeUrl;
+  const lock = readDataDirLock(resolve(o.dataDir));
+  if (!lock || !isSameProcess(lock.pid, lock.started)) return undefined;
+  const url = `redis://127.0.0.1:${lock.port}`;
+  return (await answers(url)) ? url : undefined;
 }
 
 async function answers(url: string): Promise<boolean> {
