@@ -301,6 +301,8 @@ describe('key layout', () => {
       [
         `${own}user:telegram:42`,
         `${own}session:telegram:42`,
+        // the village's list of who receives its announcements
+        `${own}village:Thôn Đông:telegram`,
         `${own}dedupe:m1`,
         `${own}feedback:khai-sinh`,
         `${own}feedback-day:20260102`,
