@@ -246,6 +246,26 @@ describe('web chat in a browser', { timeout: TEST_TIMEOUT }, () => {
     expect(meTexts.at(-1), 'the pressed village shows as the resident’s message').toMatch(VILLAGE_1);
   });
 
+  it('a reminder on the web chat ends with a calendar file the phone can open', async () => {
+    const { page } = await newVisitor();
+    await openChat(page);
+    await ask(page, 'nhắc tôi thứ 6 8h lên xã nộp hồ sơ');
+    await botSays(page, 'Đúng không ạ?');
+    await (await replyButton(page, '✅ Đúng, đặt nhắc')).click();
+    await botSays(page, 'không tự nhắn lại');
+    const link = await expectVisible(
+      page,
+      page.locator('#log a.reply-link').filter({ hasText: 'Thêm vào lịch điện thoại' }).last(),
+      'The calendar link',
+    );
+    expect(await link.getAttribute('download')).not.toBeNull();
+    const href = (await link.evaluate((a) => (a as unknown as { href: string }).href)) as string;
+    expect(href.startsWith(`${server.url}/lich.ics?d=`)).toBe(true);
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toMatch(/DTSTART;TZID=Asia\/Ho_Chi_Minh:\d{8}T080000/);
+  });
+
   it('a village QR link greets the resident of that village without asking', async () => {
     const { page } = await newVisitor();
     await page.goto('/?thon=thon-3');
