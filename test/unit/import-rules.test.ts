@@ -115,6 +115,23 @@ describe('import rules (ARCHITECTURE §3)', () => {
     ).toEqual([]);
   });
 
+  it('posters build pages from content: no feature, channel, queue, storage or server imports', () => {
+    expect(
+      violations(
+        (i) =>
+          layerOf(i.file) === 'posters' &&
+          i.target !== undefined &&
+          ['features', 'channels', 'queues', 'storage', 'server', 'delivery'].includes(layerOf(i.target)),
+      ),
+    ).toEqual([]);
+  });
+
+  it('only scripts/ drive a browser (playwright-core)', () => {
+    expect(
+      violations((i) => packageOf(i.spec) === 'playwright-core' && !i.file.startsWith('scripts/')),
+    ).toEqual([]);
+  });
+
   it('only src/config.ts reads process.env', () => {
     const readers = [...files('src'), ...files('scripts')].filter(
       (f) => f !== 'src/config.ts' && /process\.env\b/.test(readFileSync(f, 'utf8')),
