@@ -205,3 +205,20 @@ announce-approved = Approved; the announcement will go out.
 announcement-progress = Sent { $percent }%: { $sent }/{ $recipients } people.
 announcement-done = Announcement { $id } is done: { $sent }/{ $recipients } people received it.
 announcement-report-channel = { $channel }: sent { $sent }, failed { $failed }, blocked the bot { $blocked }, over the daily limit { $capped }
+
+## Village teams' help log (/hotro)
+help-ask-topic = Logging 1 help session. What did you help with? (tap a button, or type its number)
+help-other = Something else
+help-topic-unknown = Please choose one of the buttons below.
+help-ask-village = In which village?
+help-village-unknown = Please choose a village from the buttons below.
+help-ask-online = Was the application filed online?
+help-ask-postal = Will the result come back by post?
+help-ask-vneid = Was VNeID activated?
+help-yes = Yes
+help-no = No
+help-yes-no = Please tap «Yes» or «No» (or type yes / no).
+help-recorded = ✅ 1 help session logged: { $topic }, { $village }.
+    Filed online: { $online } · Result by post: { $postal } · VNeID activated: { $vneid }.
+    { $today } session(s) in this village today. Thank you!
+help-again = Log another

@@ -205,3 +205,20 @@ announce-approved = Dạ, đã duyệt; thông báo sẽ được gửi.
 announcement-progress = Đã gửi { $percent }%: { $sent }/{ $recipients } người.
 announcement-done = Đã gửi xong thông báo { $id }: { $sent }/{ $recipients } người nhận được.
 announcement-report-channel = { $channel }: gửi được { $sent }, lỗi { $failed }, đã chặn bot { $blocked }, đủ số tin trong ngày { $capped }
+
+## Village teams' help log (/hotro)
+help-ask-topic = Ghi 1 lượt hỗ trợ. Đã giúp bà con việc gì ạ? (bấm nút, hoặc gõ số thứ tự)
+help-other = Việc khác
+help-topic-unknown = Dạ, chọn một việc trong các nút bên dưới nhé.
+help-ask-village = Ở thôn nào ạ?
+help-village-unknown = Dạ, chọn thôn trong các nút bên dưới nhé.
+help-ask-online = Nộp hồ sơ trực tuyến?
+help-ask-postal = Chọn nhận kết quả qua bưu điện?
+help-ask-vneid = Kích hoạt VNeID?
+help-yes = Có
+help-no = Không
+help-yes-no = Dạ, bấm «Có» hoặc «Không» (hoặc gõ có / không) nhé.
+help-recorded = ✅ Đã ghi 1 lượt hỗ trợ: { $topic }, { $village }.
+    Nộp trực tuyến: { $online } · Nhận qua bưu điện: { $postal } · Kích hoạt VNeID: { $vneid }.
+    Hôm nay thôn đã có { $today } lượt. Cảm ơn tổ nhiều!
+help-again = Ghi lượt khác

@@ -9,6 +9,7 @@ import type { Commune } from './knowledge/schema';
 import type { Logger } from './logger';
 import type { Outbox } from './queues/outbox';
 import { calendarPath } from './server/calendar-link';
+import { RedisHelpLog } from './storage/redis-help-log';
 import { RedisRoleStore } from './storage/redis-role-store';
 
 export interface ServicesWiring {
@@ -30,7 +31,7 @@ export interface ServicesWiring {
 
 export type FeatureServices = Pick<
   FeatureDeps,
-  'reminders' | 'calendarLink' | 'roles' | 'broadcasts' | 'announcementApproval' | 'audit'
+  'reminders' | 'calendarLink' | 'roles' | 'broadcasts' | 'helpLog' | 'announcementApproval' | 'audit'
 >;
 
 export interface Services {
@@ -49,6 +50,7 @@ export function buildServices(w: ServicesWiring): Services {
   const reminders = buildReminders({ ...w });
   const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
   const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap });
+  const helpLog = new RedisHelpLog(w.redis, w.prefix);
   return {
     reminders,
     broadcasts,
@@ -58,6 +60,7 @@ export function buildServices(w: ServicesWiring): Services {
       calendarLink: (text, at) => calendarPath(w.calendarSecret, text, at),
       roles,
       broadcasts,
+      helpLog,
       announcementApproval: w.announcementApproval,
       audit: (event) =>
         event.outcome === 'refused'

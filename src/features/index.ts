@@ -4,6 +4,7 @@ import { cancelFeature } from './cancel';
 import { deleteDataFeature } from './delete-data';
 import type { Feature } from './feature';
 import { feedbackFeature } from './feedback';
+import { helpLogFeature } from './help-log';
 import { menuFeature } from './menu';
 import { onboardingFeature } from './onboarding';
 import { remindersFeature } from './reminders';
@@ -26,5 +27,6 @@ export const FEATURES: readonly Feature[] = [
   subscriptionsFeature,
   teamFeature,
   announcementsFeature,
+  helpLogFeature,
   cancelFeature,
 ];

@@ -1,4 +1,5 @@
 import type { BroadcastBook } from '../core/broadcast';
+import type { HelpLog } from '../core/help-log';
 import type { InboundEvent } from '../core/inbound';
 import type { FeedbackStore } from '../core/ports';
 import type { ReminderBook } from '../core/reminder';
@@ -43,6 +44,8 @@ export interface FeatureDeps {
   readonly reminders: ReminderBook;
   readonly roles: RoleBook;
   readonly broadcasts: BroadcastBook;
+  /** the village teams' help sessions, counted (no person in it) */
+  readonly helpLog: HelpLog;
   /** ANNOUNCEMENT_APPROVAL: a team member's announcement waits for a staff member's approval */
   readonly announcementApproval: boolean;
   /** a privileged command refused, and why: for the log (features have no logger of their own) */

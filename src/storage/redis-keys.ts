@@ -54,6 +54,11 @@ export const keys = (prefix: string) => ({
   invite: (code: string) => `${prefix}invite:${code}`,
   /** sorted set: id of every pending reminder → when it fires (ms); what reconciliation walks */
   remindersDue: () => `${prefix}rem-due`,
+  /**
+   * hash of the village teams' help sessions on a Vietnamese day (storage/redis-help-log.ts): counters
+   * only, never a person (`sessions`, `online`, `village:<id>`, `topic:<id>:vneid`…)
+   */
+  helpDay: (yyyymmdd: string) => `${prefix}help:${yyyymmdd}`,
 });
 export type RedisKeys = ReturnType<typeof keys>;
 
