@@ -106,8 +106,8 @@ describe('village announcements through the worker process', () => {
     await s.listen('zalo', 'thon-5', zaloIds);
     s.startWorker();
     await s.workersReady();
-    // 3 s after the command has queued it (the command itself takes a few seconds to start)
-    const at = Date.now() + 6000;
+    // about 3 s after the command has queued it (the command itself takes 2–5 s to start)
+    const at = Date.now() + 7000;
     const queued = await s.queue([
       '--villages',
       'thon-5',
@@ -118,13 +118,8 @@ describe('village announcements through the worker process', () => {
     ]);
     const queuedAt = Date.now();
     expect(at - queuedAt).toBeGreaterThan(1000);
-    expect(await s.status(queued.id)).toEqual({
-      state: 'scheduled',
-      sent: 0,
-      failed: 0,
-      blocked: 0,
-      pending: 0,
-    });
+    expect(await s.state(queued.id)).toBe('scheduled');
+    expect(s.calls('telegram').length + s.calls('zalo').length).toBe(0);
     await until(async () => (await s.state(queued.id)) === 'done', 30_000);
 
     const all = [...s.calls('telegram'), ...s.calls('zalo')];
@@ -133,7 +128,8 @@ describe('village announcements through the worker process', () => {
     for (const id of tgIds) expect(s.delivered('telegram', id)).toHaveLength(1);
     for (const id of zaloIds) expect(s.delivered('zalo', id)).toHaveLength(1);
     const lateness = Math.max(...all.map((c) => c.at)) - at;
-    expect(lateness).toBeLessThan(3000);
+    expect(lateness).toBeLessThan(5000);
+    expect(await s.status(queued.id)).toEqual({ state: 'done', sent: 15, failed: 0, blocked: 0, pending: 0 });
   }, 60_000);
 
   it('cancel part-way (--cancel): the rest is not sent, apart from what was in flight', async () => {
