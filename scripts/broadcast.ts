@@ -3,6 +3,8 @@
  *   → queues an announcement as the commune: {"id","recipients":{"telegram":N,"zalo":N}}
  * npm run --silent broadcast -- --status ID --json
  *   → {"state","sent","failed","blocked","pending"}
+ * npm run --silent broadcast -- --cancel ID --json
+ *   → cancels a scheduled or running one (what is not yet sent is not sent), then prints its status as --status
  * Same Redis and prefix as the running bot (REDIS_URL, the probe address, or `npm start`'s private
  * redis-server); the bot's worker sends. Usage errors: a message on stderr and exit code 2.
  */
@@ -20,7 +22,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { villages?: string; text?: string; at?: string; status?: string; json?: boolean };
+let values: {
+  villages?: string;
+  text?: string;
+  at?: string;
+  status?: string;
+  cancel?: string;
+  json?: boolean;
+};
 try {
   ({ values } = parseArgs({
     options: {
@@ -28,6 +37,7 @@ try {
       text: { type: 'string' },
       at: { type: 'string' },
       status: { type: 'string' },
+      cancel: { type: 'string' },
       json: { type: 'boolean' },
     },
   }));
@@ -67,9 +77,16 @@ const broadcasts = buildBroadcasts({
 });
 
 try {
-  if (values.status !== undefined) {
-    const b = await broadcasts.get(values.status);
-    if (!b) fail(`Không có thông báo mã ${values.status}.`);
+  if (values.status !== undefined && values.cancel !== undefined) fail('--status or --cancel, not both');
+  const shown = values.status ?? values.cancel;
+  if (shown !== undefined) {
+    let b = await broadcasts.get(shown);
+    if (!b) fail(`Không có thông báo mã ${shown}.`);
+    if (values.cancel !== undefined && b.state !== 'cancelled') {
+      const cancelled = await broadcasts.cancel(b.id);
+      if (!cancelled) fail(`Thông báo ${b.id} đã gửi xong (${b.state}): không hủy được.`);
+      b = cancelled;
+    }
     const tally = Object.values(await broadcasts.tally(b.id));
     const sum = (f: 'recipients' | 'sent' | 'failed' | 'blocked' | 'capped') =>
       tally.reduce((n, x) => n + x[f], 0);

@@ -149,10 +149,10 @@ export class BroadcastService implements BroadcastBook {
     await this.checkProgress(b.id);
   }
 
-  /** The outbox's word on one message of an announcement. */
+  /** The outbox's word on one message of an announcement (it may say it again: counted once). */
   async outcome(data: OutboxJobData, channel: string, result: 'sent' | 'failed' | 'blocked'): Promise<void> {
     if (data.kind !== BROADCAST_KIND || !data.ref) return;
-    await this.deps.store.count(data.ref, channel, result);
+    await this.deps.store.count(data.ref, { channel, id: data.chatId }, result);
     await this.checkProgress(data.ref);
   }
 

@@ -22,7 +22,10 @@ export interface OutboxProcessorDeps {
    * (a reminder is marked failed). Never throws back: the job's outcome is already decided.
    */
   readonly onGaveUp?: (data: OutboxJobData, reason: 'blocked' | 'refused' | 'failed') => Promise<void>;
-  /** the message went out (its sender counts it); never throws back */
+  /**
+   * The message went out (its sender counts it); never throws back. Said again when a job re-runs after
+   * its delivery was recorded (its worker may have died before saying it), so it must count once per job.
+   */
   readonly onDelivered?: (data: OutboxJobData) => Promise<void>;
   /** false: not sent at all (an announcement cancelled after it was queued) */
   readonly stillWanted?: (data: OutboxJobData) => Promise<boolean>;
@@ -105,6 +108,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
     if (job.id !== undefined && (await wasDelivered(job, job.id))) {
       await count('already_sent');
       logger.info(log, 'outbox: already delivered by an earlier run of this job; not sent again');
+      await delivered(data, log);
       return;
     }
     if (deps.stillWanted && !(await deps.stillWanted(data))) {
@@ -118,12 +122,16 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job) => 
       throw await onSendError(err, job, data);
     }
     await recordDelivered(job, log);
+    await delivered(data, log);
+  };
+
+  async function delivered(data: OutboxJobData, log: Record<string, unknown>): Promise<void> {
     try {
       await deps.onDelivered?.(data);
     } catch (err) {
       logger.warn({ ...log, err }, 'outbox: could not report a delivered message');
     }
-  };
+  }
 
   async function wasDelivered(job: Job, jobId: string): Promise<boolean> {
     try {

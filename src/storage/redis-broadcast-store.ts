@@ -32,12 +32,24 @@ redis.call('SET', KEYS[1], out)
 return out
 `;
 
+// KEYS: settled set, tally; ARGV: recipient, tally field, ttl. Counts one outcome per recipient: a message
+// reported again (the re-run of a job whose worker died after delivering it) is not counted twice.
+const COUNT_ONCE = `
+local added = redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+if added == 1 then redis.call('HINCRBY', KEYS[2], ARGV[2], 1) end
+return added
+`;
+
 type ScriptedRedis = Redis & {
   dvcTakeCap(key: string, id: string, max: number, ttl: number): Promise<number>;
   dvcMoveBroadcast(key: string, from: string, to: string): Promise<string | null>;
+  dvcCountOnce(settled: string, tally: string, member: string, field: string, ttl: number): Promise<number>;
 };
 
 const CAP_TTL_SECONDS = 2 * 24 * 60 * 60;
+/** as long as a message's job can run again (the outbox's delivery records) */
+const SETTLED_TTL_SECONDS = 7 * 24 * 60 * 60;
 const TALLY_FIELDS = ['recipients', 'sent', 'failed', 'blocked', 'capped'] as const;
 
 /**
@@ -56,6 +68,7 @@ export class RedisBroadcastStore {
     if (!('dvcTakeCap' in redis)) {
       redis.defineCommand('dvcTakeCap', { numberOfKeys: 1, lua: TAKE_CAP });
       redis.defineCommand('dvcMoveBroadcast', { numberOfKeys: 1, lua: MOVE });
+      redis.defineCommand('dvcCountOnce', { numberOfKeys: 2, lua: COUNT_ONCE });
     }
   }
 
@@ -134,8 +147,15 @@ export class RedisBroadcastStore {
     await this.redis.hset(this.keys.broadcastTally(id), 'fanned-out', 1);
   }
 
-  async count(id: string, channel: string, field: 'sent' | 'failed' | 'blocked'): Promise<void> {
-    await this.redis.hincrby(this.keys.broadcastTally(id), `${channel}:${field}`, 1);
+  /** One recipient's outcome; counted once however often it is reported. */
+  async count(id: string, recipient: UserRef, field: 'sent' | 'failed' | 'blocked'): Promise<void> {
+    await this.scripted.dvcCountOnce(
+      this.keys.broadcastSettled(id),
+      this.keys.broadcastTally(id),
+      userKey(recipient),
+      `${recipient.channel}:${field}`,
+      SETTLED_TTL_SECONDS,
+    );
   }
 
   async tally(id: string): Promise<{ tally: Tally; fannedOut: boolean }> {

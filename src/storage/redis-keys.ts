@@ -44,6 +44,8 @@ export const keys = (prefix: string) => ({
   broadcast: (id: string) => `${prefix}bc:${id}`,
   /** hash: an announcement's counters per channel and the progress marks reported */
   broadcastTally: (id: string) => `${prefix}bc:${id}:tally`,
+  /** set, expires: `channel:id` of the recipients whose message's outcome is counted in the tally */
+  broadcastSettled: (id: string) => `${prefix}bc:${id}:settled`,
   /** set: ids of announcements waiting for a staff member's approval */
   broadcastsAwaiting: () => `${prefix}bc-awaiting`,
   /** set, expires: ids of the announcements a resident got on a Vietnamese day (the daily maximum) */

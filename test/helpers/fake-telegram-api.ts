@@ -35,6 +35,8 @@ export interface RecordedCall {
   at: number;
   /** The JSON the fake answered with; set once the call is answered (a held getUpdates answers later). */
   response?: ApiResponse;
+  /** Date.now() when the answer was sent */
+  answeredAt?: number;
 }
 
 export type ApiResponse =
@@ -477,6 +479,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (failure.parameters) answer.parameters = failure.parameters;
     }
     call.response = answer;
+    call.answeredAt = Date.now();
     reply(res, status, answer);
   }
 
