@@ -175,10 +175,16 @@ export class BroadcastService implements BroadcastBook {
     const percent = total === 0 ? 100 : Math.floor((100 * settled) / total);
     const mark = Math.floor(percent / 10) * 10;
     if (mark < 10) return;
+    // 100 %: the move to `done` happens once and is itself the guard, so a crash between a mark and the
+    // state change cannot leave it «sending» for ever; the final report's job id keeps it single.
+    if (mark === 100) {
+      const done = await store.move(id, ['sending'], 'done');
+      if (done) await this.tellSender(done, 100, tally);
+      return;
+    }
     if (!(await store.firstAt(id, mark))) return;
-    const b = mark === 100 ? await store.move(id, ['sending'], 'done') : await store.get(id);
-    if (!b) return;
-    await this.tellSender(b, mark, tally);
+    const b = await store.get(id);
+    if (b?.state === 'sending') await this.tellSender(b, mark, tally);
   }
 
   private async tellSender(b: Broadcast, percent: number, tally: Tally): Promise<void> {
