@@ -9,7 +9,7 @@ import {
 import type { Reply } from '../core/reply';
 import { parseUserKey, type UserRef } from '../core/user';
 import type { Logger } from '../logger';
-import type { RedisBroadcastStore } from '../storage/redis-broadcast-store';
+import type { RedisBroadcastStore, TallyRead } from '../storage/redis-broadcast-store';
 import type { BroadcastQueue } from './broadcast-queue';
 import type { Outbox } from './outbox';
 import type { OutboxJobData } from './outbox-job';
@@ -152,8 +152,7 @@ export class BroadcastService implements BroadcastBook {
   /** The outbox's word on one message of an announcement. */
   async outcome(data: OutboxJobData, channel: string, result: 'sent' | 'failed' | 'blocked'): Promise<void> {
     if (data.kind !== BROADCAST_KIND || !data.ref) return;
-    await this.deps.store.count(data.ref, channel, result);
-    await this.checkProgress(data.ref);
+    await this.checkProgress(data.ref, await this.deps.store.countAndTally(data.ref, channel, result));
   }
 
   /** Whether a queued message of an announcement should still go out (not after a cancel). */
@@ -162,9 +161,10 @@ export class BroadcastService implements BroadcastBook {
     return (await this.deps.store.get(data.ref))?.state !== 'cancelled';
   }
 
-  private async checkProgress(id: string): Promise<void> {
+  /** `read`: the tally as just read with a count (saves reading it again) */
+  private async checkProgress(id: string, read?: TallyRead): Promise<void> {
     const { store } = this.deps;
-    const { tally, fannedOut } = await store.tally(id);
+    const { tally, fannedOut, reported } = read ?? (await store.tally(id));
     if (!fannedOut) return;
     let total = 0;
     let settled = 0;
@@ -174,7 +174,8 @@ export class BroadcastService implements BroadcastBook {
     }
     const percent = total === 0 ? 100 : Math.floor((100 * settled) / total);
     const mark = Math.floor(percent / 10) * 10;
-    if (mark < 10) return;
+    // Once a mark is reported, every later message sees it in the tally: no HSETNX for them.
+    if (mark < 10 || reported.has(mark)) return;
     if (!(await store.firstAt(id, mark))) return;
     const b = mark === 100 ? await store.move(id, ['sending'], 'done') : await store.get(id);
     if (!b) return;

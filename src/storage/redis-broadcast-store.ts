@@ -134,29 +134,20 @@ export class RedisBroadcastStore {
     await this.redis.hset(this.keys.broadcastTally(id), 'fanned-out', 1);
   }
 
-  async count(id: string, channel: string, field: 'sent' | 'failed' | 'blocked'): Promise<void> {
-    await this.redis.hincrby(this.keys.broadcastTally(id), `${channel}:${field}`, 1);
+  /**
+   * Counts one message's outcome and reads the tally back in the same round trip (the outbox calls this
+   * once per message, and the progress check needs the tally right after).
+   */
+  async countAndTally(id: string, channel: string, field: 'sent' | 'failed' | 'blocked'): Promise<TallyRead> {
+    const key = this.keys.broadcastTally(id);
+    const replies = await this.redis.multi().hincrby(key, `${channel}:${field}`, 1).hgetall(key).exec();
+    if (!replies) throw new Error('broadcast tally: transaction aborted');
+    for (const [err] of replies) if (err) throw err;
+    return readTally(replies[1]![1] as Record<string, string>);
   }
 
-  async tally(id: string): Promise<{ tally: Tally; fannedOut: boolean }> {
-    const raw = await this.redis.hgetall(this.keys.broadcastTally(id));
-    const channels = new Set(
-      Object.keys(raw)
-        .filter((k) => k.includes(':') && !k.startsWith('progress'))
-        .map((k) => k.split(':')[0]!),
-    );
-    const tally: Record<string, ChannelTally> = {};
-    for (const channel of channels) {
-      const get = (field: (typeof TALLY_FIELDS)[number]) => Number(raw[`${channel}:${field}`] ?? 0);
-      tally[channel] = {
-        recipients: get('recipients'),
-        sent: get('sent'),
-        failed: get('failed'),
-        blocked: get('blocked'),
-        capped: get('capped'),
-      };
-    }
-    return { tally, fannedOut: raw['fanned-out'] === '1' };
+  async tally(id: string): Promise<TallyRead> {
+    return readTally(await this.redis.hgetall(this.keys.broadcastTally(id)));
   }
 
   /** true the first time a progress mark (10, 20 … 100) is reached: it is reported once */
@@ -168,4 +159,36 @@ export class RedisBroadcastStore {
   async forget(user: UserRef, days: readonly string[]): Promise<void> {
     await this.redis.del(...days.map((d) => this.keys.broadcastCap(userKey(user), d)));
   }
+}
+
+export interface TallyRead {
+  readonly tally: Tally;
+  readonly fannedOut: boolean;
+  /** progress marks already reported (firstAt has said true for them) */
+  readonly reported: ReadonlySet<number>;
+}
+
+function readTally(raw: Record<string, string>): TallyRead {
+  const channels = new Set(
+    Object.keys(raw)
+      .filter((k) => k.includes(':') && !k.startsWith('progress'))
+      .map((k) => k.split(':')[0]!),
+  );
+  const tally: Record<string, ChannelTally> = {};
+  for (const channel of channels) {
+    const get = (field: (typeof TALLY_FIELDS)[number]) => Number(raw[`${channel}:${field}`] ?? 0);
+    tally[channel] = {
+      recipients: get('recipients'),
+      sent: get('sent'),
+      failed: get('failed'),
+      blocked: get('blocked'),
+      capped: get('capped'),
+    };
+  }
+  const reported = new Set(
+    Object.keys(raw)
+      .filter((k) => k.startsWith('progress:'))
+      .map((k) => Number(k.slice('progress:'.length))),
+  );
+  return { tally, fannedOut: raw['fanned-out'] === '1', reported };
 }
