@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders|broadcast] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
 import { startPrivateRedis } from '../test/helpers/redis-server';
+import { benchBroadcast } from './bench/broadcast';
 import { benchConversation } from './bench/conversation';
 import { benchMatcher } from './bench/matcher';
 import { benchRedisCommands } from './bench/redis-commands';
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   'zalo-webhook': () => benchZaloWebhook(redis.url, connections),
   'zalo-outbox': () => benchZaloOutbox(redis.url),
   reminders: () => benchReminders(redis.url, config.localesDir),
+  broadcast: () => benchBroadcast(redis.url, config.contentDir, config.localesDir),
 };
 
 try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /** Starts scripts/bench/fake-platform-process.ts and reads the address it prints. */
 export function startFakeProcess(
   platform: 'telegram' | 'zalo',
-): Promise<{ url: string; token: string; stop: () => void }> {
+): Promise<{ url: string; token: string; pid: number; stop: () => void }> {
   const child = spawn(
     join('node_modules', '.bin', 'tsx'),
     ['scripts/bench/fake-platform-process.ts', platform],
@@ -19,7 +19,7 @@ export function startFakeProcess(
       const line = out.split('\n')[0];
       if (out.includes('\n') && line) {
         const { url, token } = JSON.parse(line) as { url: string; token: string };
-        resolve({ url, token, stop: () => child.kill('SIGTERM') });
+        resolve({ url, token, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') });
       }
     });
     child.once('exit', (code) => reject(new Error(`fake ${platform} process exited (${code})`)));

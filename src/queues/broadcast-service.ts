@@ -9,7 +9,7 @@ import {
 import type { Reply } from '../core/reply';
 import { parseUserKey, type UserRef } from '../core/user';
 import type { Logger } from '../logger';
-import type { RedisBroadcastStore } from '../storage/redis-broadcast-store';
+import type { RedisBroadcastStore, TallyRead } from '../storage/redis-broadcast-store';
 import type { BroadcastQueue } from './broadcast-queue';
 import type { Outbox } from './outbox';
 import type { OutboxJobData } from './outbox-job';
@@ -152,8 +152,10 @@ export class BroadcastService implements BroadcastBook {
   /** The outbox's word on one message of an announcement (it may say it again: counted once). */
   async outcome(data: OutboxJobData, channel: string, result: 'sent' | 'failed' | 'blocked'): Promise<void> {
     if (data.kind !== BROADCAST_KIND || !data.ref) return;
-    await this.deps.store.count(data.ref, { channel, id: data.chatId }, result);
-    await this.checkProgress(data.ref);
+    await this.checkProgress(
+      data.ref,
+      await this.deps.store.count(data.ref, { channel, id: data.chatId }, result),
+    );
   }
 
   /** Whether a queued message of an announcement should still go out (not after a cancel). */
@@ -162,9 +164,10 @@ export class BroadcastService implements BroadcastBook {
     return (await this.deps.store.get(data.ref))?.state !== 'cancelled';
   }
 
-  private async checkProgress(id: string): Promise<void> {
+  /** `read`: the tally as just read with a count (saves reading it again) */
+  private async checkProgress(id: string, read?: TallyRead): Promise<void> {
     const { store } = this.deps;
-    const { tally, fannedOut } = await store.tally(id);
+    const { tally, fannedOut, reported } = read ?? (await store.tally(id));
     if (!fannedOut) return;
     let total = 0;
     let settled = 0;
@@ -182,6 +185,8 @@ export class BroadcastService implements BroadcastBook {
       if (done) await this.tellSender(done, 100, tally);
       return;
     }
+    // Once a mark is reported, every later message sees it in the tally: no HSETNX for them.
+    if (reported.has(mark)) return;
     if (!(await store.firstAt(id, mark))) return;
     const b = await store.get(id);
     if (b?.state === 'sending') await this.tellSender(b, mark, tally);

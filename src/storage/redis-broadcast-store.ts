@@ -38,13 +38,13 @@ const COUNT_ONCE = `
 local added = redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 if added == 1 then redis.call('HINCRBY', KEYS[2], ARGV[2], 1) end
-return added
+return redis.call('HGETALL', KEYS[2])
 `;
 
 type ScriptedRedis = Redis & {
   dvcTakeCap(key: string, id: string, max: number, ttl: number): Promise<number>;
   dvcMoveBroadcast(key: string, from: string, to: string): Promise<string | null>;
-  dvcCountOnce(settled: string, tally: string, member: string, field: string, ttl: number): Promise<number>;
+  dvcCountOnce(settled: string, tally: string, member: string, field: string, ttl: number): Promise<string[]>;
 };
 
 const CAP_TTL_SECONDS = 2 * 24 * 60 * 60;
@@ -147,36 +147,26 @@ export class RedisBroadcastStore {
     await this.redis.hset(this.keys.broadcastTally(id), 'fanned-out', 1);
   }
 
-  /** One recipient's outcome; counted once however often it is reported. */
-  async count(id: string, recipient: UserRef, field: 'sent' | 'failed' | 'blocked'): Promise<void> {
-    await this.scripted.dvcCountOnce(
+  /**
+   * One recipient's outcome, counted once however often it is reported (the re-run of a job whose
+   * worker died after delivering it), and the tally read back in the same round trip (the progress check
+   * needs it right after; the outbox calls this once per message).
+   */
+  async count(id: string, recipient: UserRef, field: 'sent' | 'failed' | 'blocked'): Promise<TallyRead> {
+    const flat = await this.scripted.dvcCountOnce(
       this.keys.broadcastSettled(id),
       this.keys.broadcastTally(id),
       userKey(recipient),
       `${recipient.channel}:${field}`,
       SETTLED_TTL_SECONDS,
     );
+    const raw: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) raw[flat[i]!] = flat[i + 1]!;
+    return readTally(raw);
   }
 
-  async tally(id: string): Promise<{ tally: Tally; fannedOut: boolean }> {
-    const raw = await this.redis.hgetall(this.keys.broadcastTally(id));
-    const channels = new Set(
-      Object.keys(raw)
-        .filter((k) => k.includes(':') && !k.startsWith('progress'))
-        .map((k) => k.split(':')[0]!),
-    );
-    const tally: Record<string, ChannelTally> = {};
-    for (const channel of channels) {
-      const get = (field: (typeof TALLY_FIELDS)[number]) => Number(raw[`${channel}:${field}`] ?? 0);
-      tally[channel] = {
-        recipients: get('recipients'),
-        sent: get('sent'),
-        failed: get('failed'),
-        blocked: get('blocked'),
-        capped: get('capped'),
-      };
-    }
-    return { tally, fannedOut: raw['fanned-out'] === '1' };
+  async tally(id: string): Promise<TallyRead> {
+    return readTally(await this.redis.hgetall(this.keys.broadcastTally(id)));
   }
 
   /** true the first time a progress mark (10, 20 … 100) is reached: it is reported once */
@@ -188,4 +178,36 @@ export class RedisBroadcastStore {
   async forget(user: UserRef, days: readonly string[]): Promise<void> {
     await this.redis.del(...days.map((d) => this.keys.broadcastCap(userKey(user), d)));
   }
+}
+
+export interface TallyRead {
+  readonly tally: Tally;
+  readonly fannedOut: boolean;
+  /** progress marks already reported (firstAt has said true for them) */
+  readonly reported: ReadonlySet<number>;
+}
+
+function readTally(raw: Record<string, string>): TallyRead {
+  const channels = new Set(
+    Object.keys(raw)
+      .filter((k) => k.includes(':') && !k.startsWith('progress'))
+      .map((k) => k.split(':')[0]!),
+  );
+  const tally: Record<string, ChannelTally> = {};
+  for (const channel of channels) {
+    const get = (field: (typeof TALLY_FIELDS)[number]) => Number(raw[`${channel}:${field}`] ?? 0);
+    tally[channel] = {
+      recipients: get('recipients'),
+      sent: get('sent'),
+      failed: get('failed'),
+      blocked: get('blocked'),
+      capped: get('capped'),
+    };
+  }
+  const reported = new Set(
+    Object.keys(raw)
+      .filter((k) => k.startsWith('progress:'))
+      .map((k) => Number(k.slice('progress:'.length))),
+  );
+  return { tally, fannedOut: raw['fanned-out'] === '1', reported };
 }
