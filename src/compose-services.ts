@@ -1,27 +1,13 @@
-import type { Redis } from 'ioredis';
-import { type Broadcasts, buildBroadcasts } from './compose-broadcasts';
+import { type Broadcasts, type BroadcastsWiring, buildBroadcasts } from './compose-broadcasts';
 import { buildReminders, type Reminders } from './compose-reminders';
-import type { Clock } from './core/ports';
 import type { UserRef } from './core/user';
 import type { FeatureDeps } from './features/types';
-import type { Translate } from './i18n';
-import type { Commune } from './knowledge/schema';
-import type { Logger } from './logger';
-import type { Outbox } from './queues/outbox';
 import { calendarPath } from './server/calendar-link';
 import { RedisHelpLog } from './storage/redis-help-log';
 import { RedisRoleStore } from './storage/redis-role-store';
 
-export interface ServicesWiring {
-  readonly redis: Redis;
-  readonly prefix: string;
-  readonly logger: Logger;
-  readonly clock: Clock;
-  /** the outbox of a channel that can message residents later */
-  readonly outbox: (channel: string) => Outbox | undefined;
-  readonly channels: () => readonly string[];
-  readonly commune: () => Commune;
-  readonly t: Translate;
+/** What announcements need (redis, outboxes, channels, commune, strings…), plus the rest's settings. */
+export interface ServicesWiring extends Omit<BroadcastsWiring, 'dailyCap'> {
   /** ADMIN_IDS as `channel:id` */
   readonly admins: readonly string[];
   readonly calendarSecret: string;
