@@ -114,7 +114,8 @@ try {
     if (!Number.isFinite(at)) fail('--at: an ISO date and time, e.g. 2026-12-11T08:00:00+07:00');
     if (at > Date.now() + 366 * 24 * 3600_000) fail('--at: at most a year ahead');
     const villages = ids.includes('all') ? [ALL_VILLAGES] : ids;
-    const recipients = await broadcasts.recipients(villages);
+    // Both apps always appear (the contract's shape): 0 for one the bot has no token for.
+    const recipients = { telegram: 0, zalo: 0, ...(await broadcasts.recipients(villages)) };
     const b = await broadcasts.create({ text, villages, at, by: 'cli', needsApproval: false }, Date.now());
     console.log(JSON.stringify({ id: b.id, recipients }));
   }
