@@ -1,12 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from './core/ports';
 import type { UserRef } from './core/user';
+import { vietnamDay } from './core/vietnam-day';
 import { announcementReply, progressReply } from './features/announcement-replies';
 import type { Translate } from './i18n';
 import type { Commune } from './knowledge/schema';
 import type { Logger } from './logger';
 import { BroadcastQueue, type BroadcastWorkerHandle, startBroadcastWorker } from './queues/broadcast-queue';
-import { BroadcastService, vnDay } from './queues/broadcast-service';
+import { BroadcastService } from './queues/broadcast-service';
 import type { Outbox } from './queues/outbox';
 import { queuePrefix } from './queues/outbox-keys';
 import { RedisBroadcastStore } from './storage/redis-broadcast-store';
@@ -58,7 +59,7 @@ export function buildBroadcasts(w: BroadcastsWiring): Broadcasts {
     },
     async forget(user: UserRef) {
       const now = w.clock.now();
-      await store.forget(user, [vnDay(now), vnDay(now - 24 * 3600_000)]);
+      await store.forget(user, [vietnamDay(now), vietnamDay(now - 24 * 3600_000)]);
     },
     async close() {
       await worker?.close();

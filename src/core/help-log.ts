@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VIETNAM_OFFSET_MS, vietnamDay } from './vietnam-day';
 
 /** The topic of a session that was about none of the procedures offered («Việc khác»). */
 export const HELP_OTHER_TOPIC = 'khac';
@@ -61,20 +62,14 @@ export interface HelpLog {
 
 export const emptyHelpCounts = (): HelpCounts => ({ sessions: 0, online: 0, postal: 0, vneid: 0 });
 
-// Vietnam has no daylight saving time, so a fixed offset is exact.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
-
-/** The calendar day in Asia/Ho_Chi_Minh as yyyymmdd. */
-export const helpDay = (at: number): string =>
-  new Date(at + VIETNAM_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 
 /** Midnight UTC of a yyyymmdd day, or undefined when it is not a real date (20260230). */
 function dayStart(day: string): number | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
   if (!m) return undefined;
   const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return helpDay(at - VIETNAM_OFFSET_MS) === day ? at : undefined;
+  return vietnamDay(at - VIETNAM_OFFSET_MS) === day ? at : undefined;
 }
 
 /** Every day from `from` to `to` (yyyymmdd, both included); a RangeError for a bad or too long span. */
@@ -85,5 +80,5 @@ export function helpDays(from: string, to: string): string[] {
   if (end < start) throw new RangeError(`${to} is before ${from}`);
   const count = (end - start) / DAY_MS + 1;
   if (count > HELP_MAX_DAYS) throw new RangeError(`${count} days: at most ${HELP_MAX_DAYS}`);
-  return Array.from({ length: count }, (_, i) => helpDay(start + i * DAY_MS - VIETNAM_OFFSET_MS));
+  return Array.from({ length: count }, (_, i) => vietnamDay(start + i * DAY_MS - VIETNAM_OFFSET_MS));
 }

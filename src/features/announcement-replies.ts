@@ -2,14 +2,17 @@ import type { Broadcast, Tally } from '../core/broadcast';
 import { ALL_VILLAGES } from '../core/broadcast';
 import type { Reply } from '../core/reply';
 import type { Translate } from '../i18n';
+import { villageName } from '../knowledge/placeholders';
 import type { Commune } from '../knowledge/schema';
 
-const clean = (name: string) => name.replace(/\s*\(cần cập nhật[^)]*\)/g, '').trim();
+/** What residents call a channel. */
+export const appName = (channel: string): string =>
+  channel === 'telegram' ? 'Telegram' : channel === 'zalo' ? 'Zalo' : channel;
 
 /** «Thôn 1, Thôn 2» or «xã Ia Dom» for all of them. */
 export function audience(villages: readonly string[], commune: Commune): string {
   if (villages.includes(ALL_VILLAGES)) return commune.name;
-  return villages.map((id) => clean(commune.villages.find((v) => v.id === id)?.name ?? id)).join(', ');
+  return villages.map((id) => villageName(commune, id)).join(', ');
 }
 
 /** What a resident receives, exactly (the preview shows this very text). */
@@ -32,7 +35,7 @@ export function progressReply(b: Broadcast, percent: number, tally: Tally, t: Tr
   const channels = Object.entries(tally)
     .map(([channel, x]) =>
       t('vi', 'announcement-report-channel', {
-        channel: channel === 'telegram' ? 'Telegram' : channel === 'zalo' ? 'Zalo' : channel,
+        channel: appName(channel),
         sent: x.sent,
         failed: x.failed,
         blocked: x.blocked,

@@ -3,7 +3,7 @@ import { ALL_VILLAGES, ANNOUNCEMENT_TEXT_MAX, broadcastIdSchema } from '../core/
 import { isOffice, mayActFor, type Role } from '../core/roles';
 import { userKey } from '../core/user';
 import { parseWhen } from '../language/when';
-import { announcementText, audience } from './announcement-replies';
+import { announcementText, appName, audience } from './announcement-replies';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import { readFeatureState, writeFeatureState } from './feature-state';
 import type { Flow, FlowStep } from './flow-engine';
@@ -117,10 +117,7 @@ async function preview(data: Record<string, string>, turn: Turn, ctx: FeatureCon
   const draft = { text: data.text ?? '', villages, at, until: turn.now + DRAFT_MS };
   const counts = await ctx.broadcasts.recipients(villages);
   const recipients = Object.entries(counts)
-    .map(
-      ([channel, n]) =>
-        `${channel === 'telegram' ? 'Telegram' : channel === 'zalo' ? 'Zalo' : channel}: ${n}`,
-    )
+    .map(([channel, n]) => `${appName(channel)}: ${n}`)
     .join(', ');
   const when = at <= turn.now + 60_000 ? ctx.t(turn.locale, 'announce-when-now') : whenWords(at);
   return {

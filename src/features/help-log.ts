@@ -1,6 +1,7 @@
-import { HELP_OTHER_TOPIC, helpDay } from '../core/help-log';
+import { HELP_OTHER_TOPIC } from '../core/help-log';
 import type { Button } from '../core/reply';
 import { isOffice, isPrivileged, type Role } from '../core/roles';
+import { vietnamDay } from '../core/vietnam-day';
 import { fold, syllables } from '../language/normalize';
 import { audience } from './announcement-replies';
 import { answerQuestion } from './answer';
@@ -173,7 +174,7 @@ async function record(data: Record<string, string>, turn: Turn, ctx: FeatureCont
   await ctx.helpLog.record(session);
   // No audit line for a session recorded: it would tie a member to a village, a topic and a time,
   // which is exactly what the log does not keep.
-  const day = helpDay(turn.now);
+  const day = vietnamDay(turn.now);
   const today = (await ctx.helpLog.totals(day, day)).byVillage[village]?.sessions ?? 1;
   const yesOrNo = (yes: boolean) => ctx.t(turn.locale, yes ? 'help-yes' : 'help-no');
   return {

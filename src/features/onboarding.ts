@@ -1,6 +1,7 @@
 import { maskPersonalNumbers } from '../core/privacy';
 import type { Reply } from '../core/reply';
 import type { UserProfile } from '../core/state';
+import { villageName } from '../knowledge/placeholders';
 import { fold, syllables } from '../language/normalize';
 import { answerQuestion } from './answer';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
@@ -84,9 +85,7 @@ function profileWith(turn: Turn, village: string): UserProfile {
   };
 }
 
-function villageName(village: string, deps: FeatureDeps): string {
-  return deps.kb.commune.villages.find((v) => v.id === village)?.name ?? '';
-}
+const villageOf = (village: string, deps: FeatureDeps): string => villageName(deps.kb.commune, village, '');
 
 export const onboardingFlow: Flow = {
   id: ONBOARDING,
@@ -101,7 +100,7 @@ export const onboardingFlow: Flow = {
         text: [
           village === NO_VILLAGE
             ? deps.t(turn.locale, 'onboarding-done-no-village')
-            : deps.t(turn.locale, 'onboarding-done', { village: villageName(village, deps) }),
+            : deps.t(turn.locale, 'onboarding-done', { village: villageOf(village, deps) }),
           deps.t(turn.locale, 'privacy-note'),
         ].join('\n\n'),
       },
@@ -131,7 +130,7 @@ export const changeVillageFlow: Flow = {
           text:
             village === NO_VILLAGE
               ? deps.t(turn.locale, 'village-cleared')
-              : deps.t(turn.locale, 'village-changed', { village: villageName(village, deps) }),
+              : deps.t(turn.locale, 'village-changed', { village: villageOf(village, deps) }),
         },
         deps.mainMenu({ ...turn, profile }),
       ],

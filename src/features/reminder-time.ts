@@ -1,18 +1,17 @@
+import { fromJd, toJd, vnCivil, vnInstant } from '../language/when-calendar';
+
 /**
  * Reminder times in Vietnam (UTC+7 all year, no daylight saving), whatever the server's TZ: the quick
  * choices offered as buttons and the quiet hours.
  */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Midnight of the Vietnamese day `days` after the one `now` falls on, plus `hour`:`minute`. */
+/** `hour`:`minute` on the Vietnamese day `days` after the one `now` falls on. */
 export function vnDayAt(now: number, days: number, hour: number, minute = 0): number {
-  const local = now + VN_OFFSET_MS;
-  const midnight = local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
-  return midnight + days * DAY_MS + (hour * 60 + minute) * 60_000 - VN_OFFSET_MS;
+  const day = fromJd(toJd(vnCivil(new Date(now))) + days);
+  return vnInstant({ ...day, hh: hour, mm: minute, ss: 0 }).getTime();
 }
 
-export const vnHour = (at: number): number => new Date(at + VN_OFFSET_MS).getUTCHours();
+export const vnHour = (at: number): number => vnCivil(new Date(at)).hh;
 
 export const QUICK_CHOICES = ['sm', 'cm', '3d'] as const;
 export type QuickChoice = (typeof QUICK_CHOICES)[number];

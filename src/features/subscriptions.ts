@@ -1,13 +1,12 @@
 import type { UserProfile } from '../core/state';
+import { villageName } from '../knowledge/placeholders';
 import type { Feature, FeatureContext } from './feature';
 import { navigationRow } from './keyboards';
 import { CHANGE_VILLAGE } from './onboarding';
 import type { Outcome, Turn } from './types';
 
-const villageName = (profile: UserProfile, ctx: FeatureContext): string =>
-  ctx.kb.commune.villages
-    .find((v) => v.id === profile.village)
-    ?.name.replace(/\s*\(cần cập nhật[^)]*\)/g, '') ?? '';
+const villageOf = (profile: UserProfile, ctx: FeatureContext): string =>
+  villageName(ctx.kb.commune, profile.village ?? '', '');
 
 /**
  * «DỪNG» / «BẬT LẠI»: a resident who chose a village receives its announcements unless they stop them
@@ -22,7 +21,7 @@ function stop(turn: Turn, ctx: FeatureContext): Outcome {
   return {
     replies: [
       {
-        text: ctx.t(turn.locale, 'subscription-stopped', { village: villageName(profile, ctx) }),
+        text: ctx.t(turn.locale, 'subscription-stopped', { village: villageOf(profile, ctx) }),
         buttons: [navigationRow(ctx.t, turn.locale)],
       },
     ],
@@ -40,7 +39,7 @@ function resume(turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome> {
   return {
     replies: [
       {
-        text: ctx.t(turn.locale, 'subscription-resumed', { village: villageName(profile, ctx) }),
+        text: ctx.t(turn.locale, 'subscription-resumed', { village: villageOf(profile, ctx) }),
         buttons: [navigationRow(ctx.t, turn.locale)],
       },
     ],

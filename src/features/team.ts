@@ -1,5 +1,6 @@
 import { isOffice, normalizeInviteCode, type Role } from '../core/roles';
 import { parseUserKey, userKey } from '../core/user';
+import { villageName } from '../knowledge/placeholders';
 import { fold, syllables } from '../language/normalize';
 import { answerQuestion } from './answer';
 import type { Feature, FeatureContext } from './feature';
@@ -21,8 +22,7 @@ export const commandLength = (text: string, prefixes: readonly string[]): number
   return match ? Math.min(match.length, text.trim().split(/\s+/).length) : 1;
 };
 
-const villageName = (id: string, ctx: FeatureContext): string =>
-  ctx.kb.commune.villages.find((v) => v.id === id)?.name.replace(/\s*\(cần cập nhật[^)]*\)/g, '') || id;
+const villageOf = (id: string, ctx: FeatureContext): string => villageName(ctx.kb.commune, id);
 
 export function describeRole(role: Role, ctx: FeatureContext, turn: Turn): string {
   switch (role.kind) {
@@ -32,7 +32,7 @@ export function describeRole(role: Role, ctx: FeatureContext, turn: Turn): strin
       return ctx.t(turn.locale, 'role-staff');
     case 'team':
       return ctx.t(turn.locale, 'role-team', {
-        villages: role.villages.map((v) => villageName(v, ctx)).join(', '),
+        villages: role.villages.map((v) => villageOf(v, ctx)).join(', '),
       });
     case 'resident':
       return ctx.t(turn.locale, 'role-resident');
@@ -76,7 +76,7 @@ async function join(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
     await ctx.roles.grant(turn.event.user, { kind: 'team', villages });
   }
   ctx.audit({ user: userKey(turn.event.user), action: 'join', outcome: 'done', detail: village });
-  return { replies: [{ text: ctx.t(turn.locale, 'team-joined', { village: villageName(village, ctx) }) }] };
+  return { replies: [{ text: ctx.t(turn.locale, 'team-joined', { village: villageOf(village, ctx) }) }] };
 }
 
 async function invite(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
@@ -91,7 +91,7 @@ async function invite(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
   const code = await ctx.roles.invite(village);
   ctx.audit({ user: userKey(turn.event.user), action: 'invite', outcome: 'done', detail: village });
   return {
-    replies: [{ text: ctx.t(turn.locale, 'team-invite-code', { code, village: villageName(village, ctx) }) }],
+    replies: [{ text: ctx.t(turn.locale, 'team-invite-code', { code, village: villageOf(village, ctx) }) }],
   };
 }
 

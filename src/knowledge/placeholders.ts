@@ -80,9 +80,18 @@ function formatRun(run: { first: string; last: string; text: string }): string {
 export const isMissing = (value: string | undefined): boolean =>
   value === undefined || value.includes(PLACEHOLDER_MARK);
 
+/** commune.yaml's notes to staff, «(cần cập nhật tên)», however they are capitalised */
+const NOTE_IN_BRACKETS = /\s*\(\s*cần cập nhật[^)]*\)/giu;
+
 /** The text without «(cần cập nhật …)» notes («Thôn/làng 1 (cần cập nhật tên)» → «Thôn/làng 1»). */
 export function withoutPlaceholderNotes(value: string): string {
-  return value.replace(/\s*\(cần cập nhật[^)]*\)/g, '').trim();
+  return value.normalize('NFC').replace(NOTE_IN_BRACKETS, '').trim();
+}
+
+/** A village's name as residents read it (without staff notes); `fallback` for an id not in the list. */
+export function villageName(commune: Commune, id: string, fallback = id): string {
+  const village = commune.villages.find((v) => v.id === id);
+  return village ? withoutPlaceholderNotes(village.name) : fallback;
 }
 
 /**

@@ -1,25 +1,19 @@
 import { fold, syllables } from './normalize';
+import { type CivilDate, dateExists, fromJd, toJd, vnCivil, vnInstant } from './when-calendar';
 
-/** A day in the Vietnamese calendar (UTC+7), as counted from 1970-01-01. */
-export interface VnDay {
-  readonly y: number;
-  readonly m: number;
-  readonly d: number;
-}
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** A day of the calendar in Vietnam. */
+export type VnDay = CivilDate;
 
 export function vnDayOf(ms: number): VnDay {
-  const local = new Date(ms + VN_OFFSET_MS);
-  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+  const { y, m, d } = vnCivil(new Date(ms));
+  return { y, m, d };
 }
 
 /** The instant of `hour`:00 on that Vietnamese day. */
 export const vnDayStart = (day: VnDay, hour = 0): number =>
-  Date.UTC(day.y, day.m - 1, day.d, hour) - VN_OFFSET_MS;
+  vnInstant({ ...day, hh: hour, mm: 0, ss: 0 }).getTime();
 
-const addDays = (day: VnDay, days: number): VnDay => vnDayOf(vnDayStart(day) + days * DAY_MS);
+const addDays = (day: VnDay, days: number): VnDay => fromJd(toJd(day) + days);
 
 const RELATIVE: Record<string, number> = {
   'hom nay': 0,
@@ -46,11 +40,7 @@ export function parsePastDay(text: string, now: number): VnDay | undefined {
   const d = Number(date[1]);
   const m = Number(date[2]);
   const year = date[3] === undefined ? undefined : Number(date[3].length === 2 ? `20${date[3]}` : date[3]);
-  const candidate = (y: number): VnDay | undefined => {
-    const day = { y, m, d };
-    const back = vnDayOf(vnDayStart(day));
-    return back.y === y && back.m === m && back.d === d ? day : undefined;
-  };
+  const candidate = (y: number): VnDay | undefined => (dateExists({ y, m, d }) ? { y, m, d } : undefined);
   const isFuture = (day: VnDay) => vnDayStart(day) > vnDayStart(today);
   if (year !== undefined) {
     const day = candidate(year);

@@ -1,3 +1,4 @@
+import { withoutPlaceholderNotes } from '../knowledge/placeholders';
 import type { Commune } from '../knowledge/schema';
 import { type PosterLink, type PosterLinkSources, posterLinks, type UnsetLink } from './poster-links';
 
@@ -13,13 +14,11 @@ export interface PosterContent {
 
 export type Village = Commune['villages'][number];
 
-/** commune.yaml's notes to staff, «(cần cập nhật tên)», however they are capitalised */
-const NOTE_IN_BRACKETS = /\s*\(\s*cần cập nhật[^)]*\)/giu;
 const hasNote = (value: string): boolean => value.toLowerCase().includes('cần cập nhật');
 
 /** Text residents may read: staff notes «(cần cập nhật …)» removed, and nothing if a note remains. */
 export function printable(value: string): string {
-  const text = value.normalize('NFC').replace(NOTE_IN_BRACKETS, '').trim();
+  const text = withoutPlaceholderNotes(value);
   return hasNote(text) ? '' : text;
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../core/broadcast';
 import type { Reply } from '../core/reply';
 import { parseUserKey, type UserRef } from '../core/user';
+import { vietnamDay } from '../core/vietnam-day';
 import type { Logger } from '../logger';
 import type { RedisBroadcastStore, TallyRead } from '../storage/redis-broadcast-store';
 import type { BroadcastQueue } from './broadcast-queue';
@@ -33,13 +34,7 @@ export interface BroadcastServiceDeps {
 }
 
 export const BROADCAST_KIND = 'broadcast';
-const VN_OFFSET_MS = 7 * 3600_000;
 const newId = (): string => randomBytes(8).toString('hex').slice(0, 12);
-
-/** 20261201: the Vietnamese day of an instant (the daily maximum counts Vietnamese days). */
-export function vnDay(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 /**
  * Announcements: a record, then one fan-out job at its time that adds a job per recipient to each
@@ -106,7 +101,7 @@ export class BroadcastService implements BroadcastBook {
     const { store } = this.deps;
     const b = await store.move(id, ['scheduled', 'sending'], 'sending');
     if (!b) return;
-    const day = vnDay(this.deps.now());
+    const day = vietnamDay(this.deps.now());
     const reply = this.deps.render(b);
     for (const channel of this.deps.channels()) {
       const outbox = this.deps.outbox(channel);

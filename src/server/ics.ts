@@ -1,3 +1,5 @@
+import { vnCivil } from '../language/when-calendar';
+
 /**
  * An iCalendar file (RFC 5545) with one event and its alarm, in Vietnam's time zone, for residents the
  * bot cannot write to later (the web chat): their phone's calendar reminds them instead.
@@ -12,16 +14,16 @@ export interface CalendarEvent {
   readonly stamp: number;
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 20261211T080000 in Vietnam, for DTSTART;TZID=Asia/Ho_Chi_Minh */
 function vnLocal(ms: number): string {
-  const d = new Date(ms + VN_OFFSET_MS);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}00`;
+  const t = vnCivil(new Date(ms));
+  return `${t.y}${pad(t.m)}${pad(t.d)}T${pad(t.hh)}${pad(t.mm)}00`;
 }
 
-const utc = (ms: number): string => `${vnLocal(ms - VN_OFFSET_MS)}Z`;
+/** 20261201T010000Z */
+const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
 const escapeText = (s: string): string =>

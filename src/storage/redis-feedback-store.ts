@@ -1,13 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { FeedbackStore, FeedbackValue } from '../core/ports';
+import { vietnamDay } from '../core/vietnam-day';
 import { keys, type RedisKeys } from './redis-keys';
-
-// Vietnam has no daylight saving time, so a fixed offset is exact.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar day in Asia/Ho_Chi_Minh as yyyymmdd, because staff read daily counts in local days. */
-export const vietnamDay = (at: number): string =>
-  new Date(at + VIETNAM_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 
 export class RedisFeedbackStore implements FeedbackStore {
   private readonly keys: RedisKeys;

@@ -5,10 +5,10 @@ import {
   type HelpLog,
   type HelpSession,
   type HelpTotals,
-  helpDay,
   helpDays,
   helpSessionSchema,
 } from '../core/help-log';
+import { vietnamDay } from '../core/vietnam-day';
 import { keys, type RedisKeys } from './redis-keys';
 
 type Counter = keyof HelpCounts;
@@ -51,7 +51,7 @@ export class RedisHelpLog implements HelpLog {
 
   async record(session: HelpSession): Promise<void> {
     const s = helpSessionSchema.parse(session);
-    const key = this.keys.helpDay(helpDay(s.at));
+    const key = this.keys.helpDay(vietnamDay(s.at));
     const multi = this.redis.multi();
     for (const counter of countersOf(s)) {
       for (const scope of [undefined, `village:${s.village}`, `topic:${s.topic}`]) {
