@@ -14,6 +14,7 @@ import { createAnswerEngine } from '../src/answer-engine';
 import { buildBroadcasts } from '../src/compose-broadcasts';
 import { ConfigError, loadConfig } from '../src/config';
 import { ALL_VILLAGES, ANNOUNCEMENT_TEXT_MAX } from '../src/core/broadcast';
+import { NO_USAGE_LOG } from '../src/core/usage';
 import { createLogger } from '../src/logger';
 import { runningRedisUrl } from '../src/storage/local-redis';
 
@@ -74,6 +75,7 @@ const broadcasts = buildBroadcasts({
   commune: () => commune,
   t: engine.i18n.t,
   dailyCap: config.announcementDailyCap,
+  usage: NO_USAGE_LOG,
 });
 
 try {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from './core/ports';
+import type { UsageLog } from './core/usage';
 import type { UserRef } from './core/user';
 import { vietnamDay } from './core/vietnam-day';
 import { announcementReply, progressReply } from './features/announcement-replies';
@@ -22,6 +23,7 @@ export interface BroadcastsWiring {
   readonly commune: () => Commune;
   readonly t: Translate;
   readonly dailyCap: number;
+  readonly usage: UsageLog;
 }
 
 export interface Broadcasts extends BroadcastService {
@@ -46,6 +48,7 @@ export function buildBroadcasts(w: BroadcastsWiring): Broadcasts {
     dailyCap: w.dailyCap,
     now: () => w.clock.now(),
     logger: w.logger,
+    usage: w.usage,
   });
   let worker: BroadcastWorkerHandle | undefined;
   return Object.assign(service, {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from './core/ports';
+import type { UsageLog } from './core/usage';
 import { dueReply } from './features/reminder-replies';
 import type { Translate } from './i18n';
 import type { Logger } from './logger';
@@ -18,6 +19,7 @@ export interface RemindersWiring {
   readonly clock: Clock;
   readonly outbox: (channel: string) => Outbox | undefined;
   readonly t: Translate;
+  readonly usage: UsageLog;
 }
 
 /** How often pending records are checked against their jobs (besides at start). */
@@ -38,6 +40,7 @@ export function buildReminders(w: RemindersWiring): Reminders {
     outbox: w.outbox,
     render: (reminder) => dueReply(reminder, w.t),
     now: () => w.clock.now(),
+    usage: w.usage,
     logger: w.logger,
   });
   let worker: ReminderWorkerHandle | undefined;

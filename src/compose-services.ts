@@ -1,29 +1,47 @@
 import { type Broadcasts, type BroadcastsWiring, buildBroadcasts } from './compose-broadcasts';
 import { buildReminders, type Reminders } from './compose-reminders';
+import { buildStats, type Stats } from './compose-stats';
 import type { UserRef } from './core/user';
 import type { FeatureDeps } from './features/types';
 import { calendarPath } from './server/calendar-link';
+import { RedisDashboardSessions } from './storage/redis-dashboard-sessions';
 import { RedisHelpLog } from './storage/redis-help-log';
 import { RedisRoleStore } from './storage/redis-role-store';
 
 /** What announcements need (redis, outboxes, channels, commune, strings…), plus the rest's settings. */
-export interface ServicesWiring extends Omit<BroadcastsWiring, 'dailyCap'> {
+export interface ServicesWiring extends Omit<BroadcastsWiring, 'dailyCap' | 'usage'> {
   /** ADMIN_IDS as `channel:id` */
   readonly admins: readonly string[];
   readonly calendarSecret: string;
   readonly announcementApproval: boolean;
   readonly announcementDailyCap: number;
+  /** STATS_SALT, or the one kept in Redis (storage/stats-salt.ts) */
+  readonly statsSalt: string;
+  readonly statsRetentionDays: number;
+  /** topic id → menu group, from the content in use (the report's interest in online filing and the post) */
+  readonly topicGroups: () => Readonly<Record<string, string>>;
 }
 
 export type FeatureServices = Pick<
   FeatureDeps,
-  'reminders' | 'calendarLink' | 'roles' | 'broadcasts' | 'helpLog' | 'announcementApproval' | 'audit'
+  | 'reminders'
+  | 'calendarLink'
+  | 'roles'
+  | 'broadcasts'
+  | 'helpLog'
+  | 'announcementApproval'
+  | 'audit'
+  | 'usage'
+  | 'reports'
+  | 'dashboardLinks'
 >;
 
 export interface Services {
   readonly reminders: Reminders;
   readonly broadcasts: Broadcasts;
   readonly roles: RedisRoleStore;
+  readonly stats: Stats;
+  readonly dashboard: RedisDashboardSessions;
   /** what features get besides the knowledge base */
   readonly features: FeatureServices;
   /** what «xóa dữ liệu của tôi» deletes besides the resident's own keys */
@@ -33,15 +51,23 @@ export interface Services {
 
 /** The stores and queues behind the features' ports, as compose.ts, the tests and the scripts build them. */
 export function buildServices(w: ServicesWiring): Services {
-  const reminders = buildReminders({ ...w });
-  const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
-  const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap });
   const helpLog = new RedisHelpLog(w.redis, w.prefix);
+  const stats = buildStats({ ...w, helpLog });
+  const { usage } = stats;
+  const reminders = buildReminders({ ...w, usage });
+  const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
+  const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap, usage });
+  const dashboard = new RedisDashboardSessions(w.redis, w.prefix);
   return {
     reminders,
     broadcasts,
     roles,
+    stats,
+    dashboard,
     features: {
+      usage,
+      reports: stats.reports,
+      dashboardLinks: dashboard,
       reminders,
       calendarLink: (text, at) => calendarPath(w.calendarSecret, text, at),
       roles,
@@ -59,6 +85,7 @@ export function buildServices(w: ServicesWiring): Services {
         await roles.revoke(user);
       },
       (user) => broadcasts.forget(user),
+      (user) => usage.forget(user),
     ],
     async close() {
       await reminders.close();

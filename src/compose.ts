@@ -5,6 +5,7 @@ import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
 import { buildServices, type FeatureServices } from './compose-services';
+import { topicGroupsOf } from './compose-stats';
 import type { Config } from './config';
 import { startContentReload } from './content-reload';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
@@ -29,6 +30,7 @@ import { RedisBreaker, redisState, watchRedisMemory } from './storage/redis-heal
 import { keys } from './storage/redis-keys';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 import { RedisResidentStore } from './storage/redis-resident-store';
+import { statsSalt } from './storage/stats-salt';
 
 export interface ComposeOptions {
   readonly config: Config;
@@ -94,6 +96,9 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     calendarSecret: webSecret,
     announcementApproval: config.announcementApproval,
     announcementDailyCap: config.announcementDailyCap,
+    statsSalt: await statsSalt(redis, prefix, config.statsSalt),
+    statsRetentionDays: config.statsRetentionDays,
+    topicGroups: () => topicGroupsOf(current.deps.kb.topics),
   });
   const { reminders, broadcasts } = services;
   const residents = new RedisResidentStore(redis, prefix, {

@@ -150,6 +150,10 @@ const envSchema = z
     ZALO_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://bot-api.zaloplatforms.com')),
     ADMIN_IDS: adminIds,
     STATS_SALT: z.preprocess(emptyToUndefined, z.string().min(16, 'ít nhất 16 ký tự ngẫu nhiên').optional()),
+    STATS_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(31).max(3660).default(1100),
+    ),
     COOKIE_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().min(32, 'ít nhất 32 ký tự ngẫu nhiên').optional(),
@@ -267,7 +271,10 @@ export interface Config {
     readonly apiBase: string;
   };
   readonly adminIds: Env['ADMIN_IDS'];
+  /** without STATS_SALT, a random salt is kept in Redis (see compose.ts) */
   readonly statsSalt: string | undefined;
+  /** a day's statistics are deleted this many days after it */
+  readonly statsRetentionDays: number;
   readonly cookieSecret: string | undefined;
   readonly redisDataDir: string;
   /** where `npm start` looks for a Redis when REDIS_URL is not set */
@@ -343,6 +350,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     adminIds: e.ADMIN_IDS,
     statsSalt: e.STATS_SALT,
+    statsRetentionDays: e.STATS_RETENTION_DAYS,
     cookieSecret: e.COOKIE_SECRET,
     redisDataDir: e.REDIS_DATA_DIR,
     redisProbeUrl: e.REDIS_PROBE_URL,

@@ -10,6 +10,7 @@ import { type Broadcasts, buildBroadcasts } from '../../src/compose-broadcasts';
 import { ALL_VILLAGES } from '../../src/core/broadcast';
 import type { ChannelSender } from '../../src/core/channel';
 import type { Reply } from '../../src/core/reply';
+import { NO_USAGE_LOG } from '../../src/core/usage';
 import type { Channel } from '../../src/core/user';
 import { createLogger, type Logger } from '../../src/logger';
 import type { BroadcastServiceDeps } from '../../src/queues/broadcast-service';
@@ -154,6 +155,7 @@ async function rig(
     commune: () => engine.kb.commune,
     t: engine.i18n.t,
     dailyCap: 3,
+    usage: NO_USAGE_LOG,
   });
   return {
     prefix,

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { buildReminders, type Reminders } from '../../src/compose-reminders';
 import type { ChannelSender } from '../../src/core/channel';
 import type { Reply } from '../../src/core/reply';
+import { NO_USAGE_LOG } from '../../src/core/usage';
 import type { UserRef } from '../../src/core/user';
 import { loadI18n, type Translate } from '../../src/i18n';
 import { createLogger, type Logger } from '../../src/logger';
@@ -61,6 +62,7 @@ export async function benchReminders(redisUrl: string, localesDir = 'locales'): 
 
 function wire(redis: Redis, prefix: string, logger: Logger, t: Translate, outbox?: Outbox): Reminders {
   return buildReminders({
+    usage: NO_USAGE_LOG,
     redis,
     prefix,
     logger,

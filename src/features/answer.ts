@@ -1,4 +1,5 @@
 import type { Reply } from '../core/reply';
+import type { UsageEvent } from '../core/usage';
 import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
 import { navigationRow, parseId } from './keyboards';
@@ -15,18 +16,24 @@ const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
   topicButtons: (topic) => ctx.topicButtons(topic, turn),
 });
 
+/** An answer this sure is counted as a clear one in the statistics' confidence bands. */
+const HIGH_CONFIDENCE = 0.9;
+
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(
   topicId: string,
   turn: Turn,
   deps: FeatureContext,
+  from: 'menu' | 'clarify' = 'menu',
 ): Outcome | Promise<Outcome> | undefined {
   const topic = deps.qa.topic(topicId);
   if (!topic) return undefined;
-  if (topic.kind === 'action') return carryOut(topicId, turn, deps);
+  const shown: UsageEvent = { kind: 'topic', topic: topic.id, from };
+  if (topic.kind === 'action') return counted(carryOut(topicId, turn, deps), [shown]);
   return {
     replies: [topicReply(topic, replyContext(turn, deps))],
     session: { ...turn.session, misses: 0, lastTopic: topic.id },
+    usage: [shown],
   };
 }
 
@@ -38,7 +45,18 @@ function showSection(
 ): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
   const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
-  return reply ? { replies: [reply], session: { ...turn.session, lastTopic: topicId } } : undefined;
+  if (!reply) return undefined;
+  return {
+    replies: [reply],
+    session: { ...turn.session, lastTopic: topicId },
+    usage: [{ kind: 'topic', topic: topicId, from: 'followup', section: key }],
+  };
+}
+
+/** The outcome of a feature, with these events counted before its own. */
+async function counted(outcome: Outcome | Promise<Outcome>, events: readonly UsageEvent[]): Promise<Outcome> {
+  const o = await outcome;
+  return { ...o, usage: [...events, ...(o.usage ?? [])] };
 }
 
 /**
@@ -58,6 +76,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
         },
       ],
       session: calm,
+      usage: [{ kind: 'question', result: 'answered', band: 'high' }],
     };
   }
   const last = turn.session.lastTopic;
@@ -68,14 +87,23 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     const other = deps.qa.decide(cue.rest);
     if (!(other.kind === 'answer' && other.topic.id !== last)) {
       const section = showSection(last, cue.key, turn, deps);
-      if (section) return section;
+      if (section) {
+        const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
+        return { ...section, usage: [answered, ...(section.usage ?? [])] };
+      }
     }
   }
   const decision = deps.qa.decide(text);
   if (decision.kind === 'answer') {
-    if (decision.topic.kind === 'action') return carryOut(decision.topic.id, turn, deps);
+    const topic = decision.topic.id;
+    const band = decision.match.confidence >= HIGH_CONFIDENCE ? 'high' : 'medium';
+    const events: UsageEvent[] = [
+      { kind: 'question', result: 'answered', topic, band },
+      { kind: 'topic', topic, from: 'question' },
+    ];
+    if (decision.topic.kind === 'action') return counted(carryOut(topic, turn, deps), events);
     const reply = decisionReply(decision, replyContext(turn, deps));
-    return { replies: [reply], session: { ...calm, lastTopic: decision.topic.id } };
+    return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
   const intent = deps.qa.intent(text);
   if (intent) {
@@ -92,11 +120,15 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   const reply = decisionReply(decision, replyContext(turn, deps));
   switch (decision.kind) {
     case 'clarify':
+      return { replies: [reply], session: calm, usage: [{ kind: 'question', result: 'clarified' }] };
     // Recognised as not ours and told where to go: understood, not a miss.
     case 'outside':
-      return { replies: [reply], session: calm };
-    default:
-      return miss(turn, deps, reply);
+      return { replies: [reply], session: calm, usage: [{ kind: 'question', result: 'outside', text }] };
+    default: {
+      const missed = miss(turn, deps, reply);
+      if (decision.empty) return missed;
+      return { ...missed, usage: [{ kind: 'question', result: 'unanswered', text }] };
+    }
   }
 }
 
@@ -157,6 +189,11 @@ export const answerFeature: Feature = {
   id: 'answer',
   payloads: [
     payloadKind({ prefix: 'topic', parse: parseId, handle: (id, turn, ctx) => answerTopic(id, turn, ctx) }),
+    payloadKind({
+      prefix: 'pick',
+      parse: parseId,
+      handle: (id, turn, ctx) => answerTopic(id, turn, ctx, 'clarify'),
+    }),
     payloadKind({
       prefix: 'sec',
       parse: (args) => {

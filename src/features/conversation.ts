@@ -1,5 +1,5 @@
 import type { InboundEvent } from '../core/inbound';
-import type { Clock, ResidentStore } from '../core/ports';
+import type { Clock, ResidentStore, UserProfile } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { EMPTY_SESSION } from '../core/state';
 import type { Locale, UserRef } from '../core/user';
@@ -7,7 +7,7 @@ import type { Feature } from './feature';
 import { FEATURES } from './index';
 import { FeatureRegistry } from './registry';
 import { Router } from './router';
-import type { FeatureDeps, Turn } from './types';
+import type { FeatureDeps, Outcome, Turn } from './types';
 
 export interface ConversationStores {
   readonly residents: ResidentStore;
@@ -23,7 +23,7 @@ export class Conversation {
   private readonly router: Router;
 
   constructor(
-    deps: FeatureDeps,
+    private readonly deps: FeatureDeps,
     private readonly stores: ConversationStores,
     features: readonly Feature[] = FEATURES,
   ) {
@@ -42,6 +42,7 @@ export class Conversation {
       now,
     };
     const outcome = await this.router.route(turn);
+    this.count(event.user, profile, outcome, now);
     // Written in the resident's language after this turn (a language switch answers in the new one).
     const locale = outcome.profile?.locale ?? turn.locale;
     const replies = outcome.replies.map((r) => ({ ...r, locale }));
@@ -57,6 +58,26 @@ export class Conversation {
       session: outcome.session ?? turn.session,
     });
     return replies;
+  }
+
+  /**
+   * What this turn counts: the message (with the resident's village, for unique counts per village),
+   * the village chosen or the announcements stopped or resumed (read from the profile's change, whatever
+   * feature changed it), and what the feature said happened. Never waits, never fails the turn.
+   */
+  private count(user: UserRef, before: UserProfile | undefined, outcome: Outcome, now: number): void {
+    const { usage } = this.deps;
+    const after = outcome.profile === null ? undefined : (outcome.profile ?? before);
+    const by = { user, village: after?.village ?? before?.village };
+    usage.record({ kind: 'message' }, now, by);
+    if (after?.village && after.village !== before?.village) {
+      usage.record({ kind: 'resident', what: 'village' }, now, by);
+    }
+    const listening = (p: UserProfile | undefined) => p?.subscribed !== false;
+    if (before && after && listening(before) !== listening(after)) {
+      usage.record({ kind: 'resident', what: listening(after) ? 'subscribed' : 'unsubscribed' }, now, by);
+    }
+    for (const event of outcome.usage ?? []) usage.record(event, now, by);
   }
 
   /** The platform says this resident blocked the bot or cannot be reached: stop proactive messages. */

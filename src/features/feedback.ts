@@ -18,7 +18,8 @@ async function recordFeedback(
   if (!deps.qa.topic(topicId)) return undefined;
   const rated = readFeatureState(turn.session, ID, stateSchema)?.rated ?? [];
   // A second tap on the same topic is thanked but not counted again.
-  if (!rated.includes(topicId)) await deps.feedback.record(topicId, value, turn.now);
+  const first = !rated.includes(topicId);
+  if (first) await deps.feedback.record(topicId, value, turn.now);
   const key = value === 'up' ? 'feedback-thanks' : 'feedback-sorry';
   return {
     session: writeFeatureState(turn.session, ID, {
@@ -30,6 +31,7 @@ async function recordFeedback(
         buttons: [navigationRow(deps.t, turn.locale)],
       },
     ],
+    usage: first ? [{ kind: 'feedback', value, topic: topicId }] : [],
   };
 }
 

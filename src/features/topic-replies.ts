@@ -9,6 +9,7 @@ import {
   groupPayload,
   NONE_OF_THESE,
   navigationRow,
+  pickPayload,
   rows,
   sectionPayload,
   sourcesPayload,
@@ -91,7 +92,7 @@ export function clarifyReply(options: readonly Topic[], c: ReplyContext): Reply 
   return {
     text: c.t(c.locale, 'clarify-prompt'),
     buttons: [
-      ...options.map((o) => [{ label: title(o, c.locale), payload: topicPayload(o.id) }]),
+      ...options.map((o) => [{ label: title(o, c.locale), payload: pickPayload(o.id) }]),
       [{ label: c.t(c.locale, 'button-none-of-these'), payload: NONE_OF_THESE }],
       navigationRow(c.t, c.locale),
     ],

@@ -1,4 +1,5 @@
 import type { BroadcastBook } from '../core/broadcast';
+import type { DashboardLinks } from '../core/dashboard';
 import type { HelpLog } from '../core/help-log';
 import type { InboundEvent } from '../core/inbound';
 import type { FeedbackStore } from '../core/ports';
@@ -6,6 +7,8 @@ import type { ReminderBook } from '../core/reminder';
 import type { Reply } from '../core/reply';
 import type { RoleBook } from '../core/roles';
 import type { Session, UserProfile } from '../core/state';
+import type { UsageEvent, UsageLog } from '../core/usage';
+import type { UsageReports } from '../core/usage-report';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
 import type { KnowledgeBase } from '../knowledge/schema';
@@ -25,6 +28,8 @@ export interface Outcome {
   readonly replies: Reply[];
   readonly session?: Session;
   readonly profile?: UserProfile | null;
+  /** what this turn counts in the statistics (the conversation adds the message and the resident's changes) */
+  readonly usage?: readonly UsageEvent[];
 }
 
 /** The pieces features need; all I/O goes through ports. */
@@ -55,6 +60,12 @@ export interface FeatureDeps {
     readonly outcome: 'refused' | 'done';
     readonly detail?: string;
   }): void;
+  /** counts what happens (features mostly return `Outcome.usage` instead; see conversation.ts) */
+  readonly usage: UsageLog;
+  /** the statistics, for /thongke */
+  readonly reports: UsageReports;
+  /** login links to the staff dashboard */
+  readonly dashboardLinks: DashboardLinks;
   /** a link (on the web chat's server) to a calendar file with an alarm, for those the bot cannot remind */
   calendarLink(text: string, at: number): string;
 }

@@ -7,6 +7,7 @@ import {
   type Tally,
 } from '../core/broadcast';
 import type { Reply } from '../core/reply';
+import type { UsageLog } from '../core/usage';
 import { parseUserKey, type UserRef } from '../core/user';
 import { vietnamDay } from '../core/vietnam-day';
 import type { Logger } from '../logger';
@@ -31,6 +32,7 @@ export interface BroadcastServiceDeps {
   readonly dailyCap: number;
   readonly now: () => number;
   readonly logger: Logger;
+  readonly usage: UsageLog;
 }
 
 export const BROADCAST_KIND = 'broadcast';
@@ -103,6 +105,7 @@ export class BroadcastService implements BroadcastBook {
     if (!b) return;
     const day = vietnamDay(this.deps.now());
     const reply = this.deps.render(b);
+    let total = 0;
     for (const channel of this.deps.channels()) {
       const outbox = this.deps.outbox(channel);
       if (!outbox) continue;
@@ -139,18 +142,20 @@ export class BroadcastService implements BroadcastBook {
       }
       await store.setTally(b.id, channel, 'recipients', recipients);
       await store.setTally(b.id, channel, 'capped', capped);
+      total += recipients - capped;
     }
-    await store.markFannedOut(b.id);
+    if (await store.markFannedOut(b.id)) {
+      this.deps.usage.record({ kind: 'announcement', what: 'created', recipients: total }, this.deps.now());
+    }
     await this.checkProgress(b.id);
   }
 
   /** The outbox's word on one message of an announcement (it may say it again: counted once). */
   async outcome(data: OutboxJobData, channel: string, result: 'sent' | 'failed' | 'blocked'): Promise<void> {
     if (data.kind !== BROADCAST_KIND || !data.ref) return;
-    await this.checkProgress(
-      data.ref,
-      await this.deps.store.count(data.ref, { channel, id: data.chatId }, result),
-    );
+    const read = await this.deps.store.count(data.ref, { channel, id: data.chatId }, result);
+    if (read.counted) this.deps.usage.record({ kind: 'announcement', what: result }, this.deps.now());
+    await this.checkProgress(data.ref, read);
   }
 
   /** Whether a queued message of an announcement should still go out (not after a cancel). */

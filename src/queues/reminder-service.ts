@@ -7,6 +7,7 @@ import {
   type ReminderBook,
 } from '../core/reminder';
 import type { Reply } from '../core/reply';
+import type { UsageLog } from '../core/usage';
 import { type UserRef, userKey } from '../core/user';
 import type { Logger } from '../logger';
 import type { RedisReminderStore } from '../storage/redis-reminder-store';
@@ -22,6 +23,7 @@ export interface ReminderServiceDeps {
   readonly render: (reminder: Reminder) => Reply;
   readonly now: () => number;
   readonly logger: Logger;
+  readonly usage: UsageLog;
 }
 
 export interface ReconcileReport {
@@ -49,6 +51,7 @@ export class ReminderService implements ReminderBook {
     if (!(await this.deps.store.add(reminder, REMINDER_RULES.maxActive, now)))
       return { ok: false, reason: 'limit' };
     await this.scheduleOrLeave(reminder.id, reminder.at, now);
+    this.deps.usage.record({ kind: 'reminder', what: 'created' }, now);
     return { ok: true, reminder };
   }
 
@@ -61,6 +64,7 @@ export class ReminderService implements ReminderBook {
     const before = await this.deps.store.get(id);
     const cancelled = await this.deps.store.move(id, { to: 'cancelled', owner: user });
     if (cancelled && before) await this.deps.queue.unschedule(id, before.at);
+    if (cancelled) this.deps.usage.record({ kind: 'reminder', what: 'cancelled' }, this.deps.now());
     return cancelled;
   }
 
@@ -90,7 +94,8 @@ export class ReminderService implements ReminderBook {
     if (reminder?.status !== 'pending' || reminder.at !== at) return 'stale';
     const outbox = this.deps.outbox(reminder.user.channel);
     if (!outbox) {
-      await store.move(id, { to: 'failed', expectAt: at });
+      if (await store.move(id, { to: 'failed', expectAt: at }))
+        this.deps.usage.record({ kind: 'reminder', what: 'failed' }, this.deps.now());
       logger.warn({ reminder: id, channel: reminder.user.channel }, 'reminders: no outbox for this channel');
       return 'failed';
     }
@@ -101,14 +106,17 @@ export class ReminderService implements ReminderBook {
       kind: 'reminder',
       ref: id,
     });
-    await store.move(id, { to: 'sent', expectAt: at });
+    if (await store.move(id, { to: 'sent', expectAt: at }))
+      this.deps.usage.record({ kind: 'reminder', what: 'sent' }, this.deps.now());
     return 'sent';
   }
 
   /** The outbox gave up on a reminder's message (the resident blocked the bot): not retried again. */
   async deliveryFailed(id: string): Promise<void> {
     const reminder = await this.deps.store.get(id);
-    if (reminder?.status === 'sent') await this.deps.store.move(id, { to: 'failed', expectAt: reminder.at });
+    if (reminder?.status !== 'sent') return;
+    if (await this.deps.store.move(id, { to: 'failed', expectAt: reminder.at }))
+      this.deps.usage.record({ kind: 'reminder', what: 'failed' }, this.deps.now());
   }
 
   /** Every pending record gets its job back if it lost it (Redis restored from an old file, keys deleted…). */

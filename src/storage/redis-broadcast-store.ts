@@ -38,7 +38,9 @@ const COUNT_ONCE = `
 local added = redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 if added == 1 then redis.call('HINCRBY', KEYS[2], ARGV[2], 1) end
-return redis.call('HGETALL', KEYS[2])
+local out = redis.call('HGETALL', KEYS[2])
+table.insert(out, 1, tostring(added))
+return out
 `;
 
 type ScriptedRedis = Redis & {
@@ -143,8 +145,9 @@ export class RedisBroadcastStore {
     await this.redis.hset(this.keys.broadcastTally(id), `${channel}:${field}`, value);
   }
 
-  async markFannedOut(id: string): Promise<void> {
-    await this.redis.hset(this.keys.broadcastTally(id), 'fanned-out', 1);
+  /** true the first time (a fan-out run again after a crash says false) */
+  async markFannedOut(id: string): Promise<boolean> {
+    return (await this.redis.hsetnx(this.keys.broadcastTally(id), 'fanned-out', 1)) === 1;
   }
 
   /**
@@ -152,7 +155,11 @@ export class RedisBroadcastStore {
    * worker died after delivering it), and the tally read back in the same round trip (the progress check
    * needs it right after; the outbox calls this once per message).
    */
-  async count(id: string, recipient: UserRef, field: 'sent' | 'failed' | 'blocked'): Promise<TallyRead> {
+  async count(
+    id: string,
+    recipient: UserRef,
+    field: 'sent' | 'failed' | 'blocked',
+  ): Promise<TallyRead & { readonly counted: boolean }> {
     const flat = await this.scripted.dvcCountOnce(
       this.keys.broadcastSettled(id),
       this.keys.broadcastTally(id),
@@ -160,9 +167,10 @@ export class RedisBroadcastStore {
       `${recipient.channel}:${field}`,
       SETTLED_TTL_SECONDS,
     );
+    const [added, ...fields] = flat;
     const raw: Record<string, string> = {};
-    for (let i = 0; i + 1 < flat.length; i += 2) raw[flat[i]!] = flat[i + 1]!;
-    return readTally(raw);
+    for (let i = 0; i + 1 < fields.length; i += 2) raw[fields[i]!] = fields[i + 1]!;
+    return { ...readTally(raw), counted: added === '1' };
   }
 
   async tally(id: string): Promise<TallyRead> {

@@ -1,3 +1,4 @@
+import type { UniqueScope } from '../core/usage';
 import { type UserRef, userKey } from '../core/user';
 
 /**
@@ -61,8 +62,39 @@ export const keys = (prefix: string) => ({
    * only, never a person (`sessions`, `online`, `village:<id>`, `topic:<id>:vneid`…)
    */
   helpDay: (yyyymmdd: string) => `${prefix}help:${yyyymmdd}`,
+  /** the salt of the statistics' person hashes when STATS_SALT is not set (storage/stats-salt.ts) */
+  statsSalt: () => `${prefix}secret:stats-salt`,
+  /** string, expires: an unused dashboard login link's nonce → `channel:id` of the staff member */
+  dashboardLink: (nonce: string) => `${prefix}dash:link:${nonce}`,
+  /** string, expires: a dashboard session id → `channel:id` of the staff member */
+  dashboardSession: (id: string) => `${prefix}dash:session:${id}`,
 });
 export type RedisKeys = ReturnType<typeof keys>;
+
+const scopeName = (scope: UniqueScope): string =>
+  'all' in scope ? 'all' : 'channel' in scope ? `c:${scope.channel}` : `v:${scope.village}`;
+
+/**
+ * The usage log's keys (storage/redis-usage-log.ts), all under `<prefix>stats:`. None holds a raw id:
+ * people appear only as salted hashes (in `seen`) or inside HyperLogLogs.
+ */
+export const statsKeys = (prefix: string) => ({
+  /** hash: a Vietnamese day's counters (core/usage-fields.ts) */
+  day: (yyyymmdd: string) => `${prefix}stats:d:${yyyymmdd}`,
+  /** HyperLogLog: the people of a day (everyone, a channel's, a village's) */
+  uniqueDay: (yyyymmdd: string, scope: UniqueScope) => `${prefix}stats:u:d:${yyyymmdd}:${scopeName(scope)}`,
+  /** HyperLogLog: the people of a month (yyyymm) */
+  uniqueMonth: (yyyymm: string, scope: UniqueScope) => `${prefix}stats:u:m:${yyyymm}:${scopeName(scope)}`,
+  /** sorted set: masked question → times asked, for the questions not answered (or out of scope) */
+  texts: (yyyymmdd: string, result: 'unanswered' | 'outside') =>
+    `${prefix}stats:q:${yyyymmdd}:${result === 'unanswered' ? 'u' : 'o'}`,
+  /** sorted set: salted hash of each person seen → the last day seen (day number) */
+  seen: () => `${prefix}stats:seen`,
+  /** string, expires: `seen` was trimmed of people past the retention on this day */
+  seenTrimmed: (yyyymmdd: string) => `${prefix}stats:seen-trimmed:${yyyymmdd}`,
+  /** every statistics key (for the privacy scan and the memory benchmark) */
+  pattern: () => `${prefix}stats:*`,
+});
 
 /** Rate-limit subjects; the visitor's is personal and deleted with the visitor's data. */
 export const rateSubject = {

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
 import { buildServices } from '../../src/compose-services';
+import { topicGroupsOf } from '../../src/compose-stats';
 import type { InboundEvent } from '../../src/core/inbound';
 import type { Reply } from '../../src/core/reply';
 import type { UserRef } from '../../src/core/user';
@@ -53,6 +54,9 @@ export function createTestBot(
     calendarSecret: 'test-secret',
     announcementApproval: options.announcementApproval ?? false,
     announcementDailyCap: 3,
+    statsSalt: 'test-salt-0123456789',
+    statsRetentionDays: 400,
+    topicGroups: () => topicGroupsOf(engine.kb.topics),
   });
   const { reminders } = services;
   const deps: FeatureDeps = featureDeps(

@@ -2,6 +2,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { ChannelSender } from '../../src/core/channel';
+import { NO_USAGE_LOG } from '../../src/core/usage';
 import { createLogger } from '../../src/logger';
 import { BroadcastQueue } from '../../src/queues/broadcast-queue';
 import { BroadcastService } from '../../src/queues/broadcast-service';
@@ -61,6 +62,7 @@ describe('announcement tally across a worker crash', () => {
       render: (b) => ({ text: b.text }),
       progress: () => ({ text: 'progress' }),
       dailyCap: 3,
+      usage: NO_USAGE_LOG,
       now: () => Date.now(),
       logger,
     });

@@ -4,6 +4,7 @@ import { createAnswerEngine } from '../../src/answer-engine';
 import { buildBroadcasts } from '../../src/compose-broadcasts';
 import { ChannelError, type ChannelSender } from '../../src/core/channel';
 import type { Reply } from '../../src/core/reply';
+import { NO_USAGE_LOG } from '../../src/core/usage';
 import type { UserRef } from '../../src/core/user';
 import { createLogger } from '../../src/logger';
 import { Outbox } from '../../src/queues/outbox';
@@ -47,6 +48,7 @@ async function setup(options: { dailyCap?: number } = {}) {
     commune: () => engine.kb.commune,
     t: engine.i18n.t,
     dailyCap: options.dailyCap ?? 3,
+    usage: NO_USAGE_LOG,
   });
   const worker = startOutboxWorker({
     connection: { url },

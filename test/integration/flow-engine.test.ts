@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { featureDeps } from '../../src/compose';
 import { buildServices } from '../../src/compose-services';
+import { topicGroupsOf } from '../../src/compose-stats';
 import type { Session } from '../../src/core/state';
 import type { UserRef } from '../../src/core/user';
 import type { FeatureContext } from '../../src/features/feature';
@@ -33,6 +34,9 @@ const services = buildServices({
   calendarSecret: 'flow-test-secret',
   announcementApproval: false,
   announcementDailyCap: 3,
+  statsSalt: 'test-salt-0123456789',
+  statsRetentionDays: 400,
+  topicGroups: () => topicGroupsOf(engine.kb.topics),
 });
 const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, services.features);
 /** What the router gives a flow besides the ports. */

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { buildReminders, type Reminders } from '../../src/compose-reminders';
 import { ChannelError, type ChannelSender } from '../../src/core/channel';
 import type { Reply } from '../../src/core/reply';
+import { NO_USAGE_LOG } from '../../src/core/usage';
 import type { UserRef } from '../../src/core/user';
 import { loadI18n } from '../../src/i18n';
 import { createLogger } from '../../src/logger';
@@ -60,6 +61,7 @@ function bed(): Bed {
     async start() {
       const outbox = new Outbox(redis, 'telegram', { prefix: queuePrefix, perChatIntervalMs: 0 });
       const reminders = buildReminders({
+        usage: NO_USAGE_LOG,
         redis,
         prefix,
         logger,

@@ -1,0 +1,214 @@
+import { createHmac } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { maskPersonalNumbers } from '../core/privacy';
+import type { UniqueScope, UsageEvent, UsageLog, UsageReader, UsageSource } from '../core/usage';
+import { USAGE_TEXT_MAX } from '../core/usage';
+import { dayNumber, expiryOf, lastDayOf, monthsCovering } from '../core/usage-days';
+import { usageFields } from '../core/usage-fields';
+import type { UserRef } from '../core/user';
+import { userKey } from '../core/user';
+import { vietnamDay } from '../core/vietnam-day';
+import type { Logger } from '../logger';
+import { statsKeys } from './redis-keys';
+
+/** Distinct question texts kept per day and kind; past it the least asked one goes. */
+export const TEXTS_PER_DAY = 1000;
+
+// A new person (never seen, or not within the retention) adds to `new`; the set of hashes is trimmed
+// of people not seen within the retention once a day. Returns 1 for a new person.
+const SEEN_SCRIPT = `
+local fresh = redis.call('ZADD', KEYS[1], 'NX', ARGV[2], ARGV[1])
+if fresh == 1 then
+  redis.call('HINCRBY', KEYS[2], 'new', 1)
+  redis.call('HINCRBY', KEYS[2], 'new:' .. ARGV[3], 1)
+else
+  redis.call('ZADD', KEYS[1], 'XX', 'GT', ARGV[2], ARGV[1])
+end
+if redis.call('SET', KEYS[3], '1', 'NX', 'EX', 90000) then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+end
+return fresh`;
+
+const TEXT_SCRIPT = `
+redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
+if redis.call('ZCARD', KEYS[1]) > tonumber(ARGV[2]) then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0) end
+redis.call('EXPIREAT', KEYS[1], ARGV[3])`;
+
+declare module 'ioredis' {
+  interface ChainableCommander {
+    usageSeen(
+      seen: string,
+      day: string,
+      trimmed: string,
+      who: string,
+      dayNo: number,
+      channel: string,
+      cutoff: number,
+    ): this;
+    usageText(key: string, text: string, cap: number, expireAt: number): this;
+  }
+}
+
+export interface UsageLogOptions {
+  /** STATS_SALT: people are counted by HMAC(salt, channel:id), never by their id */
+  readonly salt: string;
+  /** STATS_RETENTION_DAYS: a day's counts and questions are deleted this many days after it */
+  readonly retentionDays: number;
+  readonly logger: Logger;
+}
+
+/** A question as it is kept: masked, one line, lower case, cut short. */
+export function keptText(text: string): string {
+  return maskPersonalNumbers(text.normalize('NFC'))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .slice(0, USAGE_TEXT_MAX);
+}
+
+/**
+ * The usage log on Redis (ARCHITECTURE §6, keys under `stats:`): one hash of counters per Vietnamese day,
+ * HyperLogLogs of the people of each day and month (overall, per channel, per village), the questions
+ * the bot could not answer (masked, capped), and the salted hashes of people seen (for «new»). Every
+ * key expires after the retention. An event is one pipeline sent without waiting for its answer.
+ */
+export class RedisUsageLog implements UsageLog, UsageReader {
+  private readonly k: ReturnType<typeof statsKeys>;
+  private lastFailureLog = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly o: UsageLogOptions,
+  ) {
+    this.k = statsKeys(prefix);
+    redis.defineCommand('usageSeen', { numberOfKeys: 3, lua: SEEN_SCRIPT });
+    redis.defineCommand('usageText', { numberOfKeys: 1, lua: TEXT_SCRIPT });
+  }
+
+  /** the person as the statistics know them */
+  personHash(user: UserRef): string {
+    return createHmac('sha256', this.o.salt).update(userKey(user)).digest('base64url').slice(0, 22);
+  }
+
+  record(event: UsageEvent, at: number, by?: UsageSource): void {
+    try {
+      this.send(event, at, by);
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  private send(event: UsageEvent, at: number, by: UsageSource | undefined): void {
+    const day = vietnamDay(at);
+    const month = day.slice(0, 6);
+    const dayExpiry = expiryOf(day, this.o.retentionDays);
+    const monthExpiry = expiryOf(lastDayOf(month), this.o.retentionDays);
+    const channel = by?.user.channel;
+    const p = this.redis.pipeline();
+    const counters = this.k.day(day);
+    for (const [field, n] of usageFields(event, channel)) p.hincrby(counters, field, n);
+    p.expireat(counters, dayExpiry);
+    if (event.kind === 'message' && by) {
+      const who = this.personHash(by.user);
+      const scopes: UniqueScope[] = [{ all: true }, { channel: by.user.channel }];
+      if (by.village) {
+        scopes.push({ village: by.village });
+        p.hincrby(counters, `msg-village:${by.village}`, 1);
+      }
+      for (const scope of scopes) {
+        p.pfadd(this.k.uniqueDay(day, scope), who).expireat(this.k.uniqueDay(day, scope), dayExpiry);
+        p.pfadd(this.k.uniqueMonth(month, scope), who).expireat(
+          this.k.uniqueMonth(month, scope),
+          monthExpiry,
+        );
+      }
+      const today = dayNumber(day);
+      const seen = [this.k.seen(), counters, this.k.seenTrimmed(day)] as const;
+      p.usageSeen(...seen, who, today, by.user.channel, today - this.o.retentionDays);
+    }
+    if (event.kind === 'question' && (event.result === 'unanswered' || event.result === 'outside')) {
+      const text = keptText(event.text);
+      if (text) p.usageText(this.k.texts(day, event.result), text, TEXTS_PER_DAY, dayExpiry);
+    }
+    p.exec().then(
+      (results) => {
+        const error = results?.find(([e]) => e)?.[0];
+        if (error) this.failed(error);
+      },
+      (err: unknown) => this.failed(err),
+    );
+  }
+
+  /** Logged at most once a minute: statistics never flood the log while Redis is away. */
+  private failed(err: unknown): void {
+    const now = Date.now();
+    if (now - this.lastFailureLog < 60_000) return;
+    this.lastFailureLog = now;
+    this.o.logger.warn({ err }, 'a usage event was not recorded');
+  }
+
+  async forget(user: UserRef): Promise<void> {
+    await this.redis.zrem(this.k.seen(), this.personHash(user));
+  }
+
+  async counters(days: readonly string[]): Promise<Record<string, number>[]> {
+    const p = this.redis.pipeline();
+    for (const day of days) p.hgetall(this.k.day(day));
+    const results = (await p.exec()) ?? [];
+    return results.map(([error, hash]) => {
+      if (error) throw error;
+      const out: Record<string, number> = {};
+      for (const [field, raw] of Object.entries((hash ?? {}) as Record<string, string>)) {
+        const n = Number(raw);
+        if (Number.isFinite(n)) out[field] = n;
+      }
+      return out;
+    });
+  }
+
+  async unique(scope: UniqueScope, days: readonly string[]): Promise<number> {
+    if (days.length === 0) return 0;
+    // A whole month's HyperLogLog is the union of its days' (the same registers), so whole months are
+    // read from the month key: a year is 12 keys instead of 365.
+    const { months, rest } = monthsCovering(days);
+    const sources = [
+      ...months.map((m) => this.k.uniqueMonth(m, scope)),
+      ...rest.map((d) => this.k.uniqueDay(d, scope)),
+    ];
+    return this.redis.pfcount(sources);
+  }
+
+  async uniquePerDay(days: readonly string[]): Promise<number[]> {
+    const p = this.redis.pipeline();
+    for (const day of days) p.pfcount(this.k.uniqueDay(day, { all: true }));
+    const results = (await p.exec()) ?? [];
+    return results.map(([error, n]) => {
+      if (error) throw error;
+      return Number(n);
+    });
+  }
+
+  async texts(
+    result: 'unanswered' | 'outside',
+    days: readonly string[],
+    limit: number,
+  ): Promise<{ text: string; count: number }[]> {
+    const p = this.redis.pipeline();
+    for (const day of days) p.zrange(this.k.texts(day, result), 0, -1, 'WITHSCORES');
+    const results = (await p.exec()) ?? [];
+    const counts = new Map<string, number>();
+    for (const [error, flat] of results) {
+      if (error) throw error;
+      const list = flat as string[];
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const text = list[i]!;
+        counts.set(text, (counts.get(text) ?? 0) + Number(list[i + 1]));
+      }
+    }
+    return [...counts]
+      .map(([text, count]) => ({ text, count }))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'vi'))
+      .slice(0, limit);
+  }
+}
