@@ -161,6 +161,19 @@ announcement-message = 📢 Announcement for { $audience }:
 
     (To stop announcements, type "DỪNG".)
 
+## Statistics for staff (features/stats.ts)
+stats-title = 📊 Trợ lý DVC statistics, { $month }/{ $year } (against last month)
+stats-residents = • People: { $now } (last month { $before })
+stats-messages = • Messages: { $now } (last month { $before })
+stats-answered = • The bot answered { $now } % of { $asked } questions (last month { $before } %)
+stats-feedback = • Satisfied 👍: { $share } % of { $count } ratings
+stats-no-feedback = • Nobody pressed 👍/👎 this month
+stats-top = • Most asked: { $topics }
+stats-unanswered = • Questions the bot did not understand: { $count } (see the dashboard to add content)
+stats-dashboard-link = Open the dashboard (one-time link, valid 15 minutes)
+stats-dashboard-intro = Here is your link to the dashboard: charts, report downloads (Word, Excel) and the questions the bot did not understand. It works once, within 15 minutes; do not forward it.
+stats-refused = Sorry, statistics are for commune staff only. Ask me anything else and I will help.
+
 ## Village teams
 role-admin = Administrator
 role-staff = Commune staff

@@ -161,6 +161,19 @@ announcement-message = 📢 Thông báo của { $audience }:
 
     (Không muốn nhận thông báo, bà con gõ «DỪNG».)
 
+## Statistics for staff (features/stats.ts)
+stats-title = 📊 Thống kê Trợ lý DVC, tháng { $month }/{ $year } (so với tháng trước)
+stats-residents = • Người dùng: { $now } (tháng trước { $before })
+stats-messages = • Tin nhắn: { $now } (tháng trước { $before })
+stats-answered = • Bot trả lời được { $now } % của { $asked } câu hỏi (tháng trước { $before } %)
+stats-feedback = • Hài lòng 👍: { $share } % của { $count } ý kiến
+stats-no-feedback = • Chưa ai bấm 👍/👎 tháng này
+stats-top = • Hỏi nhiều nhất: { $topics }
+stats-unanswered = • Câu hỏi bot chưa hiểu: { $count } (xem trên trang thống kê để bổ sung nội dung)
+stats-dashboard-link = Mở trang thống kê (link dùng 1 lần, trong 15 phút)
+stats-dashboard-intro = Dạ, đây là link vào trang thống kê: biểu đồ, tải báo cáo (Word, Excel) và các câu bot chưa hiểu. Link chỉ dùng được 1 lần, trong 15 phút; đừng gửi cho người khác.
+stats-refused = Dạ, thống kê chỉ dành cho cán bộ xã. Bà con cần gì cứ hỏi, cháu giúp ạ.
+
 ## Village teams
 role-admin = Quản trị
 role-staff = Cán bộ xã

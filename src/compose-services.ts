@@ -18,6 +18,8 @@ export interface ServicesWiring extends Omit<BroadcastsWiring, 'dailyCap' | 'usa
   /** STATS_SALT, or the one kept in Redis (storage/stats-salt.ts) */
   readonly statsSalt: string;
   readonly statsRetentionDays: number;
+  /** where staff open the dashboard: PUBLIC_URL, or http://localhost:<PORT> */
+  readonly publicUrl: string;
   /** topic id → menu group, from the content in use (the report's interest in online filing and the post) */
   readonly topicGroups: () => Readonly<Record<string, string>>;
 }
@@ -57,7 +59,7 @@ export function buildServices(w: ServicesWiring): Services {
   const reminders = buildReminders({ ...w, usage });
   const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
   const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap, usage });
-  const dashboard = new RedisDashboardSessions(w.redis, w.prefix);
+  const dashboard = new RedisDashboardSessions(w.redis, w.prefix, w.publicUrl);
   return {
     reminders,
     broadcasts,

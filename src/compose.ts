@@ -98,6 +98,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     announcementDailyCap: config.announcementDailyCap,
     statsSalt: await statsSalt(redis, prefix, config.statsSalt),
     statsRetentionDays: config.statsRetentionDays,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     topicGroups: () => topicGroupsOf(current.deps.kb.topics),
   });
   const { reminders, broadcasts } = services;

@@ -8,6 +8,6 @@ export const DASHBOARD_LINK_TTL_SECONDS = 15 * 60;
  * The role is checked when the link is made, when it is used, and on every page after.
  */
 export interface DashboardLinks {
-  /** a path on the web server (`/dashboard/login?t=…`); the caller has checked the role */
+  /** the full address to open (`<PUBLIC_URL>/dashboard/login?t=…`); the caller has checked the role */
   issue(user: UserRef): Promise<string>;
 }

@@ -9,6 +9,7 @@ import { menuFeature } from './menu';
 import { onboardingFeature } from './onboarding';
 import { remindersFeature } from './reminders';
 import { settingsFeature } from './settings';
+import { statsFeature } from './stats';
 import { subscriptionsFeature } from './subscriptions';
 import { teamFeature } from './team';
 
@@ -28,5 +29,6 @@ export const FEATURES: readonly Feature[] = [
   teamFeature,
   announcementsFeature,
   helpLogFeature,
+  statsFeature,
   cancelFeature,
 ];

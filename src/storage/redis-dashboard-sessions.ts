@@ -22,6 +22,8 @@ export class RedisDashboardSessions implements DashboardLinks {
   constructor(
     private readonly redis: Redis,
     prefix: string,
+    /** PUBLIC_URL, or the local address in development */
+    private readonly baseUrl: string,
   ) {
     this.keys = keys(prefix);
   }
@@ -29,7 +31,7 @@ export class RedisDashboardSessions implements DashboardLinks {
   async issue(user: UserRef): Promise<string> {
     const nonce = token();
     await this.redis.set(this.keys.dashboardLink(nonce), userKey(user), 'EX', DASHBOARD_LINK_TTL_SECONDS);
-    return `/dashboard/login?t=${nonce}`;
+    return `${this.baseUrl.replace(/\/+$/, '')}/dashboard/login?t=${nonce}`;
   }
 
   /** the staff member of a valid, unused link (now used up), or undefined */

@@ -56,6 +56,7 @@ export function createTestBot(
     announcementDailyCap: 3,
     statsSalt: 'test-salt-0123456789',
     statsRetentionDays: 400,
+    publicUrl: 'http://localhost:3000',
     topicGroups: () => topicGroupsOf(engine.kb.topics),
   });
   const { reminders } = services;

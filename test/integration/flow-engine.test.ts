@@ -36,6 +36,7 @@ const services = buildServices({
   announcementDailyCap: 3,
   statsSalt: 'test-salt-0123456789',
   statsRetentionDays: 400,
+  publicUrl: 'http://localhost:3000',
   topicGroups: () => topicGroupsOf(engine.kb.topics),
 });
 const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, services.features);
