@@ -64,6 +64,12 @@ export const keys = (prefix: string) => ({
   helpDay: (yyyymmdd: string) => `${prefix}help:${yyyymmdd}`,
   /** the salt of the statistics' person hashes when STATS_SALT is not set (storage/stats-salt.ts) */
   statsSalt: () => `${prefix}secret:stats-salt`,
+  /** string, expires after the retention: one postal return request as JSON (storage/redis-postal-store.ts) */
+  postal: (code: string) => `${prefix}postal:${code}`,
+  /** sorted set: every postal request's code → when it was made (ms) */
+  postalIndex: () => `${prefix}postal-index`,
+  /** set: the codes of a resident's postal requests */
+  postalOfUser: (user: UserRef) => `${prefix}postal-user:${userKey(user)}`,
   /** string, expires: an unused dashboard login link's nonce → `channel:id` of the staff member */
   dashboardLink: (nonce: string) => `${prefix}dash:link:${nonce}`,
   /** string, expires: a dashboard session id → `channel:id` of the staff member */
@@ -121,6 +127,7 @@ export function residentKeys(prefix: string, user: UserRef): string[] {
     k.session(user),
     k.choices(user),
     k.reminders(user),
+    k.postalOfUser(user),
     // In a private chat the chat id is the user id on every channel we have.
     k.outboxPace(user.channel, user.id),
     ...(user.channel === 'web'

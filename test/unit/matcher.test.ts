@@ -63,7 +63,7 @@ describe('the answer engine, as a resident meets it', () => {
     expect(match.decision).toBe('clarify');
     expect(reply.text).toContain('ý bà con là');
     const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
-    expect(payloads.slice(0, 2).sort()).toEqual(['topic:chung-thuc-ban-sao', 'topic:chung-thuc-chu-ky']);
+    expect(payloads.slice(0, 2).sort()).toEqual(['pick:chung-thuc-ban-sao', 'pick:chung-thuc-chu-ky']);
     expect(payloads).toContain('clarify:none');
     expect(payloads.at(-1)).toBe('menu');
   });
