@@ -1,5 +1,4 @@
-import { inject } from 'vitest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { vietnamDay } from '../../src/core/vietnam-day';
 import { runScriptAsync } from '../helpers/run-script';
 import { startTelegramBed, type TelegramBed } from '../helpers/telegram-bed';
@@ -60,7 +59,7 @@ describe('usage report after real conversations', () => {
     await web(chi, { text: 'dang ky ket hon can gi' });
     const dung: WebVisitor = { sent: 0 };
     await web(dung, { text: 'giá lúa hôm nay bao nhiêu' });
-    await web(dung, { text: 'xyzzy plugh sdt 0912345678' });
+    await web(dung, { text: 'xyzzy plugh 0912345678' });
 
     const day = today();
     const run = await runScriptAsync('report.ts', ['--format', 'json', '--from', day, '--to', day], {
@@ -82,13 +81,16 @@ describe('usage report after real conversations', () => {
       byChannel: { telegram: 2, zalo: 0, web: 2 },
       byVillage: { 'thon-1': 1, 'thon-2': 1 },
     });
-    expect(report.questions).toEqual({ asked: 4, answered: 2, clarified: 0, unanswered: 1, outOfScope: 1 });
+    expect(report.questions).toEqual({ asked: 5, answered: 3, clarified: 0, unanswered: 1, outOfScope: 1 });
     expect(report.feedback).toEqual({ up: 1, down: 1 });
-    const topics = Object.fromEntries(report.topics.map((t: { topic: string; count: number }) => [t.topic, t.count]));
+    const topics = Object.fromEntries(
+      report.topics.map((t: { topic: string; count: number }) => [t.topic, t.count]),
+    );
     // khai sinh: the answer and its «Giấy tờ cần có» part
     expect(topics).toEqual({ 'khai-sinh': 2, 'can-cuoc': 1, 'ket-hon': 1 });
     expect(report.topics[0]).toEqual({ topic: 'khai-sinh', count: 2 });
-    expect(report.unanswered).toEqual([{ text: 'xyzzy plugh sdt *******678', count: 1 }]);
+    expect(report.unanswered).toEqual([{ text: 'xyzzy plugh *******678', count: 1 }]);
+    expect(report.outOfScope).toEqual([{ text: 'giá lúa hôm nay bao nhiêu', count: 1 }]);
     expect(report.daily).toEqual([{ date: day, messages: report.messages.received, residents: 4 }]);
     expect(report.reminders).toEqual({ created: 0, sent: 0, failed: 0, cancelled: 0 });
 
