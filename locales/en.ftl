@@ -161,6 +161,93 @@ announcement-message = 📢 Announcement for { $audience }:
 
     (To stop announcements, type "DỪNG".)
 
+## Talking to a staff member (features/handoff*.ts)
+handoff-ask = What would you like to ask the commune staff? Type it briefly; a staff member will answer right here.
+handoff-ask-again = Please type your question for the staff (briefly, under 1,000 characters).
+handoff-opened = I have passed your question to the commune staff (code { $code }). They will answer right here. Meanwhile I stay quiet; type "kết thúc" when you are done.
+handoff-office-open = It is office hours now: a staff member will answer soon.
+handoff-office-closed = The office is closed now; staff will answer from { $next }.
+handoff-office-unknown = Staff answer during office hours. If it is urgent, call the commune: { $phone }.
+handoff-end-button = ✋ End
+handoff-staff-says = 👤 Commune staff: { $text }
+handoff-ended = The talk with the staff ({ $code }) has ended. Ask me anything.
+handoff-nothing-open = The talk with the staff has already ended. Ask me anything.
+handoff-closed-by-staff = The commune staff ended the talk ({ $code }). Ask me anything; to ask the staff again, type "gặp cán bộ".
+handoff-timed-out = The talk with the staff ({ $code }) closed after a long silence. To ask again, type "gặp cán bộ".
+handoff-resident-sent-media = [the resident sent a photo, file or voice message: not passed on, please type]
+handoff-staff-new =
+    🙋 { $code } · a resident asks for staff ({ $channel }, { $village }, at { $at })
+    Question: { $question }
+    Before:
+    { $before }
+    ↩ Reply to this message to write to the resident; reply "kết thúc" when done.
+handoff-staff-more = 💬 { $code } the resident adds: { $text }
+handoff-staff-resident-ended = ✋ { $code }: the resident ended the talk.
+handoff-staff-timed-out = ⌛ { $code }: closed after a long silence.
+handoff-staff-only = Only commune staff can answer residents.
+handoff-relayed = ✓ Sent to the resident ({ $code }).
+handoff-staff-closed = ✓ { $code } ended; the resident was told.
+handoff-already-closed = { $code } is already closed: the message was not sent. The resident will open a new one if needed.
+
+## Postal return (features/postal*.ts)
+postal-start-button = 📮 Get the result by post
+postal-intro = You can have the commune send your result home by post. The postage differs from place to place and the post office tells you on delivery; some people (such as Heroic Vietnamese Mothers, war invalids) pay less or nothing: ask the post office ({ $post }) to be sure. A few questions; type "hủy" to stop.
+postal-other-topic = Another procedure
+postal-ask-topic = Which procedure is it?
+postal-topic-unknown = Please press a procedure in the list, or "Another procedure".
+postal-ask-dossier = The dossier code (on the receipt, e.g. H23.34-241201-0001)? No code yet: press "No code yet".
+postal-no-dossier = No code yet
+postal-dossier-wrong = This dossier code does not look right: letters, digits, dots and dashes, with at least 6 digits. Check the receipt, or press "No code yet".
+postal-ask-name = The full name of the person receiving it?
+postal-name-wrong = Please type the name in letters (e.g. Nguyễn Văn An).
+postal-ask-phone = A mobile number the post office can call on delivery?
+postal-phone-wrong = This phone number is not right: 10 digits starting 03, 05, 07, 08 or 09 (or +84…). Please type it again.
+postal-ask-village = Which village do you live in?
+postal-village-unknown = Please press a village in the list.
+postal-ask-address = The exact address (house number, hamlet, landmark…)?
+postal-address-wrong = Please type a short address (3 to 200 characters).
+postal-summary =
+    Please check:
+    • Procedure: { $topic }
+    • Dossier code: { $dossier }
+    • Recipient: { $name }
+    • Phone: { $phone }
+    • Address: { $address }, { $village }
+    If it is right, press "Right, send".
+postal-confirm = ✅ Right, send
+postal-confirm-again = If it is right press "Right, send"; to stop type "hủy".
+postal-registered =
+    The commune has your request. Your code: { $code }
+    I will message you here when the commune accepts it, hands it to the post and when it is delivered. To check it, type "tra cứu { $code }". Questions: call the commune on { $phone }.
+postal-status-moi = Just sent
+postal-status-da-tiep-nhan = Accepted by the commune
+postal-status-da-gui-buu-dien = Handed to the post
+postal-status-da-giao = Delivered
+postal-status-tu-choi = Refused by the commune
+postal-button-da-tiep-nhan = ✅ Accepted
+postal-button-da-gui-buu-dien = 📦 Handed to the post
+postal-button-da-giao = 🏠 Delivered
+postal-button-refuse = ✖ Refuse
+postal-staff-card =
+    📮 { $code } · { $status }
+    Procedure: { $topic } · Dossier: { $dossier }
+    Recipient: { $name } · { $phone }
+    Address: { $address }, { $village }
+    Sent { $created } via { $channel }
+    { $reason }
+postal-staff-only = Only commune staff can change a request's status.
+postal-unknown-code = No request { $code } (it may be past the retention).
+postal-already-moved = Request { $code } is already "{ $status }": it cannot change that way (another staff member may have just pressed).
+postal-ask-refuse-reason = Why is { $code } refused? (Reply to this message; the resident will read the reason.)
+postal-refuse-reason-wrong = A short reason, 3 to 300 characters.
+postal-notice-da-tiep-nhan = 📮 { $code }: the commune accepted your request to get the result by post. When it is ready it goes to the address you gave.
+postal-notice-da-gui-buu-dien = 📮 { $code }: the result was handed to the post. The post office will call you before delivery.
+postal-notice-da-giao = 📮 { $code }: the post office delivered the result. Thank you!
+postal-notice-tu-choi = 📮 { $code }: the commune could not send the result by post. Reason: { $reason }. Call the commune: { $phone }.
+postal-lookup = 📮 { $code } · { $topic }: { $status }
+postal-lookup-own = Recipient: { $phone } · { $village }
+postal-lookup-none = I could not find code { $code }. Check the code (like BD-XXXX), or call the commune.
+
 ## Statistics for staff (features/stats.ts)
 stats-title = 📊 Trợ lý DVC statistics, { $month }/{ $year } (against last month)
 stats-residents = • People: { $now } (last month { $before })

@@ -161,6 +161,93 @@ announcement-message = 📢 Thông báo của { $audience }:
 
     (Không muốn nhận thông báo, bà con gõ «DỪNG».)
 
+## Talking to a staff member (features/handoff*.ts)
+handoff-ask = Dạ, bà con cần hỏi cán bộ xã việc gì? Gõ ngắn gọn, cán bộ sẽ trả lời ngay tại đây.
+handoff-ask-again = Dạ, bà con gõ câu hỏi cho cán bộ (ngắn gọn, dưới 1.000 ký tự).
+handoff-opened = Dạ, cháu đã chuyển câu hỏi cho cán bộ xã (mã { $code }). Cán bộ trả lời ngay tại đây. Trong lúc chờ, cháu tạm im; bà con gõ «kết thúc» khi xong.
+handoff-office-open = Bây giờ là giờ làm việc, cán bộ sẽ trả lời sớm.
+handoff-office-closed = Bây giờ ngoài giờ làm việc; cán bộ sẽ trả lời từ { $next }.
+handoff-office-unknown = Cán bộ sẽ trả lời trong giờ làm việc. Việc gấp, bà con gọi xã: { $phone }.
+handoff-end-button = ✋ Kết thúc
+handoff-staff-says = 👤 Cán bộ xã: { $text }
+handoff-ended = Dạ, đã kết thúc trò chuyện với cán bộ ({ $code }). Bà con cần gì cứ hỏi cháu nhé.
+handoff-nothing-open = Dạ, cuộc trò chuyện với cán bộ đã kết thúc rồi. Bà con cần gì cứ hỏi cháu nhé.
+handoff-closed-by-staff = Dạ, cán bộ xã đã kết thúc trò chuyện ({ $code }). Bà con cần gì cứ hỏi cháu; muốn hỏi cán bộ nữa thì gõ «gặp cán bộ».
+handoff-timed-out = Dạ, cuộc trò chuyện với cán bộ ({ $code }) đã tự đóng vì lâu không có tin nhắn. Cần hỏi tiếp, bà con gõ «gặp cán bộ».
+handoff-resident-sent-media = [bà con gửi ảnh, tệp hoặc tin nhắn thoại: bot chưa chuyển được, xin bà con gõ chữ]
+handoff-staff-new =
+    🙋 { $code } · bà con cần gặp cán bộ ({ $channel }, { $village }, lúc { $at })
+    Hỏi: { $question }
+    Trước đó:
+    { $before }
+    ↩ Trả lời (reply) tin nhắn này để nhắn cho bà con; trả lời «kết thúc» khi xong.
+handoff-staff-more = 💬 { $code } bà con nhắn thêm: { $text }
+handoff-staff-resident-ended = ✋ { $code }: bà con đã kết thúc trò chuyện.
+handoff-staff-timed-out = ⌛ { $code }: tự đóng vì lâu không có tin nhắn.
+handoff-staff-only = Dạ, chỉ cán bộ xã mới trả lời bà con được.
+handoff-relayed = ✓ Đã gửi cho bà con ({ $code }).
+handoff-staff-closed = ✓ Đã kết thúc { $code }; bà con được báo.
+handoff-already-closed = { $code } đã đóng rồi: tin nhắn không được gửi. Bà con muốn hỏi lại sẽ tự mở phiếu mới.
+
+## Postal return (features/postal*.ts)
+postal-start-button = 📮 Đăng ký nhận kết quả qua bưu điện
+postal-intro = Dạ, bà con đăng ký để xã gửi kết quả về nhà qua bưu điện nhé. Cước gửi mỗi nơi một khác, bưu điện báo khi giao; một số người (như Bà mẹ Việt Nam anh hùng, thương binh) được miễn hoặc giảm cước, bà con hỏi bưu điện ({ $post }) cho chắc. Cháu hỏi vài câu, gõ «hủy» để thôi.
+postal-other-topic = Thủ tục khác
+postal-ask-topic = Bà con làm thủ tục gì ạ?
+postal-topic-unknown = Dạ, bà con bấm một thủ tục trong danh sách, hoặc «Thủ tục khác».
+postal-ask-dossier = Mã hồ sơ (in trên giấy biên nhận, ví dụ H23.34-241201-0001) là gì ạ? Chưa có thì bấm «Chưa có mã».
+postal-no-dossier = Chưa có mã
+postal-dossier-wrong = Dạ, mã hồ sơ này chưa đúng: mã gồm chữ, số, dấu chấm, gạch ngang, có ít nhất 6 chữ số. Bà con xem lại giấy biên nhận, hoặc bấm «Chưa có mã».
+postal-ask-name = Họ tên người nhận kết quả?
+postal-name-wrong = Dạ, bà con gõ họ tên bằng chữ (ví dụ: Nguyễn Văn An).
+postal-ask-phone = Số điện thoại di động để bưu điện gọi khi giao?
+postal-phone-wrong = Dạ, số điện thoại chưa đúng: cần 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84…). Bà con gõ lại giúp cháu.
+postal-ask-village = Nhà bà con ở thôn, làng nào?
+postal-village-unknown = Dạ, bà con bấm tên thôn, làng trong danh sách.
+postal-ask-address = Địa chỉ nhận cụ thể (số nhà, xóm, gần chỗ nào…)?
+postal-address-wrong = Dạ, bà con gõ địa chỉ ngắn gọn (3 đến 200 ký tự).
+postal-summary =
+    Bà con xem lại giúp cháu:
+    • Thủ tục: { $topic }
+    • Mã hồ sơ: { $dossier }
+    • Người nhận: { $name }
+    • Điện thoại: { $phone }
+    • Địa chỉ: { $address }, { $village }
+    Đúng thì bấm «Đúng, gửi».
+postal-confirm = ✅ Đúng, gửi
+postal-confirm-again = Dạ, đúng thì bấm «Đúng, gửi»; muốn thôi thì gõ «hủy».
+postal-registered =
+    Dạ, xã đã nhận yêu cầu của bà con. Mã của bà con: { $code }
+    Khi xã tiếp nhận, gửi bưu điện và khi bưu điện giao, cháu sẽ nhắn bà con ở đây. Muốn xem lại, gõ «tra cứu { $code }». Cần hỏi thêm, gọi xã: { $phone }.
+postal-status-moi = Mới gửi
+postal-status-da-tiep-nhan = Xã đã tiếp nhận
+postal-status-da-gui-buu-dien = Đã gửi bưu điện
+postal-status-da-giao = Bưu điện đã giao
+postal-status-tu-choi = Xã từ chối
+postal-button-da-tiep-nhan = ✅ Đã tiếp nhận
+postal-button-da-gui-buu-dien = 📦 Đã gửi bưu điện
+postal-button-da-giao = 🏠 Đã giao
+postal-button-refuse = ✖ Từ chối
+postal-staff-card =
+    📮 { $code } · { $status }
+    Thủ tục: { $topic } · Mã hồ sơ: { $dossier }
+    Người nhận: { $name } · { $phone }
+    Địa chỉ: { $address }, { $village }
+    Gửi lúc { $created } qua { $channel }
+    { $reason }
+postal-staff-only = Dạ, chỉ cán bộ xã mới đổi được trạng thái yêu cầu.
+postal-unknown-code = Không tìm thấy yêu cầu { $code } (có thể đã quá hạn lưu).
+postal-already-moved = Yêu cầu { $code } đã ở trạng thái «{ $status }»: không đổi được như vậy (có thể cán bộ khác vừa bấm).
+postal-ask-refuse-reason = Lý do từ chối { $code }? (Trả lời tin nhắn này; bà con sẽ đọc được lý do.)
+postal-refuse-reason-wrong = Dạ, lý do ngắn gọn, từ 3 đến 300 ký tự.
+postal-notice-da-tiep-nhan = 📮 { $code }: xã đã tiếp nhận yêu cầu nhận kết quả qua bưu điện của bà con. Có kết quả, xã gửi bưu điện về địa chỉ bà con đã cho.
+postal-notice-da-gui-buu-dien = 📮 { $code }: kết quả đã gửi qua bưu điện. Bưu điện sẽ gọi bà con trước khi giao.
+postal-notice-da-giao = 📮 { $code }: bưu điện đã giao kết quả. Cảm ơn bà con!
+postal-notice-tu-choi = 📮 { $code }: xã chưa gửi được kết quả qua bưu điện. Lý do: { $reason }. Bà con gọi xã để hỏi thêm: { $phone }.
+postal-lookup = 📮 { $code } · { $topic }: { $status }
+postal-lookup-own = Người nhận: { $phone } · { $village }
+postal-lookup-none = Dạ, cháu không tìm thấy mã { $code }. Bà con xem lại mã (dạng BD-XXXX), hoặc gọi xã.
+
 ## Statistics for staff (features/stats.ts)
 stats-title = 📊 Thống kê Trợ lý DVC, tháng { $month }/{ $year } (so với tháng trước)
 stats-residents = • Người dùng: { $now } (tháng trước { $before })

@@ -1,11 +1,15 @@
 import { type Broadcasts, type BroadcastsWiring, buildBroadcasts } from './compose-broadcasts';
+import { buildMessenger } from './compose-messenger';
 import { buildReminders, type Reminders } from './compose-reminders';
 import { buildStats, type Stats } from './compose-stats';
+import type { Messenger, WebInbox } from './core/messenger';
 import type { UserRef } from './core/user';
 import type { FeatureDeps } from './features/types';
 import { calendarPath } from './server/calendar-link';
 import { RedisDashboardSessions } from './storage/redis-dashboard-sessions';
+import { RedisHandoffStore } from './storage/redis-handoff-store';
 import { RedisHelpLog } from './storage/redis-help-log';
+import { RedisPostalStore } from './storage/redis-postal-store';
 import { RedisRoleStore } from './storage/redis-role-store';
 
 /** What announcements need (redis, outboxes, channels, commune, strings…), plus the rest's settings. */
@@ -20,6 +24,11 @@ export interface ServicesWiring extends Omit<BroadcastsWiring, 'dailyCap' | 'usa
   readonly statsRetentionDays: number;
   /** where staff open the dashboard: PUBLIC_URL, or http://localhost:<PORT> */
   readonly publicUrl: string;
+  /** STAFF_CHAT_ID */
+  readonly staffChatId: string | undefined;
+  readonly requestRetentionDays: number;
+  /** the web chat's inbox (later messages to web visitors), when the web chat runs */
+  readonly webInbox?: WebInbox | undefined;
   /** topic id → menu group, from the content in use (the report's interest in online filing and the post) */
   readonly topicGroups: () => Readonly<Record<string, string>>;
 }
@@ -36,6 +45,10 @@ export type FeatureServices = Pick<
   | 'usage'
   | 'reports'
   | 'dashboardLinks'
+  | 'postal'
+  | 'handoff'
+  | 'messenger'
+  | 'staffChat'
 >;
 
 export interface Services {
@@ -44,6 +57,9 @@ export interface Services {
   readonly roles: RedisRoleStore;
   readonly stats: Stats;
   readonly dashboard: RedisDashboardSessions;
+  readonly postal: RedisPostalStore;
+  readonly handoff: RedisHandoffStore;
+  readonly messenger: Messenger;
   /** what features get besides the knowledge base */
   readonly features: FeatureServices;
   /** what «xóa dữ liệu của tôi» deletes besides the resident's own keys */
@@ -60,7 +76,13 @@ export function buildServices(w: ServicesWiring): Services {
   const roles = new RedisRoleStore(w.redis, w.prefix, w.admins);
   const broadcasts = buildBroadcasts({ ...w, dailyCap: w.announcementDailyCap, usage });
   const dashboard = new RedisDashboardSessions(w.redis, w.prefix, w.publicUrl);
+  const postal = new RedisPostalStore(w.redis, w.prefix, w.requestRetentionDays);
+  const handoff = new RedisHandoffStore(w.redis, w.prefix, w.requestRetentionDays);
+  const messenger = buildMessenger({ ...w });
   return {
+    postal,
+    handoff,
+    messenger,
     reminders,
     broadcasts,
     roles,
@@ -70,6 +92,10 @@ export function buildServices(w: ServicesWiring): Services {
       usage,
       reports: stats.reports,
       dashboardLinks: dashboard,
+      postal,
+      handoff,
+      messenger,
+      staffChat: w.staffChatId ? { channel: 'telegram', id: w.staffChatId } : undefined,
       reminders,
       calendarLink: (text, at) => calendarPath(w.calendarSecret, text, at),
       roles,
@@ -88,6 +114,8 @@ export function buildServices(w: ServicesWiring): Services {
       },
       (user) => broadcasts.forget(user),
       (user) => usage.forget(user),
+      (user) => postal.deleteAll(user),
+      (user) => handoff.deleteAll(user),
     ],
     async close() {
       await reminders.close();

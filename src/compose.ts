@@ -14,6 +14,7 @@ import { parseUserKey, userKey } from './core/user';
 import { createDeliveryPipeline } from './delivery/pipeline';
 import { Conversation } from './features/conversation';
 import type { Feature } from './features/feature';
+import { closeQuietTickets } from './features/handoff-relay';
 import { FEATURES } from './features/index';
 import type { FeatureDeps } from './features/types';
 import { missingEssentials } from './knowledge/placeholders';
@@ -99,6 +100,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     statsSalt: await statsSalt(redis, prefix, config.statsSalt),
     statsRetentionDays: config.statsRetentionDays,
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    staffChatId: config.staffChatId,
+    requestRetentionDays: config.requestRetentionDays,
     topicGroups: () => topicGroupsOf(current.deps.kb.topics),
   });
   const { reminders, broadcasts } = services;
@@ -244,6 +247,13 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           );
         }
         await reminders.startWorker(o.redisUrl, { reconcileEveryMs: config.reminderReconcileSeconds * 1000 });
+        stops.push(
+          every(
+            HANDOFF_SWEEP_MS,
+            () => closeQuietTickets(current.deps, clock.now(), config.handoffCloseHours),
+            logger,
+          ),
+        );
         broadcasts.startWorker(o.redisUrl);
       }
       if (!app) return undefined;
@@ -265,6 +275,25 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** How often open «Gặp cán bộ» tickets are checked for a long silence (worker role). */
+const HANDOFF_SWEEP_MS = 60_000;
+
+/** Runs `task` every `ms` (not overlapping itself); errors are logged; returns the stop function. */
+function every(ms: number, task: () => Promise<unknown>, logger: Logger): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((err: unknown) => logger.warn({ err }, 'a periodic task failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

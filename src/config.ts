@@ -150,6 +150,18 @@ const envSchema = z
     ZALO_API_BASE: z.preprocess(emptyToUndefined, z.url().default('https://bot-api.zaloplatforms.com')),
     ADMIN_IDS: adminIds,
     STATS_SALT: z.preprocess(emptyToUndefined, z.string().min(16, 'ít nhất 16 ký tự ngẫu nhiên').optional()),
+    STAFF_CHAT_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^-?\d{1,20}$/, 'mã số nhóm Telegram của cán bộ, ví dụ -1001234567890')
+        .optional(),
+    ),
+    HANDOFF_CLOSE_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.25).max(720).default(24)),
+    REQUEST_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(30).max(3660).default(365),
+    ),
     STATS_RETENTION_DAYS: z.preprocess(
       emptyToUndefined,
       z.coerce.number().int().min(31).max(3660).default(1100),
@@ -273,6 +285,12 @@ export interface Config {
   readonly adminIds: Env['ADMIN_IDS'];
   /** without STATS_SALT, a random salt is kept in Redis (see compose.ts) */
   readonly statsSalt: string | undefined;
+  /** the Telegram group where staff get postal requests and «Gặp cán bộ» tickets */
+  readonly staffChatId: string | undefined;
+  /** an open ticket closes by itself after this many hours without a message */
+  readonly handoffCloseHours: number;
+  /** postal requests and tickets are deleted this many days after their last change */
+  readonly requestRetentionDays: number;
   /** a day's statistics are deleted this many days after it */
   readonly statsRetentionDays: number;
   readonly cookieSecret: string | undefined;
@@ -351,6 +369,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminIds: e.ADMIN_IDS,
     statsSalt: e.STATS_SALT,
     statsRetentionDays: e.STATS_RETENTION_DAYS,
+    staffChatId: e.STAFF_CHAT_ID,
+    handoffCloseHours: e.HANDOFF_CLOSE_HOURS,
+    requestRetentionDays: e.REQUEST_RETENTION_DAYS,
     cookieSecret: e.COOKIE_SECRET,
     redisDataDir: e.REDIS_DATA_DIR,
     redisProbeUrl: e.REDIS_PROBE_URL,

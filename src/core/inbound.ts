@@ -14,6 +14,8 @@ export const inboundEventSchema = z.object({
   /** deep-link parameter, e.g. a village id from a QR poster */
   startParam: z.string().max(64).optional(),
   locale: z.enum(LOCALES).optional(),
+  /** the text of the bot's own message this one answers (a staff member replying in the staff group) */
+  quoted: z.string().max(4096).optional(),
   messageId: z.string().min(1).max(128),
   receivedAt: z.number().int().nonnegative(),
 });

@@ -22,6 +22,8 @@ export const sessionSchema = z.object({
   misses: z.number().int().nonnegative().default(0),
   /** the last topic answered (for feedback, follow-ups and "back") */
   lastTopic: z.string().max(64).optional(),
+  /** the resident's last few typed messages, masked: the context a staff member sees with «Gặp cán bộ» */
+  recent: z.array(z.string().max(300)).max(3).optional(),
   /**
    * Each feature's own data under the feature's id, validated on read by the schema the feature
    * declares (features/feature-state.ts); data a feature no longer reads is dropped there.

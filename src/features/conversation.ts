@@ -1,5 +1,6 @@
 import type { InboundEvent } from '../core/inbound';
-import type { Clock, ResidentStore, UserProfile } from '../core/ports';
+import type { Clock, ResidentStore, Session, UserProfile } from '../core/ports';
+import { maskPersonalNumbers } from '../core/privacy';
 import type { Reply } from '../core/reply';
 import { EMPTY_SESSION } from '../core/state';
 import type { Locale, UserRef } from '../core/user';
@@ -13,6 +14,17 @@ export interface ConversationStores {
   readonly residents: ResidentStore;
   readonly clock: Clock;
   readonly defaultLocale: Locale;
+}
+
+const RECENT_MESSAGES = 3;
+const RECENT_CHARS = 300;
+
+/** The session with this message among the last few typed ones (masked), for a staff member's context. */
+function remember(session: Session, event: InboundEvent): Session {
+  const text = event.kind === 'text' ? event.text?.trim() : undefined;
+  if (!text) return session;
+  const kept = maskPersonalNumbers(text).slice(0, RECENT_CHARS);
+  return { ...session, recent: [...(session.recent ?? []), kept].slice(-RECENT_MESSAGES) };
 }
 
 /**
@@ -55,7 +67,7 @@ export class Conversation {
       outcome.profile ?? (profile ? { ...profile, lastSeen: now, active: true } : undefined);
     await residents.save(event.user, {
       ...(nextProfile ? { profile: nextProfile } : {}),
-      session: outcome.session ?? turn.session,
+      session: remember(outcome.session ?? turn.session, event),
     });
     return replies;
   }

@@ -79,6 +79,12 @@ export interface Feature {
   start?(turn: Turn, param: string | undefined, ctx: FeatureContext): Outcome | Promise<Outcome>;
   /** the first message of someone the bot does not know yet: at most one feature handles it */
   newResident?(turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome>;
+  /**
+   * Looked at before the usual routing (after /start and the any-time commands): a feature that takes
+   * the event returns its outcome (a resident talking to a staff member; a staff reply in the staff
+   * group), otherwise undefined. Keep it cheap: it runs on every event.
+   */
+  intercept?(turn: Turn, ctx: FeatureContext): Outcome | undefined | Promise<Outcome | undefined>;
   /** typed text that is no command: at most one feature handles it (the answer engine) */
   text?(text: string, turn: Turn, ctx: FeatureContext): Outcome | Promise<Outcome>;
 }

@@ -4,9 +4,11 @@ import { cancelFeature } from './cancel';
 import { deleteDataFeature } from './delete-data';
 import type { Feature } from './feature';
 import { feedbackFeature } from './feedback';
+import { handoffFeature } from './handoff';
 import { helpLogFeature } from './help-log';
 import { menuFeature } from './menu';
 import { onboardingFeature } from './onboarding';
+import { postalFeature } from './postal';
 import { remindersFeature } from './reminders';
 import { settingsFeature } from './settings';
 import { statsFeature } from './stats';
@@ -30,5 +32,7 @@ export const FEATURES: readonly Feature[] = [
   announcementsFeature,
   helpLogFeature,
   statsFeature,
+  handoffFeature,
+  postalFeature,
   cancelFeature,
 ];

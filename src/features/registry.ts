@@ -24,6 +24,8 @@ export class FeatureRegistry {
   private readonly prefixes: { key: string; command: Command }[] = [];
   private readonly actions = new Map<string, TopicAction>();
   readonly flows: readonly Flow[];
+  /** the features that look at every event first (Feature.intercept), in list order */
+  readonly interceptors: readonly Feature[];
 
   constructor(readonly features: readonly Feature[]) {
     const ids = new Set<string>();
@@ -59,6 +61,7 @@ export class FeatureRegistry {
         throw new Error(`more than one feature handles ${hook}`);
     }
     this.flows = features.flatMap((f) => f.flows ?? []);
+    this.interceptors = features.filter((f) => f.intercept !== undefined);
     this.prefixes.sort((a, b) => b.key.length - a.key.length);
   }
 

@@ -39,6 +39,10 @@ export class Router {
     if (button?.kind.anyTime) return this.press(button, turn);
     const command = event.kind === 'text' ? this.registry.command(event.text ?? '') : undefined;
     if (command?.anyTime) return command.handle(turn, ctx);
+    for (const feature of this.registry.interceptors) {
+      const taken = await feature.intercept?.(turn, ctx);
+      if (taken) return taken;
+    }
     if (event.kind === 'media') return { replies: [{ text: ctx.t(turn.locale, 'media-not-read') }] };
 
     let expired: Outcome | undefined;

@@ -1,8 +1,11 @@
 import type { BroadcastBook } from '../core/broadcast';
 import type { DashboardLinks } from '../core/dashboard';
+import type { HandoffDesk } from '../core/handoff';
 import type { HelpLog } from '../core/help-log';
 import type { InboundEvent } from '../core/inbound';
+import type { Messenger } from '../core/messenger';
 import type { FeedbackStore } from '../core/ports';
+import type { PostalBook } from '../core/postal';
 import type { ReminderBook } from '../core/reminder';
 import type { Reply } from '../core/reply';
 import type { RoleBook } from '../core/roles';
@@ -66,6 +69,14 @@ export interface FeatureDeps {
   readonly reports: UsageReports;
   /** login links to the staff dashboard */
   readonly dashboardLinks: DashboardLinks;
+  /** postal return requests (features/postal*.ts) */
+  readonly postal: PostalBook;
+  /** «Gặp cán bộ» tickets (features/handoff*.ts) */
+  readonly handoff: HandoffDesk;
+  /** messages sent later: to a resident on their own app, to the staff group */
+  readonly messenger: Messenger;
+  /** the staff group's chat (STAFF_CHAT_ID on Telegram): events from it are staff at work */
+  readonly staffChat: { readonly channel: string; readonly id: string } | undefined;
   /** a link (on the web chat's server) to a calendar file with an alarm, for those the bot cannot remind */
   calendarLink(text: string, at: number): string;
 }

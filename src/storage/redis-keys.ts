@@ -70,6 +70,16 @@ export const keys = (prefix: string) => ({
   postalIndex: () => `${prefix}postal-index`,
   /** set: the codes of a resident's postal requests */
   postalOfUser: (user: UserRef) => `${prefix}postal-user:${userKey(user)}`,
+  /** string (JSON): one «Gặp cán bộ» ticket; expires the retention after it closes */
+  ticket: (code: string) => `${prefix}ticket:${code}`,
+  /** list (JSON entries): what the resident and staff said on a ticket, the last 50 */
+  ticketLog: (code: string) => `${prefix}ticket:${code}:log`,
+  /** sorted set: open tickets' codes → their last message (ms), for closing quiet ones */
+  ticketsOpen: () => `${prefix}tickets-open`,
+  /** string: the code of the resident's open ticket */
+  ticketOfUser: (user: UserRef) => `${prefix}ticket-user:${userKey(user)}`,
+  /** set: every ticket code of a resident (deleted with their data) */
+  ticketsOfUser: (user: UserRef) => `${prefix}tickets-user:${userKey(user)}`,
   /** string, expires: an unused dashboard login link's nonce → `channel:id` of the staff member */
   dashboardLink: (nonce: string) => `${prefix}dash:link:${nonce}`,
   /** string, expires: a dashboard session id → `channel:id` of the staff member */
@@ -128,6 +138,8 @@ export function residentKeys(prefix: string, user: UserRef): string[] {
     k.choices(user),
     k.reminders(user),
     k.postalOfUser(user),
+    k.ticketOfUser(user),
+    k.ticketsOfUser(user),
     // In a private chat the chat id is the user id on every channel we have.
     k.outboxPace(user.channel, user.id),
     ...(user.channel === 'web'

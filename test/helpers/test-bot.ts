@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
@@ -12,10 +13,16 @@ import type { Feature } from '../../src/features/feature';
 import { FEATURES } from '../../src/features/index';
 import type { FeatureDeps } from '../../src/features/types';
 import { createLogger } from '../../src/logger';
+import { Outbox } from '../../src/queues/outbox';
+import type { OutboxJobData } from '../../src/queues/outbox-job';
+import { outboxQueueName, queuePrefix } from '../../src/queues/outbox-keys';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
 import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
+
+/** The staff group of the test bots (STAFF_CHAT_ID): a Telegram group id. */
+export const STAFF_CHAT = '-1007770001';
 
 /**
  * The conversation core as compose.ts builds it (the same features, Redis stores), on the test Redis
@@ -40,13 +47,16 @@ export function createTestBot(
   const prefix = `test${Date.now()}${Math.floor(Math.random() * 1e6)}:`;
   let now = Date.UTC(2026, 10, 27, 2, 0);
   const audit: { user: string; action: string; outcome: string }[] = [];
+  const outboxes = new Map(
+    ['telegram', 'zalo'].map((c) => [c, new Outbox(redis, c, { prefix: queuePrefix(prefix) })] as const),
+  );
   const services = buildServices({
     redis,
     prefix,
     logger: createLogger('silent'),
     clock: { now: () => now },
-    // No outbox workers here: what would be sent stays queued (the e2e tests send it).
-    outbox: () => undefined,
+    // Real outboxes without workers: what would be sent stays queued, for the test to read.
+    outbox: (channel) => outboxes.get(channel),
     channels: () => ['telegram', 'zalo'],
     commune: () => engine.kb.commune,
     t: engine.i18n.t,
@@ -57,6 +67,8 @@ export function createTestBot(
     statsSalt: 'test-salt-0123456789',
     statsRetentionDays: 400,
     publicUrl: 'http://localhost:3000',
+    staffChatId: STAFF_CHAT,
+    requestRetentionDays: 365,
     topicGroups: () => topicGroupsOf(engine.kb.topics),
   });
   const { reminders } = services;
@@ -88,11 +100,26 @@ export function createTestBot(
     resident(id = `r${Math.floor(Math.random() * 1e9)}`, channel: UserRef['channel'] = 'web') {
       return new FakeChannelUser({ channel, id }, conversation, () => now);
     },
+    /** A Telegram user writing in a group chat (the staff group): what they say and press is in that chat. */
+    inGroup(id: string, chatId = STAFF_CHAT) {
+      return new FakeChannelUser({ channel: 'telegram', id }, conversation, () => now, chatId);
+    },
     reminders,
     services,
     /** privileged actions done and refused, as the log would have them */
     audit,
+    /** what waits in a channel's outbox for a chat (oldest first): what the resident or staff will read */
+    async queued(channel: 'telegram' | 'zalo', chatId: string): Promise<OutboxJobData[]> {
+      const queue = new Queue(outboxQueueName(channel), { connection: redis, prefix: queuePrefix(prefix) });
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized'], 0, -1, true);
+      await queue.close();
+      return jobs
+        .sort((a, b) => a.timestamp - b.timestamp)
+        .map((j) => j.data as OutboxJobData)
+        .filter((j) => j.chatId === chatId);
+    },
     async close() {
+      await Promise.all([...outboxes.values()].map((o) => o.close()));
       await services.close();
       await deleteKeys(redis, prefix);
       redis.disconnect();
@@ -108,6 +135,8 @@ export class FakeChannelUser {
     readonly user: UserRef,
     private readonly conversation: Conversation,
     private readonly now: () => number,
+    /** the chat they write in: their own (private chat) unless given (a group) */
+    readonly chatId: string = user.id,
   ) {}
 
   get last(): Reply {
@@ -127,7 +156,7 @@ export class FakeChannelUser {
   ): Promise<Reply[]> {
     const event: InboundEvent = {
       user: this.user,
-      chatId: this.user.id,
+      chatId: this.chatId,
       messageId: messageId ?? `m${++this.seq}`,
       receivedAt: this.now(),
       ...partial,
@@ -143,6 +172,11 @@ export class FakeChannelUser {
 
   say(text: string): Promise<Reply[]> {
     return this.send({ kind: 'text', text });
+  }
+
+  /** Replies (Telegram's reply) to one of the bot's messages, which is quoted. */
+  replyTo(quoted: string, text: string): Promise<Reply[]> {
+    return this.send({ kind: 'text', text, quoted });
   }
 
   /** Presses the button of the last reply whose label contains `label`. */

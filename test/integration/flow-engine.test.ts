@@ -37,6 +37,8 @@ const services = buildServices({
   statsSalt: 'test-salt-0123456789',
   statsRetentionDays: 400,
   publicUrl: 'http://localhost:3000',
+  staffChatId: undefined,
+  requestRetentionDays: 365,
   topicGroups: () => topicGroupsOf(engine.kb.topics),
 });
 const deps: FeatureDeps = featureDeps(engine, redis, prefix, () => true, services.features);

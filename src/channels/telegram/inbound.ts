@@ -10,7 +10,7 @@ const tgMessage = z.looseObject({
   chat: tgChat,
   from: tgUser.optional(),
   text: z.string().optional(),
-  reply_to_message: z.looseObject({ from: tgUser.optional() }).optional(),
+  reply_to_message: z.looseObject({ from: tgUser.optional(), text: z.string().optional() }).optional(),
 });
 
 /** The parts of an update the bot reads; anything else about it is not checked. */
@@ -85,7 +85,8 @@ export function toInboundEvent(update: Update, bot: BotIdentity, now: number): I
     const repliesToBot =
       message.reply_to_message?.from?.username?.toLowerCase() === bot.username.toLowerCase();
     if (!mention.test(text) && !repliesToBot) return undefined;
-    return { ...base, kind: 'text', text: text.replace(mention, '').trim() };
+    const quoted = repliesToBot ? message.reply_to_message?.text?.slice(0, 4096) : undefined;
+    return { ...base, kind: 'text', text: text.replace(mention, '').trim(), ...(quoted ? { quoted } : {}) };
   }
   return { ...base, kind: 'text', text };
 }

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { ticketCodeIn } from '../core/handoff';
+import { isOffice } from '../core/roles';
+import { userKey } from '../core/user';
+import { fold, syllables } from '../language/normalize';
+import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
+import { readFeatureState, writeFeatureState } from './feature-state';
+import type { Flow } from './flow-engine';
+import { closeByStaff, relayAnswer } from './handoff-relay';
+import { END, openedReply, staffTicket } from './handoff-replies';
+import { navigationRow } from './keyboards';
+import type { Outcome, Turn } from './types';
+
+const ID = 'handoff';
+const FLOW = 'handoff';
+const TOPIC = 'gap-can-bo';
+const stateSchema = z.object({ ticket: z.string().max(16) });
+
+const said = (text: string | undefined): string =>
+  syllables(text ?? '')
+    .map(fold)
+    .join(' ');
+const ENDING = new Set(['ket thuc', 'ketthuc', 'xong roi', 'thoi', 'end', 'stop']);
+const isEnding = (turn: Turn): boolean =>
+  turn.event.payload === END || (turn.event.kind === 'text' && ENDING.has(said(turn.event.text)));
+
+const counted = (what: string) => ({ kind: 'handoff' as const, what });
+
+/** «Gặp cán bộ»: the resident says what it is about (unless a talk is already open). */
+async function begin(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
+  const open = await ctx.handoff.openOf(turn.event.user);
+  if (open) {
+    return {
+      replies: [openedReply(open, turn.now, ctx, turn.locale)],
+      session: writeFeatureState(turn.session, ID, { ticket: open.code }),
+    };
+  }
+  return ctx.flows.start(FLOW, turn, ctx);
+}
+
+async function open(data: Record<string, string>, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
+  const question = data.question ?? '';
+  const context = (turn.session.recent ?? []).filter((m) => m !== question).slice(-3);
+  const { ticket, isNew } = await ctx.handoff.open(
+    { user: turn.event.user, village: turn.profile?.village, locale: turn.locale, question, context },
+    turn.now,
+  );
+  if (isNew) await ctx.messenger.tellStaff(staffTicket(ticket, ctx), `ht-${ticket.code}-open`);
+  return {
+    replies: [openedReply(ticket, turn.now, ctx, turn.locale)],
+    session: writeFeatureState(turn.session, ID, { ticket: ticket.code }),
+    usage: isNew ? [counted('opened')] : [],
+  };
+}
+
+const askFlow: Flow = {
+  id: FLOW,
+  timeoutMs: 30 * 60_000,
+  steps: [
+    {
+      id: 'question',
+      ask: (turn, _data, ctx) => ({
+        text: ctx.t(turn.locale, 'handoff-ask'),
+        buttons: [[{ label: ctx.t(turn.locale, 'button-cancel'), payload: buildPayload('cancel') }]],
+      }),
+      accept: (input, data, turn, ctx) => {
+        const question = (input.text ?? '').trim();
+        return question.length >= 2 && question.length <= 1000
+          ? { ok: true, data: { ...data, question } }
+          : { ok: false, reply: { text: ctx.t(turn.locale, 'handoff-ask-again') } };
+      },
+    },
+  ],
+  complete: open,
+};
+
+/** In the staff group: a reply to a ticket's message goes to that ticket's resident (staff only). */
+async function staffAnswer(code: string, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
+  const by = userKey(turn.event.user);
+  if (!isOffice(await ctx.roles.of(turn.event.user))) {
+    ctx.audit({ user: by, action: 'handoff-answer', outcome: 'refused', detail: code });
+    return { replies: [{ text: ctx.t(turn.locale, 'handoff-staff-only') }] };
+  }
+  if (isEnding(turn)) {
+    const closed = await closeByStaff(ctx, code, turn.now);
+    return {
+      replies: [
+        { text: ctx.t(turn.locale, closed ? 'handoff-staff-closed' : 'handoff-already-closed', { code }) },
+      ],
+    };
+  }
+  // Message ids are unique per chat platform only together with who sent them.
+  const messageId = `${turn.event.user.id}-${turn.event.messageId}`;
+  const relay = await relayAnswer(ctx, code, turn.event.text ?? '', messageId, turn.now);
+  ctx.audit({ user: by, action: 'handoff-answer', outcome: 'done', detail: code });
+  return {
+    replies: [
+      { text: ctx.t(turn.locale, relay.ok ? 'handoff-relayed' : 'handoff-already-closed', { code }) },
+    ],
+  };
+}
+
+/** A resident in a talk with staff: the bot stays quiet and passes the messages on, except «kết thúc». */
+async function inTalk(code: string, turn: Turn, ctx: FeatureContext): Promise<Outcome | undefined> {
+  const ticket = await ctx.handoff.get(code);
+  if (ticket?.status !== 'open' || userKey(ticket.user) !== userKey(turn.event.user)) return undefined;
+  if (isEnding(turn)) {
+    await ctx.handoff.close(code, 'resident', turn.now);
+    await ctx.messenger.tellStaff(
+      { text: ctx.t('vi', 'handoff-staff-resident-ended', { code }) },
+      `ht-${code}-ended`,
+    );
+    return {
+      replies: [{ text: ctx.t(turn.locale, 'handoff-ended', { code }) }, ctx.mainMenu(turn)],
+      session: writeFeatureState(turn.session, ID, undefined),
+      usage: [counted('closed-resident')],
+    };
+  }
+  const text =
+    turn.event.kind === 'text' ? (turn.event.text ?? '') : ctx.t('vi', 'handoff-resident-sent-media');
+  if (turn.event.kind === 'text' || turn.event.kind === 'media') {
+    await ctx.handoff.note(code, { from: 'resident', text, at: turn.now });
+    await ctx.messenger.tellStaff(
+      { text: ctx.t('vi', 'handoff-staff-more', { code, text }) },
+      `ht-${code}-${turn.event.messageId}`,
+    );
+  }
+  return { replies: [] };
+}
+
+/**
+ * «Gặp cán bộ» (topic gap-can-bo): a ticket `HT-XXXX` in the staff group with the question and the
+ * last messages; a staff member's reply to it is relayed to the resident's own app; meanwhile the bot
+ * stays quiet for that resident, until «kết thúc», a staff «kết thúc», or a quiet time (handoff-relay.ts).
+ */
+export const handoffFeature: Feature = {
+  id: ID,
+  session: stateSchema,
+  flows: [askFlow],
+  actions: { [TOPIC]: begin },
+  intercept(turn, ctx) {
+    const staff = ctx.staffChat;
+    if (staff && turn.event.user.channel === staff.channel && turn.event.chatId === staff.id) {
+      const code = turn.event.kind === 'text' ? ticketCodeIn(turn.event.quoted) : undefined;
+      return code ? staffAnswer(code, turn, ctx) : undefined;
+    }
+    const code = readFeatureState(turn.session, ID, stateSchema)?.ticket;
+    return code ? inTalk(code, turn, ctx) : undefined;
+  },
+  payloads: [
+    // «Kết thúc» on an old message, after the talk closed.
+    payloadKind({
+      prefix: END,
+      parse: () => true,
+      handle: (_a, turn, ctx) => ({
+        replies: [
+          { text: ctx.t(turn.locale, 'handoff-nothing-open'), buttons: [navigationRow(ctx.t, turn.locale)] },
+        ],
+      }),
+    }),
+  ],
+};

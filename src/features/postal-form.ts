@@ -1,0 +1,186 @@
+import { normalizeDossierCode, normalizeMobile } from '../core/postal';
+import type { Button, Reply } from '../core/reply';
+import { villageName } from '../knowledge/placeholders';
+import { fold, syllables } from '../language/normalize';
+import { buildPayload, type FeatureContext } from './feature';
+import type { FlowStep, StepInput, StepResult } from './flow-engine';
+import { rows } from './keyboards';
+import type { Turn } from './types';
+
+/** The form's buttons: `pf:<step>:<value>`. */
+export const FORM = 'pf';
+/** a procedure none of the buttons names */
+export const OTHER_TOPIC = 'khac';
+
+/** Procedures whose result a commune commonly sends back by post, in the order of the buttons. */
+const COMMON = [
+  'khai-sinh',
+  'khai-tu',
+  'ket-hon',
+  'trich-luc-ho-tich',
+  'xac-nhan-hon-nhan',
+  'chung-thuc-ban-sao',
+  'ly-lich-tu-phap',
+  'cai-chinh-ho-tich',
+] as const;
+
+export const topicChoices = (ctx: FeatureContext): string[] => [
+  ...COMMON.filter((id) => ctx.qa.topic(id) !== undefined),
+  OTHER_TOPIC,
+];
+
+export function topicTitle(id: string, turn: Turn, ctx: FeatureContext): string {
+  const topic = ctx.qa.topic(id);
+  if (!topic) return ctx.t(turn.locale, 'postal-other-topic');
+  return turn.locale === 'en' ? topic.title_en : topic.title;
+}
+
+const words = (text: string | undefined): string =>
+  syllables(text ?? '')
+    .map(fold)
+    .join(' ');
+
+const cancelRow = (turn: Turn, ctx: FeatureContext): Button[] => [
+  { label: ctx.t(turn.locale, 'button-cancel'), payload: 'cancel' },
+];
+
+const ask = (turn: Turn, ctx: FeatureContext, key: string, buttons: Button[][] = []): Reply => ({
+  text: ctx.t(turn.locale, key),
+  buttons: [...buttons, cancelRow(turn, ctx)],
+});
+
+const wrong = (turn: Turn, ctx: FeatureContext, key: string): StepResult => ({
+  ok: false,
+  reply: { text: ctx.t(turn.locale, key) },
+});
+
+/** A choice by its button, its number in the list, or its id typed. */
+function choose(input: StepInput, step: string, choices: readonly string[]): string | undefined {
+  const prefix = `${buildPayload(FORM, step)}:`;
+  if (input.payload !== undefined) {
+    const pressed = input.payload.startsWith(prefix) ? input.payload.slice(prefix.length) : undefined;
+    return pressed && choices.includes(pressed) ? pressed : undefined;
+  }
+  const typed = (input.text ?? '').trim();
+  if (/^\d{1,2}$/.test(typed)) return choices[Number(typed) - 1];
+  return choices.find((c) => c === words(typed).replaceAll(' ', '-'));
+}
+
+const topicStep: FlowStep = {
+  id: 'topic',
+  ask: (turn, _data, ctx) =>
+    ask(
+      turn,
+      ctx,
+      'postal-ask-topic',
+      rows(
+        topicChoices(ctx).map((id) => ({
+          label: topicTitle(id, turn, ctx),
+          payload: buildPayload(FORM, 'topic', id),
+        })),
+        1,
+      ),
+    ),
+  accept(input, data, turn, ctx) {
+    const topic = choose(input, 'topic', topicChoices(ctx));
+    return topic ? { ok: true, data: { ...data, topic } } : wrong(turn, ctx, 'postal-topic-unknown');
+  },
+};
+
+const NO_CODE = ['chua co', 'chua co ma', 'khong co', 'khong co ma', 'khong', 'chua', 'no', 'none'];
+
+const dossierStep: FlowStep = {
+  id: 'dossier',
+  ask: (turn, _data, ctx) =>
+    ask(turn, ctx, 'postal-ask-dossier', [
+      [{ label: ctx.t(turn.locale, 'postal-no-dossier'), payload: buildPayload(FORM, 'dossier', 'none') }],
+    ]),
+  accept(input, data, turn, ctx) {
+    if (input.payload === buildPayload(FORM, 'dossier', 'none') || NO_CODE.includes(words(input.text)))
+      return { ok: true, data: { ...data, dossier: '' } };
+    const code = input.text ? normalizeDossierCode(input.text) : undefined;
+    return code ? { ok: true, data: { ...data, dossier: code } } : wrong(turn, ctx, 'postal-dossier-wrong');
+  },
+};
+
+const nameStep: FlowStep = {
+  id: 'name',
+  ask: (turn, _data, ctx) => ask(turn, ctx, 'postal-ask-name'),
+  accept(input, data, turn, ctx) {
+    const name = (input.text ?? '').trim().replace(/\s+/g, ' ');
+    const ok = name.length >= 2 && name.length <= 80 && /^[\p{L}][\p{L}\s.'-]*$/u.test(name);
+    return ok ? { ok: true, data: { ...data, name } } : wrong(turn, ctx, 'postal-name-wrong');
+  },
+};
+
+const phoneStep: FlowStep = {
+  id: 'phone',
+  ask: (turn, _data, ctx) => ask(turn, ctx, 'postal-ask-phone'),
+  accept(input, data, turn, ctx) {
+    const phone = input.text ? normalizeMobile(input.text) : undefined;
+    return phone ? { ok: true, data: { ...data, phone } } : wrong(turn, ctx, 'postal-phone-wrong');
+  },
+};
+
+const villageIds = (ctx: FeatureContext) => ctx.kb.commune.villages.map((v) => v.id);
+
+const villageStep: FlowStep = {
+  id: 'village',
+  ask: (turn, _data, ctx) =>
+    ask(
+      turn,
+      ctx,
+      'postal-ask-village',
+      rows(
+        villageIds(ctx).map((id) => ({
+          label: villageName(ctx.kb.commune, id),
+          payload: buildPayload(FORM, 'village', id),
+        })),
+        2,
+      ),
+    ),
+  accept(input, data, turn, ctx) {
+    const village = choose(input, 'village', villageIds(ctx));
+    return village ? { ok: true, data: { ...data, village } } : wrong(turn, ctx, 'postal-village-unknown');
+  },
+};
+
+const addressStep: FlowStep = {
+  id: 'address',
+  ask: (turn, _data, ctx) => ask(turn, ctx, 'postal-ask-address'),
+  accept(input, data, turn, ctx) {
+    const address = (input.text ?? '').trim().replace(/\s+/g, ' ');
+    return address.length >= 3 && address.length <= 200
+      ? { ok: true, data: { ...data, address } }
+      : wrong(turn, ctx, 'postal-address-wrong');
+  },
+};
+
+const YES = ['dung', 'dung roi', 'xac nhan', 'gui', 'ok', 'co', 'yes'];
+
+/** The whole request read back; «Đúng, gửi» sends it. */
+export const confirmStep = (
+  summary: (data: Record<string, string>, turn: Turn, ctx: FeatureContext) => string,
+): FlowStep => ({
+  id: 'confirmed',
+  ask: (turn, data, ctx) => ({
+    text: summary(data, turn, ctx),
+    buttons: [
+      [{ label: ctx.t(turn.locale, 'postal-confirm'), payload: buildPayload(FORM, 'confirmed', 'yes') }],
+      cancelRow(turn, ctx),
+    ],
+  }),
+  accept(input, data, turn, ctx) {
+    const yes = input.payload === buildPayload(FORM, 'confirmed', 'yes') || YES.includes(words(input.text));
+    return yes ? { ok: true, data: { ...data, confirmed: 'yes' } } : wrong(turn, ctx, 'postal-confirm-again');
+  },
+});
+
+export const FORM_STEPS: readonly FlowStep[] = [
+  topicStep,
+  dossierStep,
+  nameStep,
+  phoneStep,
+  villageStep,
+  addressStep,
+];

@@ -1,0 +1,102 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeQuietTickets } from '../../src/features/handoff-relay';
+import { createTestBot, STAFF_CHAT } from '../helpers/test-bot';
+
+const ADMIN = '900001';
+const STAFF_2 = '900002';
+// 27 November 2026, 09:00 in Vietnam: a Friday, office hours.
+const bot = createTestBot(undefined, { admins: [`telegram:${ADMIN}`, `telegram:${STAFF_2}`] });
+afterAll(() => bot.close());
+
+const codeOf = (text: string) => /HT-[A-Z0-9]{4}/.exec(text)?.[0] ?? '';
+const group = () => bot.queued('telegram', STAFF_CHAT);
+const toResident = (id: string) => bot.queued('telegram', id);
+
+async function openTicket(id: string, question = 'Tôi muốn hỏi về sổ đỏ của nhà tôi') {
+  const r = bot.resident(id, 'telegram');
+  await r.start();
+  await r.press('Thôn/làng 3');
+  await r.say('làm giấy khai sinh cần gì');
+  await r.say('cho tôi gặp cán bộ');
+  expect(r.last.text).toContain('cần hỏi cán bộ xã việc gì');
+  await r.say(question);
+  const code = codeOf(r.last.text);
+  expect(code).not.toBe('');
+  return { r, code };
+}
+
+/** The staff group's message about a ticket, as a staff member replies to it. */
+async function ticketCard(code: string): Promise<string> {
+  const card = (await group()).find((j) => j.reply.text.startsWith(`🙋 ${code}`));
+  if (!card) throw new Error(`no ticket ${code} in the staff group`);
+  return card.reply.text;
+}
+
+describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
+  it('opens a ticket with the question and the messages before; staff replies reach the resident; the bot stays quiet', async () => {
+    const { r, code } = await openTicket('tg-an');
+    expect(r.last.text).toContain('giờ làm việc, cán bộ sẽ trả lời sớm');
+    const card = await ticketCard(code);
+    expect(card).toContain('Hỏi: Tôi muốn hỏi về sổ đỏ của nhà tôi');
+    expect(card).toContain('› làm giấy khai sinh cần gì');
+    expect(card).toContain('Thôn/làng 3');
+
+    // While the ticket is open the bot says nothing and passes messages on.
+    const quiet = await r.say('nhà tôi ở gần trường học');
+    expect(quiet).toEqual([]);
+    expect((await group()).at(-1)?.reply.text).toContain(
+      `${code} bà con nhắn thêm: nhà tôi ở gần trường học`,
+    );
+
+    const a = bot.inGroup(ADMIN);
+    const b = bot.inGroup(STAFF_2);
+    // Two staff members answer at the same moment: both reach the resident.
+    await Promise.all([
+      a.replyTo(card, 'Chào bác, bác mang sổ hộ khẩu cũ lên nhé'),
+      b.replyTo(card, 'Sáng thứ Hai có cán bộ địa chính'),
+    ]);
+    expect(a.last.text).toContain(`Đã gửi cho bà con (${code})`);
+    const relayed = (await toResident('tg-an')).map((j) => j.reply.text);
+    expect(relayed).toEqual(
+      expect.arrayContaining([
+        '👤 Cán bộ xã: Chào bác, bác mang sổ hộ khẩu cũ lên nhé',
+        '👤 Cán bộ xã: Sáng thứ Hai có cán bộ địa chính',
+      ]),
+    );
+    expect((await bot.services.handoff.get(code))?.replies).toBe(2);
+
+    await r.say('kết thúc');
+    expect(r.text(r.transcript.slice(-2))).toContain('đã kết thúc trò chuyện với cán bộ');
+    expect((await group()).at(-1)?.reply.text).toContain(`${code}: bà con đã kết thúc`);
+    // The bot answers again.
+    await r.say('đổi căn cước ở đâu');
+    expect(r.last.text).toMatch(/căn cước/i);
+    // A late staff reply is not sent.
+    await a.replyTo(card, 'Bác còn cần gì không?');
+    expect(a.last.text).toContain(`${code} đã đóng rồi`);
+  });
+
+  it('a group member who is not staff cannot answer as staff', async () => {
+    const { code } = await openTicket('tg-binh');
+    const card = await ticketCard(code);
+    const outsider = bot.inGroup('12345');
+    await outsider.replyTo(card, 'tôi là cán bộ đây');
+    expect(outsider.last.text).toContain('chỉ cán bộ xã mới trả lời');
+    expect(await toResident('tg-binh')).toEqual([]);
+    expect(bot.audit.some((e) => e.user === 'telegram:12345' && e.outcome === 'refused')).toBe(true);
+    // Staff close it with «kết thúc»: the resident is told the bot is back.
+    await bot.inGroup(ADMIN).replyTo(card, 'kết thúc');
+    expect((await toResident('tg-binh')).at(-1)?.reply.text).toContain('cán bộ xã đã kết thúc trò chuyện');
+  });
+
+  it('outside office hours the resident is told when to expect an answer; a quiet ticket closes by itself', async () => {
+    bot.advance(24 * 3_600_000); // Saturday 28 November, 09:00
+    const { r, code } = await openTicket('tg-chi', 'hỏi về trợ cấp người cao tuổi');
+    expect(r.last.text).toContain('ngoài giờ làm việc; cán bộ sẽ trả lời từ 07:00 Thứ Hai 30/11');
+    const closed = await closeQuietTickets(bot.deps, Date.UTC(2026, 10, 28, 2) + 23 * 3_600_000, 24);
+    expect(closed).toBe(0);
+    expect(await closeQuietTickets(bot.deps, Date.UTC(2026, 10, 28, 2) + 25 * 3_600_000, 24)).toBe(1);
+    expect((await toResident('tg-chi')).at(-1)?.reply.text).toContain('đã tự đóng');
+    expect((await bot.services.handoff.get(code))?.closedBy).toBe('timeout');
+  });
+});
