@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { FEATURES } from '../../src/features/index';
 import { createTestBot } from '../helpers/test-bot';
 
 const bot = createTestBot();
@@ -79,7 +80,18 @@ describe('answers', () => {
     expect(r.last.text).toContain('muốn tôi nhắc lúc nào');
     await r.press('Hủy');
     await r.pressPayload('topic:gap-can-bo');
-    expect(r.last.text).toContain('chưa làm được ngay trên đây');
+    expect(r.last.text).toContain('cần hỏi cán bộ xã việc gì');
+    // A bot built without the feature that carries a topic out says so, with the office's contacts.
+    const bare = createTestBot(FEATURES.filter((f) => f.id !== 'handoff'));
+    try {
+      const s = bare.resident(undefined, 'telegram');
+      await s.start();
+      await s.press('Bỏ qua');
+      await s.pressPayload('topic:gap-can-bo');
+      expect(s.last.text).toContain('chưa làm được ngay trên đây');
+    } finally {
+      await bare.close();
+    }
   });
 });
 
