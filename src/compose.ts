@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
-import { buildServices, type FeatureServices } from './compose-services';
+import { buildServices, type FeatureServices, type Services } from './compose-services';
 import { topicGroupsOf } from './compose-stats';
 import type { Config } from './config';
 import { startContentReload } from './content-reload';
@@ -23,6 +23,7 @@ import { Outbox } from './queues/outbox';
 import { queuePrefix } from './queues/outbox-keys';
 import { OUTBOX_CONCURRENCY, type OutboxWorkerHandle, startOutboxWorker } from './queues/outbox-worker';
 import { buildApp } from './server/app';
+import { reportLabels } from './stats/report-labels';
 import { startAofPrivacy } from './storage/aof-privacy';
 import { connectAppRedis, createAppRedis, isRedisUnavailable } from './storage/redis-client';
 import { RedisDedupeStore } from './storage/redis-dedupe-store';
@@ -55,6 +56,8 @@ export interface Composition {
   /** the web role's HTTP server (not listening until start) */
   readonly app: FastifyInstance | undefined;
   readonly redis: Redis;
+  /** the stores and queues behind the features (tests seed and inspect through them) */
+  readonly services: Services;
   /** builds the content again from its files (also done on every change); false keeps the old content */
   reloadContent(): boolean;
   /** connects the channels, starts the outbox workers (per ROLE), listens; resolves to the URL */
@@ -183,6 +186,20 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           },
           requestTimeoutMs: config.web.requestTimeoutMs,
           webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
+          dashboard: {
+            sessions: services.dashboard,
+            roles: services.roles,
+            reports: services.stats.reports,
+            // The content in use when asked (it may have been reloaded since the start).
+            labels: (locale) => reportLabels(current.deps.kb, current.deps.t, locale),
+            nearestTopics: (text) =>
+              current.deps.qa
+                .decide(text)
+                .match.candidates.slice(0, 3)
+                .map((c) => ({ id: c.topic, title: current.deps.qa.topic(c.topic)?.title ?? c.topic })),
+            secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+            clock,
+          },
         })
       : undefined;
 
@@ -212,6 +229,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     adapters,
     app,
     redis,
+    services,
     async start() {
       stops.push(watchRedisMemory(redis, logger));
       if (worker) stops.push(startAofPrivacy(redis, prefix, logger));

@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { WebhookRoute } from '../core/channel';
 import type { Logger } from '../logger';
 import { registerCalendarRoute } from './calendar-link';
+import { type DashboardOptions, registerDashboard } from './dashboard-routes';
 import { clientError, registerErrorHandler, unavailableReply } from './errors';
 import { sameSecret } from './secret';
 import { securityHeaders } from './security-headers';
@@ -28,6 +29,8 @@ export interface AppOptions extends WebChatOptions {
   readonly webhooks: readonly WebhookRoute[];
   /** signs the web chat's calendar links (server/calendar-link.ts) */
   readonly calendarSecret: string;
+  /** the staff dashboard under /dashboard; left out, there is none */
+  readonly dashboard?: DashboardOptions;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, 'public');
@@ -91,6 +94,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerWebChat(app, o);
   registerCalendarRoute(app, o.calendarSecret, () => o.clock.now());
+  if (o.dashboard) await registerDashboard(app, o.dashboard);
   for (const route of o.webhooks) registerWebhook(app, route, o.available);
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {

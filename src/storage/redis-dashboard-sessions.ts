@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { DASHBOARD_LINK_TTL_SECONDS, type DashboardLinks } from '../core/dashboard';
+import {
+  DASHBOARD_LINK_TTL_SECONDS,
+  DASHBOARD_SESSION_TTL_SECONDS,
+  type DashboardLinks,
+  type DashboardSessions,
+} from '../core/dashboard';
 import { parseUserKey, type UserRef, userKey } from '../core/user';
 import { keys, type RedisKeys } from './redis-keys';
-
-/** A dashboard session lasts a working day; the role is checked again on every page. */
-export const DASHBOARD_SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 const token = (): string => randomBytes(24).toString('base64url');
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -16,7 +18,7 @@ const TOKEN = /^[A-Za-z0-9_-]{32}$/;
  * dead, and nothing has to be signed. A session is another random id behind an HttpOnly cookie; logging
  * out deletes it.
  */
-export class RedisDashboardSessions implements DashboardLinks {
+export class RedisDashboardSessions implements DashboardLinks, DashboardSessions {
   private readonly keys: RedisKeys;
 
   constructor(

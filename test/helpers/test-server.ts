@@ -9,6 +9,7 @@ import { createAnswerEngine } from '../../src/answer-engine';
 import type { TelegramAdapter } from '../../src/channels/telegram/adapter';
 import type { ZaloAdapter } from '../../src/channels/zalo/adapter';
 import { compose } from '../../src/compose';
+import type { Services } from '../../src/compose-services';
 import { loadConfig } from '../../src/config';
 import type { ChannelAdapter, DeliveryPipeline } from '../../src/core/channel';
 import type { Clock } from '../../src/core/ports';
@@ -33,6 +34,8 @@ export interface TestServer {
   readonly redis: Redis;
   readonly prefix: string;
   readonly cookieSecret: string;
+  /** the composition's stores (roles, dashboard links, usage log…), to seed and inspect */
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redis: composed.redis,
     prefix,
     cookieSecret,
+    services: composed.services,
     async close() {
       await deleteKeys(composed.redis, prefix);
       await composed.close();
