@@ -17,6 +17,7 @@ import { vietnamMidnight } from '../src/core/usage-days';
 import { vietnamDay } from '../src/core/vietnam-day';
 import { createLogger } from '../src/logger';
 import { ensureRedis } from '../src/storage/local-redis';
+import { linkPath } from '../test/helpers/dashboard-link';
 import { seedDemoMonth } from './dashboard-demo-data';
 import { launchChromium } from './poster-pdf';
 
@@ -65,7 +66,7 @@ try {
   ] as const) {
     const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${url}${await composed.services.dashboard.issue(staff)}`);
+    await page.goto(`${url}${linkPath(await composed.services.dashboard.issue(staff))}`);
     await page.locator(`#dashboard[data-period="${period.from}..${period.to}"]`).waitFor();
     await page.screenshot({ path: join(out, file), fullPage: true });
     await context.close();

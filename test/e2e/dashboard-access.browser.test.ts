@@ -8,6 +8,7 @@ import type { UserRef } from '../../src/core/user';
 import { keys } from '../../src/storage/redis-keys';
 import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
 import { waitForPeriod } from '../helpers/dashboard-browser';
+import { linkPath } from '../helpers/dashboard-link';
 import { months } from '../helpers/dashboard-seed';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -46,7 +47,7 @@ async function newStaff(): Promise<UserRef> {
   return user;
 }
 
-const link = (user: UserRef): Promise<string> => server.services.dashboard.issue(user);
+const link = async (user: UserRef): Promise<string> => linkPath(await server.services.dashboard.issue(user));
 const nonceOf = (path: string): string => new URL(path, server.url).searchParams.get('t')!;
 
 async function logIn(page: Page, user: UserRef): Promise<void> {
@@ -219,7 +220,7 @@ describe('the session cookie behind HTTPS', () => {
     try {
       const staff = { channel: 'telegram', id: 'staff-https' };
       await secure.services.roles.grant(staff, { kind: 'staff' });
-      const response = await fetch(`${secure.url}${await secure.services.dashboard.issue(staff)}`, {
+      const response = await fetch(`${secure.url}${linkPath(await secure.services.dashboard.issue(staff))}`, {
         redirect: 'manual',
       });
       expect(response.status).toBe(303);

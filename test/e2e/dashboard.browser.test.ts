@@ -13,6 +13,7 @@ import { communeSchema } from '../../src/knowledge/schema';
 import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv';
 import { cards, chartNumbers, scrollWidth, waitForPeriod } from '../helpers/dashboard-browser';
+import { linkPath } from '../helpers/dashboard-link';
 import {
   HOSTILE_QUESTION,
   months,
@@ -65,7 +66,8 @@ async function visitor(viewport = { width: 1280, height: 900 }): Promise<Visitor
   return v;
 }
 
-const link = async (user: UserRef = staff): Promise<string> => server.services.dashboard.issue(user);
+const link = async (user: UserRef = staff): Promise<string> =>
+  linkPath(await server.services.dashboard.issue(user));
 
 /** Opens a fresh login link as the bot sends it and waits for this month's figures. */
 async function logIn(page: Page, user: UserRef = staff): Promise<void> {
