@@ -16,6 +16,7 @@ import { Conversation } from './features/conversation';
 import type { Feature } from './features/feature';
 import { closeQuietTickets } from './features/handoff-relay';
 import { FEATURES } from './features/index';
+import { staffActions } from './features/staff-actions';
 import type { FeatureDeps } from './features/types';
 import { missingEssentials } from './knowledge/placeholders';
 import type { Logger } from './logger';
@@ -197,6 +198,12 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
                 .decide(text)
                 .match.candidates.slice(0, 3)
                 .map((c) => ({ id: c.topic, title: current.deps.qa.topic(c.topic)?.title ?? c.topic })),
+            postal: services.postal,
+            tickets: services.handoff,
+            actions: staffActions(
+              () => current.deps,
+              () => clock.now(),
+            ),
             secureCookies: config.publicUrl?.startsWith('https://') ?? false,
             clock,
           },

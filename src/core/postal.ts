@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVITE_CODE_ALPHABET } from './roles';
-import { userRefSchema } from './user';
+import { LOCALES, userRefSchema } from './user';
 
 /**
  * A resident's request to get a result back by post (dịch vụ bưu chính công ích). The office moves it
@@ -76,6 +76,8 @@ const statusStep = z.object({
 export const postalRequestSchema = z.object({
   code: z.string().regex(POSTAL_CODE),
   user: userRefSchema,
+  /** the resident's language: the notices are written in it */
+  locale: z.enum(LOCALES).default('vi'),
   /** the procedure (a topic id), or «khac» */
   topic: z.string().max(64),
   dossier: z.string().max(40).optional(),

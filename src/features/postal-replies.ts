@@ -61,7 +61,11 @@ function staffButtons(r: PostalRequest, ctx: FeatureContext, locale: Locale): Bu
 }
 
 /** What the resident is told when their request moves on. */
-export function residentNotice(r: PostalRequest, ctx: FeatureContext, locale: Locale): Reply {
+export function residentNotice(
+  r: PostalRequest,
+  ctx: Pick<FeatureContext, 't' | 'commune'>,
+  locale: Locale,
+): Reply {
   return {
     text: ctx.t(locale, `postal-notice-${r.status}`, {
       code: r.code,

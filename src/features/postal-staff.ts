@@ -1,4 +1,4 @@
-import type { PostalStatus } from '../core/postal';
+import type { MoveResult, PostalStatus } from '../core/postal';
 import { isOffice } from '../core/roles';
 import type { UsageEvent } from '../core/usage';
 import { userKey } from '../core/user';
@@ -21,16 +21,31 @@ export async function move(
     ctx.audit({ user: by, action: 'postal-status', outcome: 'refused', detail: code });
     return { replies: [{ text: ctx.t(turn.locale, 'postal-staff-only') }] };
   }
-  const moved = await ctx.postal.move(code, to, turn.now, by, reason);
+  const moved = await changePostalStatus(ctx, code, to, by, turn.now, reason);
   if (!moved.ok) {
     const key = moved.reason === 'unknown' ? 'postal-unknown-code' : 'postal-already-moved';
     const status = moved.request ? ctx.t(turn.locale, `postal-status-${moved.request.status}`) : '';
     return { replies: [{ text: ctx.t(turn.locale, key, { code, status }) }] };
   }
-  const r = moved.request;
   ctx.audit({ user: by, action: 'postal-status', outcome: 'done', detail: `${code} ${to}` });
-  await ctx.messenger.tell(r.user, residentNotice(r, ctx, 'vi'), `bd-${code}-${to}`);
-  return { replies: [staffCard(r, ctx, turn.locale)], usage: [countedPostal(to)] };
+  return { replies: [staffCard(moved.request, ctx, turn.locale)] };
+}
+
+/** Moves a request on and tells the resident (chat and dashboard alike); the role is checked by the caller. */
+export async function changePostalStatus(
+  ctx: Pick<FeatureContext, 'postal' | 'messenger' | 'usage' | 't' | 'commune' | 'kb' | 'qa'>,
+  code: string,
+  to: PostalStatus,
+  by: string,
+  now: number,
+  reason?: string,
+): Promise<MoveResult> {
+  const moved = await ctx.postal.move(code, to, now, by, reason);
+  if (!moved.ok) return moved;
+  const r = moved.request;
+  await ctx.messenger.tell(r.user, residentNotice(r, ctx, r.locale), `bd-${code}-${to}`);
+  ctx.usage.record(countedPostal(to), now);
+  return moved;
 }
 
 export async function lookup(code: string, turn: Turn, ctx: FeatureContext): Promise<Outcome> {

@@ -20,6 +20,7 @@ async function complete(data: Record<string, string>, turn: Turn, ctx: FeatureCo
   const request = await ctx.postal.create(
     {
       user: turn.event.user,
+      locale: turn.locale,
       topic: data.topic ?? 'khac',
       ...(data.dossier ? { dossier: data.dossier } : {}),
       name: data.name ?? '',

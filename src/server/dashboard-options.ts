@@ -1,6 +1,9 @@
 import type { DashboardSessions } from '../core/dashboard';
+import type { HandoffDesk } from '../core/handoff';
 import type { Clock } from '../core/ports';
+import type { PostalBook } from '../core/postal';
 import type { RoleBook } from '../core/roles';
+import type { StaffActions } from '../core/staff-actions';
 import type { UsageReports } from '../core/usage-report';
 import type { Locale } from '../core/user';
 import type { ReportLabels } from '../stats/report-labels';
@@ -21,6 +24,12 @@ export interface DashboardOptions {
   labels(locale: Locale): ReportLabels;
   /** the matcher's nearest topics for a question (best first, at most three) */
   nearestTopics(text: string): readonly NearTopic[];
+  /** postal return requests, to list and move on (issue «Results by post…») */
+  readonly postal: Pick<PostalBook, 'list' | 'get'>;
+  /** «Gặp cán bộ» tickets, to read and answer */
+  readonly tickets: Pick<HandoffDesk, 'listOpen' | 'log' | 'get'>;
+  /** moving a request, answering or closing a ticket: the resident is told as from the staff group */
+  readonly actions: StaffActions;
   /** behind HTTPS: the session cookie is Secure */
   readonly secureCookies: boolean;
   readonly clock: Clock;
