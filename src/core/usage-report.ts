@@ -73,6 +73,23 @@ export interface UsageReport {
     readonly online: { readonly topics: number; readonly sections: number };
     readonly postal: { readonly topics: number; readonly sections: number };
   };
+  /** postal return requests made in chat, and what staff did with them */
+  readonly postalRequests: {
+    readonly created: number;
+    readonly accepted: number;
+    readonly posted: number;
+    readonly delivered: number;
+    readonly refused: number;
+    readonly lookups: number;
+  };
+  /** «Gặp cán bộ»: talks opened, staff answers relayed, and how the talks ended */
+  readonly handoffs: {
+    readonly opened: number;
+    readonly staffReplies: number;
+    readonly closedByResident: number;
+    readonly closedByStaff: number;
+    readonly timedOut: number;
+  };
   /** recognised as not the commune's business and told where to go, most frequent first */
   readonly outOfScope: { readonly text: string; readonly count: number }[];
   readonly monthly: MonthRow[];

@@ -30,6 +30,20 @@ export function serviceSections(
         ['postal-topics', count(interest.postal.topics)],
         ['postal-sections', count(interest.postal.sections)],
         ['help-postal', count(help.postalReturn)],
+        ['postal-created', count(r.postalRequests.created)],
+        ['postal-accepted', count(r.postalRequests.accepted)],
+        ['postal-posted', count(r.postalRequests.posted)],
+        ['postal-delivered', count(r.postalRequests.delivered)],
+        ['postal-refused', count(r.postalRequests.refused)],
+      ]),
+    ]),
+    section('handoff', [
+      figures([
+        ['handoff-opened', count(r.handoffs.opened)],
+        ['handoff-replies', count(r.handoffs.staffReplies)],
+        ['handoff-closed-resident', count(r.handoffs.closedByResident)],
+        ['handoff-closed-staff', count(r.handoffs.closedByStaff)],
+        ['handoff-timeout', count(r.handoffs.timedOut)],
       ]),
     ]),
     section('reminders', [

@@ -113,6 +113,21 @@ export async function buildReport(src: ReportSources, from: string, to: string):
       online: { topics: inGroup(ONLINE_GROUP), sections: n(FIELD.section('truc-tuyen')) },
       postal: { topics: inGroup(POSTAL_GROUP), sections: n(FIELD.section('buu-dien')) },
     },
+    postalRequests: {
+      created: n(FIELD.other('postal', 'created')),
+      accepted: n(FIELD.other('postal', 'da-tiep-nhan')),
+      posted: n(FIELD.other('postal', 'da-gui-buu-dien')),
+      delivered: n(FIELD.other('postal', 'da-giao')),
+      refused: n(FIELD.other('postal', 'tu-choi')),
+      lookups: n(FIELD.other('postal', 'lookup')),
+    },
+    handoffs: {
+      opened: n(FIELD.other('handoff', 'opened')),
+      staffReplies: n(FIELD.other('handoff', 'staff-reply')),
+      closedByResident: n(FIELD.other('handoff', 'closed-resident')),
+      closedByStaff: n(FIELD.other('handoff', 'closed-staff')),
+      timedOut: n(FIELD.other('handoff', 'timeout')),
+    },
     outOfScope: outside,
     monthly: await monthly(src, days, rows, help.byDay),
   };

@@ -64,6 +64,8 @@ const report: UsageReport = {
   ],
   interest: { online: { topics: 9, sections: 4 }, postal: { topics: 2, sections: 1 } },
   outOfScope: [{ text: '@giá vàng hôm nay', count: 1 }],
+  postalRequests: { created: 6, accepted: 5, posted: 4, delivered: 3, refused: 1, lookups: 7 },
+  handoffs: { opened: 9, staffReplies: 14, closedByResident: 5, closedByStaff: 2, timedOut: 1 },
   monthly: [
     {
       month: '2026-01',
@@ -111,12 +113,27 @@ describe('Markdown report', () => {
     expect(md).toContain('| Đăng ký khai sinh | 17 |');
     expect(md).not.toMatch(/thon-1|khai-sinh/);
     const order = ['Người dân đã dùng', 'Câu hỏi của bà con', 'Thủ tục được hỏi', 'nộp hồ sơ trực tuyến'];
-    order.push('bưu điện', 'Nhắc lịch', 'Thông báo', 'Tổ công nghệ số', 'hài lòng', 'chưa trả lời được');
+    order.push(
+      'bưu điện',
+      'gặp cán bộ',
+      'Nhắc lịch',
+      'Thông báo',
+      'Tổ công nghệ số',
+      'hài lòng',
+      'chưa trả lời được',
+    );
     order.push('theo tháng');
     const at = order.map((h) => md.search(new RegExp(`^## .*${h}`, 'm')));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).not.toContain('2026-01-02');
+  });
+
+  it('counts the postal requests and the talks with staff', () => {
+    expect(md).toContain('| Yêu cầu nhận kết quả qua bưu điện đăng ký qua Trợ lý | 6 |');
+    expect(md).toContain('| … bưu điện đã giao | 3 |');
+    expect(md).toContain('| Số lần bà con xin gặp cán bộ | 9 |');
+    expect(md).toContain('| Số câu trả lời của cán bộ | 14 |');
   });
 
   it("escapes residents' text: one table cell, no HTML, no heading", () => {
