@@ -660,3 +660,61 @@ export function myChatMemberBlocked(chatId: number): UpdateDraft {
     },
   };
 }
+
+const groupChat = (id: number): Chat.GroupChat => ({ id, type: 'group', title: 'Cán bộ xã' });
+
+/**
+ * A message in a group (the staff group) from a member; with `replyTo` it answers one of the bot's
+ * messages there, which Telegram sends along whole (reply_to_message).
+ */
+export function groupTextUpdate(opts: {
+  groupId: number;
+  fromId: number;
+  text: string;
+  replyTo?: { messageId: number; text: string };
+}): UpdateDraft {
+  return {
+    message: {
+      message_id: ++builderMessageId,
+      from: resident(opts.fromId),
+      chat: groupChat(opts.groupId),
+      date: seconds(),
+      text: opts.text,
+      ...(opts.replyTo
+        ? {
+            reply_to_message: {
+              message_id: opts.replyTo.messageId,
+              from: fromBot,
+              chat: groupChat(opts.groupId),
+              date: seconds() - 30,
+              text: opts.replyTo.text,
+            },
+          }
+        : {}),
+    },
+  } as UpdateDraft;
+}
+
+/** A member of a group pressing a button under one of the bot's messages there. */
+export function groupCallbackUpdate(opts: {
+  groupId: number;
+  fromId: number;
+  data: string;
+  messageId?: number;
+}): UpdateDraft {
+  return {
+    callback_query: {
+      id: `${5_382_000_000_000_000_000n + BigInt(++builderQueryId)}`,
+      from: resident(opts.fromId),
+      message: {
+        message_id: opts.messageId ?? ++builderMessageId,
+        from: fromBot,
+        chat: groupChat(opts.groupId),
+        date: seconds() - 5,
+        text: 'Yêu cầu',
+      },
+      chat_instance: '-4818352312334429155',
+      data: opts.data,
+    },
+  } as UpdateDraft;
+}

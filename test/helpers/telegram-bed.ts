@@ -15,11 +15,14 @@ export interface TelegramBed {
 export async function startTelegramBed(
   secret: string,
   zalo?: { apiBase: string; token: string; webhookSecret: string },
+  /** more settings (e.g. ROLE=all to run the outbox workers, STAFF_CHAT_ID, ADMIN_IDS) */
+  env?: Record<string, string>,
 ): Promise<TelegramBed> {
   const fake = await startFakeTelegram();
   const server = await startTestServer({
     telegram: { apiRoot: fake.url, token: fake.token, botInfo: fake.botInfo, webhookSecret: secret },
     ...(zalo ? { zalo } : {}),
+    ...(env ? { env } : {}),
   });
   const post = (body: string, given: string | null = secret) =>
     fetch(`${server.url}/webhooks/telegram`, {
