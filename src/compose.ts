@@ -33,6 +33,7 @@ import { RedisBreaker, redisState, watchRedisMemory } from './storage/redis-heal
 import { keys } from './storage/redis-keys';
 import { RedisRateLimiter } from './storage/redis-rate-limiter';
 import { RedisResidentStore } from './storage/redis-resident-store';
+import { RedisWebInbox } from './storage/redis-web-inbox';
 import { statsSalt } from './storage/stats-salt';
 
 export interface ComposeOptions {
@@ -47,6 +48,8 @@ export interface ComposeOptions {
   readonly features?: readonly Feature[];
   /** tests and benchmarks: a known Telegram bot identity (no getMe) */
   readonly telegramBotInfo?: TelegramBotInfo;
+  /** tests: whether a web visitor's page keeps asking for new messages (GET /api/web/updates) */
+  readonly keepPolling?: (visitorId: string) => Promise<boolean>;
 }
 
 export interface Composition {
@@ -169,6 +172,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           adapter: webAdapter,
           handle: (event) => pipeline.respond(event),
           rateLimiter: new RedisRateLimiter(redis, prefix),
+          inbox: new RedisWebInbox(redis, prefix),
+          keepPolling: o.keepPolling,
           cookieSecret: webSecret,
           calendarSecret: webSecret,
           secureCookies: config.publicUrl?.startsWith('https://') ?? false,

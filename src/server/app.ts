@@ -76,7 +76,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     // Same-origin requests carry no Origin check; other sites only when listed (WEB_ALLOWED_ORIGINS).
     origin: (origin, callback) => callback(null, !origin || o.allowedOrigins.includes(origin)),
     credentials: true,
-    methods: ['POST'],
+    methods: ['GET', 'POST'],
     // The visitor token travels in a header both ways, for an embedded chat without its cookie.
     allowedHeaders: ['Content-Type', 'Accept', 'X-Visitor-Token'],
     exposedHeaders: ['X-Visitor-Token', 'Retry-After'],

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toWebReplies } from '../channels/web/adapter';
 import {
+  knownVisitor,
   newVisitorId,
-  readVisitorToken,
   VISITOR_COOKIE,
   VISITOR_HEADER,
   VISITOR_MAX_AGE_SECONDS,
@@ -11,10 +11,13 @@ import {
 } from '../channels/web/visitor';
 import type { ChannelAdapter } from '../core/channel';
 import type { InboundEvent } from '../core/inbound';
+import type { WebInbox } from '../core/messenger';
 import type { Clock, RateLimiter } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { rateSubject, WEB_RATE_WINDOW_SECONDS } from '../storage/redis-keys';
 import { clientError, unavailableReply } from './errors';
+import { visitorTokensOf } from './visitor-tokens';
+import { registerWebUpdates } from './web-updates-route';
 
 export interface WebChatOptions {
   /** the web channel's adapter: reads each message into an event */
@@ -29,15 +32,27 @@ export interface WebChatOptions {
   readonly clock: Clock;
   /** false while the store is known to be down */
   readonly available: () => boolean;
+  /** messages kept for a visitor's page to fetch (GET /api/web/updates); without it there is no such route */
+  readonly inbox?: WebInbox;
+  /**
+   * whether the visitor's page should keep asking for new messages (e.g. a staff member is answering):
+   * the `poll` field of both routes' answers; without it the page asks only when it opens or comes back
+   */
+  readonly keepPolling?: (visitorId: string) => Promise<boolean>;
+  /** GET /api/web/updates budgets (defaults in web-updates-route.ts) */
+  readonly updatesPerVisitorPerMinute?: number;
+  readonly updatesPerIpPerMinute?: number;
 }
 
 const BODY_LIMIT = 16 * 1024;
 
 /**
  * POST /api/web/messages: {"text"} or {"payload"} in, {"replies": [...], "visitor": "<token>"} out (a
- * public contract). The visitor token also comes back in the X-Visitor-Token header (with a 429 too).
+ * public contract), with "poll": boolean when keepPolling is given. The visitor token also comes back
+ * in the X-Visitor-Token header (with a 429 too). With an inbox, also GET /api/web/updates.
  */
 export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
+  if (o.inbox) registerWebUpdates(app, { ...o, inbox: o.inbox });
   app.post('/api/web/messages', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const now = o.clock.now();
     const { id: visitor, token, isNew } = visitorOf(request, reply, o, now);
@@ -80,7 +95,8 @@ export function registerWebChat(app: FastifyInstance, o: WebChatOptions): void {
         );
     }
     const replies = await o.handle(parsed.event);
-    return reply.send({ ...toWebReplies(replies), visitor: token });
+    const poll = o.keepPolling ? { poll: await o.keepPolling(visitor) } : {};
+    return reply.send({ ...toWebReplies(replies), visitor: token, ...poll });
   });
 }
 
@@ -95,12 +111,8 @@ function visitorOf(
   o: WebChatOptions,
   now: number,
 ): { id: string; token: string; isNew: boolean } {
-  const header = request.headers[VISITOR_HEADER];
-  const cookie = request.cookies[VISITOR_COOKIE];
-  for (const token of [typeof header === 'string' ? header : undefined, cookie]) {
-    const id = readVisitorToken(o.cookieSecret, token, now);
-    if (id && token) return { id, token, isNew: false };
-  }
+  const known = knownVisitor(o.cookieSecret, visitorTokensOf(request), now);
+  if (known) return { ...known, isNew: false };
   const id = newVisitorId();
   const token = visitorToken(o.cookieSecret, id, now);
   reply.setCookie(VISITOR_COOKIE, token, {

@@ -84,6 +84,10 @@ export const keys = (prefix: string) => ({
   dashboardLink: (nonce: string) => `${prefix}dash:link:${nonce}`,
   /** string, expires: a dashboard session id → `channel:id` of the staff member */
   dashboardSession: (id: string) => `${prefix}dash:session:${id}`,
+  /** list, expires: JSON messages waiting for a web visitor's page to ask (storage/redis-web-inbox.ts) */
+  webInbox: (visitorId: string) => `${prefix}web-inbox:${visitorId}`,
+  /** set, expires with the inbox: the ids of the messages ever put in it (each goes in once) */
+  webInboxIds: (visitorId: string) => `${prefix}web-inbox-ids:${visitorId}`,
 });
 export type RedisKeys = ReturnType<typeof keys>;
 
@@ -117,6 +121,9 @@ export const rateSubject = {
   /** IPv6 clients are limited per /64: one household or phone gets a whole /64 to pick addresses from. */
   ip: (ip: string) => `web:ip:${ipv6Prefix64(ip) ?? ip}`,
   visitor: (visitorId: string) => `web:visitor:${visitorId}`,
+  /** the page asking for new messages: a budget of its own, apart from the messages sent */
+  visitorUpdates: (visitorId: string) => `web:updates:${visitorId}`,
+  ipUpdates: (ip: string) => `web:updates-ip:${ipv6Prefix64(ip) ?? ip}`,
   /** messages without a visitor token from one address (or /64) */
   newVisitors: (ip: string) => `web:new:${ipv6Prefix64(ip) ?? ip}`,
 };
@@ -143,7 +150,14 @@ export function residentKeys(prefix: string, user: UserRef): string[] {
     // In a private chat the chat id is the user id on every channel we have.
     k.outboxPace(user.channel, user.id),
     ...(user.channel === 'web'
-      ? RATE_WINDOWS_SECONDS.map((w) => k.rate(rateSubject.visitor(user.id), w))
+      ? [
+          k.webInbox(user.id),
+          k.webInboxIds(user.id),
+          ...RATE_WINDOWS_SECONDS.flatMap((w) => [
+            k.rate(rateSubject.visitor(user.id), w),
+            k.rate(rateSubject.visitorUpdates(user.id), w),
+          ]),
+        ]
       : []),
   ];
 }

@@ -60,6 +60,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** the bot's clock (default: the system's) */
   clock?: Clock;
+  /** whether a web visitor's page keeps asking for new messages (default: the bot's own answer) */
+  keepPolling?: (visitorId: string) => Promise<boolean>;
 }
 
 /**
@@ -109,6 +111,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: createLogger('silent'),
     engine,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.keepPolling ? { keepPolling: options.keepPolling } : {}),
     adapters: [...ADAPTERS, ...(options.extraAdapters ?? [])],
     ...(options.features ? { features: options.features } : {}),
     ...(telegram ? { telegramBotInfo: telegram.botInfo } : {}),

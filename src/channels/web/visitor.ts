@@ -40,3 +40,19 @@ export function readVisitorToken(secret: string, value: string | undefined, now:
   if (age < 0 || age > VISITOR_MAX_AGE_SECONDS) return undefined;
   return id;
 }
+
+/**
+ * The visitor of the first valid token among those a request carries (the header's, then the
+ * cookie's), with that token; undefined when none is valid.
+ */
+export function knownVisitor(
+  secret: string,
+  tokens: readonly (string | undefined)[],
+  now: number,
+): { id: string; token: string } | undefined {
+  for (const token of tokens) {
+    const id = readVisitorToken(secret, token, now);
+    if (id && token) return { id, token };
+  }
+  return undefined;
+}

@@ -343,6 +343,7 @@
         if (res.data && typeof res.data.locale === 'string') applyLocale(res.data.locale);
         if (res.data && Array.isArray(res.data.replies)) renderReplies(res.data.replies);
         else addNotice(TEXT.serverBusy);
+        if (updates) updates.afterReply(res.data);
         return;
       }
       addNotice(serverMessage(res.data));
@@ -366,6 +367,19 @@
     }
     return !busy;
   }
+
+  // ---- Messages sent later (updates.js) ----------------------------------------
+
+  // Shown and announced (the log is a live region) exactly like the answers to a message.
+  function showLater(data) {
+    if (typeof data.locale === 'string') applyLocale(data.locale);
+    renderReplies(data.replies);
+  }
+
+  // Absent when an old cached page did not load updates.js: the chat still works, without them.
+  const updates = window.dvcUpdates
+    ? window.dvcUpdates.create({ header: TOKEN_HEADER, token: () => visitorToken, onReplies: showLater })
+    : null;
 
   // ---- Events ---------------------------------------------------------------
 
@@ -431,5 +445,9 @@
   }
 
   if (params.get('embed') === '1') setUpEmbed();
-  send({ payload: startPayload() });
+  // A known visitor may have messages waiting (a staff reply, a postal notice): shown after the greeting.
+  const knownVisitor = Boolean(visitorToken);
+  send({ payload: startPayload() }).then(() => {
+    if (knownVisitor && updates) updates.check();
+  });
 })();
