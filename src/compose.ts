@@ -91,6 +91,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const adapters = new Map<string, ChannelAdapter>();
   const outboxProducers = new Map<string, Outbox>();
   const webSecret = config.cookieSecret ?? (await sharedCookieSecret(redis, prefix));
+  const webInbox = new RedisWebInbox(redis, prefix);
   const services = buildServices({
     redis,
     prefix,
@@ -108,6 +109,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     statsRetentionDays: config.statsRetentionDays,
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     staffChatId: config.staffChatId,
+    webInbox,
     requestRetentionDays: config.requestRetentionDays,
     topicGroups: () => topicGroupsOf(current.deps.kb.topics),
   });
@@ -172,8 +174,12 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           adapter: webAdapter,
           handle: (event) => pipeline.respond(event),
           rateLimiter: new RedisRateLimiter(redis, prefix),
-          inbox: new RedisWebInbox(redis, prefix),
-          keepPolling: o.keepPolling,
+          inbox: webInbox,
+          // A visitor talking with a staff member: their page asks for new messages every few seconds.
+          keepPolling:
+            o.keepPolling ??
+            (async (visitorId) =>
+              (await services.handoff.openOf({ channel: 'web', id: visitorId })) !== undefined),
           cookieSecret: webSecret,
           calendarSecret: webSecret,
           secureCookies: config.publicUrl?.startsWith('https://') ?? false,

@@ -17,6 +17,7 @@ import { Outbox } from '../../src/queues/outbox';
 import type { OutboxJobData } from '../../src/queues/outbox-job';
 import { outboxQueueName, queuePrefix } from '../../src/queues/outbox-keys';
 import { RedisResidentStore } from '../../src/storage/redis-resident-store';
+import { RedisWebInbox } from '../../src/storage/redis-web-inbox';
 import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
@@ -68,6 +69,7 @@ export function createTestBot(
     statsRetentionDays: 400,
     publicUrl: 'http://localhost:3000',
     staffChatId: STAFF_CHAT,
+    webInbox: new RedisWebInbox(redis, prefix),
     requestRetentionDays: 365,
     topicGroups: () => topicGroupsOf(engine.kb.topics),
   });
