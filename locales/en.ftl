@@ -260,6 +260,9 @@ stats-unanswered = • Questions the bot did not understand: { $count } (see the
 stats-dashboard-link = Open the dashboard (one-time link, valid 15 minutes)
 stats-dashboard-intro = Here is your link to the dashboard: charts, report downloads (Word, Excel) and the questions the bot did not understand. It works once, within 15 minutes; do not forward it.
 stats-refused = Sorry, statistics are for commune staff only. Ask me anything else and I will help.
+staff-group-id = This group's id: { $id }. To have postal requests and «Gặp cán bộ» sent here, set STAFF_CHAT_ID={ $id } and restart the bot.
+staff-group-already = This is the staff group (STAFF_CHAT_ID={ $id }): postal requests and «Gặp cán bộ» come here.
+staff-group-private = Send this in the staff's Telegram group (add the bot to it first) to learn the group's id.
 
 ## Village teams
 role-admin = Administrator

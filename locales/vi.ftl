@@ -260,6 +260,9 @@ stats-unanswered = • Câu hỏi bot chưa hiểu: { $count } (xem trên trang 
 stats-dashboard-link = Mở trang thống kê (link dùng 1 lần, trong 15 phút)
 stats-dashboard-intro = Dạ, đây là link vào trang thống kê: biểu đồ, tải báo cáo (Word, Excel) và các câu bot chưa hiểu. Link chỉ dùng được 1 lần, trong 15 phút; đừng gửi cho người khác.
 stats-refused = Dạ, thống kê chỉ dành cho cán bộ xã. Bà con cần gì cứ hỏi, cháu giúp ạ.
+staff-group-id = Mã của nhóm này: { $id }. Để bot gửi yêu cầu bưu điện và «Gặp cán bộ» vào đây, đặt STAFF_CHAT_ID={ $id } trong cấu hình rồi khởi động lại bot.
+staff-group-already = Đây đã là nhóm cán bộ (STAFF_CHAT_ID={ $id }): yêu cầu bưu điện và «Gặp cán bộ» được gửi vào đây.
+staff-group-private = Lệnh này gõ trong nhóm Telegram của cán bộ (thêm bot vào nhóm trước), để biết mã nhóm.
 
 ## Village teams
 role-admin = Quản trị

@@ -11,6 +11,7 @@ import { onboardingFeature } from './onboarding';
 import { postalFeature } from './postal';
 import { remindersFeature } from './reminders';
 import { settingsFeature } from './settings';
+import { staffGroupFeature } from './staff-group';
 import { statsFeature } from './stats';
 import { subscriptionsFeature } from './subscriptions';
 import { teamFeature } from './team';
@@ -34,5 +35,6 @@ export const FEATURES: readonly Feature[] = [
   statsFeature,
   handoffFeature,
   postalFeature,
+  staffGroupFeature,
   cancelFeature,
 ];

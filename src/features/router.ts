@@ -68,7 +68,9 @@ export class Router {
     const { ctx } = this;
     // A newcomer is onboarded first (the village) only where the bot can message them later; elsewhere
     // (the web chat) the first question is answered at once and commands work without a profile.
-    if (!turn.profile && ctx.canMessageLater(turn.event.user.channel)) {
+    // Never in a group chat (the staff group): a group is not a resident to onboard.
+    const inGroup = turn.event.chatId !== turn.event.user.id;
+    if (!turn.profile && !inGroup && ctx.canMessageLater(turn.event.user.channel)) {
       const first = this.registry.handler('newResident');
       if (first) return first(turn, ctx);
     }
