@@ -498,3 +498,65 @@ dashboard-half-period = Both the first and the last day are needed.
 dashboard-bad-order = The first day must come before the last day.
 dashboard-too-long = The period is too long: at most { $days } days.
 dashboard-preview = Open this link in a browser to reach the dashboard.
+dashboard-nav-label = Dashboard pages
+dashboard-nav-report = Figures
+dashboard-nav-postal = Post
+dashboard-nav-tickets = Help
+dashboard-badge-postal = { $count ->
+    [one] 1 new request nobody has taken on
+   *[other] { $count } new requests nobody has taken on
+}
+dashboard-badge-tickets = { $count ->
+    [one] 1 resident waiting for an answer
+   *[other] { $count } residents waiting for an answer
+}
+dashboard-back-postal = Back to Post
+dashboard-back-tickets = Back to Help
+dashboard-postal-title = Post
+dashboard-postal-subtitle = Residents of { $commune } who asked for their results by post
+dashboard-postal-hint = Newest first. Each time a request moves on, the resident is told at once on Zalo, Telegram or the web chat. Personal details are only for sending the result; do not copy them elsewhere.
+dashboard-postal-filter-label = Filter requests
+dashboard-postal-filter-dang-xu-ly = In progress
+dashboard-postal-filter-tat-ca = All
+dashboard-postal-none-open = No request is waiting.
+dashboard-postal-none = No requests yet.
+dashboard-postal-topic = Procedure
+dashboard-postal-dossier = Dossier code
+dashboard-postal-name = Recipient
+dashboard-postal-phone = Phone
+dashboard-postal-village = Village
+dashboard-postal-address = Address
+dashboard-postal-channel = Sent through
+dashboard-postal-created = Sent at
+dashboard-postal-history = Steps
+dashboard-postal-reason = reason: { $reason }
+dashboard-postal-reason-label = Why it is refused (the resident reads this; 3 to 300 characters)
+dashboard-postal-refuse-send = Refuse and tell the resident
+dashboard-postal-unknown = Request { $code } was not found: it may be past its keeping time, or the resident deleted their data.
+dashboard-postal-bad-status = The new status is not valid. Please go back to the Post page and press a button there.
+dashboard-postal-bad-reason = Refusing needs a reason of 3 to 300 characters: the resident reads it. Nothing was changed.
+dashboard-postal-stale = { $code } is already "{ $status }" (another staff member may have just moved it), so nothing was changed. Please see below.
+dashboard-flash-moved = { $code } moved to "{ $status }"; the resident has been told.
+dashboard-flash-refused = { $code } refused; the resident has been told the reason.
+dashboard-tickets-title = Help
+dashboard-tickets-subtitle = Residents of { $commune } who asked to talk to staff
+dashboard-tickets-hint = Longest waiting first. An answer reaches the resident on the app they use; meanwhile the bot stays quiet with them. Press «End» when done.
+dashboard-tickets-none = No resident is waiting for staff.
+dashboard-ticket-channel = Channel
+dashboard-ticket-village = Village
+dashboard-ticket-opened = Asked at
+dashboard-ticket-question = Question
+dashboard-ticket-context = Earlier messages
+dashboard-ticket-log = Conversation
+dashboard-ticket-from-resident = Resident
+dashboard-ticket-from-staff = Staff
+dashboard-ticket-answer-label = Answer the resident
+dashboard-ticket-send = Send to the resident
+dashboard-ticket-close = End
+dashboard-ticket-unknown = Conversation { $code } was not found.
+dashboard-ticket-closed = { $code } has already ended: the message was not sent. If the resident asks again, a new conversation opens.
+dashboard-ticket-bad-text = The answer needs some text, at most 2,000 characters. Nothing was sent.
+dashboard-ticket-bad-form = The form is not valid. Please reload the Help page and send again. Nothing was sent.
+dashboard-flash-answered = Answer sent to the resident ({ $code }).
+dashboard-flash-already-sent = This answer was already sent ({ $code }); it was not sent again.
+dashboard-flash-closed = { $code } ended; the resident has been told.

@@ -133,12 +133,14 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   };
   // Swapped whole when the content is reloaded; every turn reads the one in use when it starts.
   let current = build(engine);
+  // Platform message ids seen, and the dashboard's one-time form ids.
+  const dedupe = new RedisDedupeStore(redis, prefix);
   const pipeline = createDeliveryPipeline({
     conversation: {
       handle: (event) => current.conversation.handle(event),
       markUnreachable: (user) => current.conversation.markUnreachable(user),
     },
-    dedupe: new RedisDedupeStore(redis, prefix),
+    dedupe,
     clock,
   });
 
@@ -215,6 +217,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
               () => current.deps,
               () => clock.now(),
             ),
+            forms: dedupe,
             secureCookies: config.publicUrl?.startsWith('https://') ?? false,
             clock,
           },

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UsageReport } from '../core/usage-report';
 import type { UserRef } from '../core/user';
 import type { ReportLabels } from '../stats/report-labels';
-import { staffOf } from './dashboard-auth';
+import { fromOwnPage, staffOf } from './dashboard-auth';
 import { howToLogin, problemPage, refusedPage } from './dashboard-html';
 import type { DashboardOptions } from './dashboard-options';
 import { dashboardQuerySchema, isProblem, localeOf, type Period, periodOf } from './dashboard-period';
@@ -47,6 +47,34 @@ export async function staffOnly(
       .send(refusedPage(t, locale, 'session', crossSite));
   }
   return undefined;
+}
+
+/**
+ * A state-changing request (logout, a form post) must come from the dashboard's own page; otherwise
+ * a 403 page is sent and false returned.
+ */
+export async function ownPageOnly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: DashboardOptions,
+): Promise<boolean> {
+  if (fromOwnPage(request)) return true;
+  const { t, locale } = labelsOf(request, o);
+  await reply
+    .code(403)
+    .type(HTML)
+    .send(problemPage(t, locale, t(locale, 'dashboard-bad-origin')));
+  return false;
+}
+
+/** A staff member's form post: from the dashboard's own page, by someone who is staff now; or refused. */
+export async function staffPost(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: DashboardOptions,
+): Promise<Asked | undefined> {
+  if (!(await ownPageOnly(request, reply, o))) return undefined;
+  return staffOnly(request, reply, o, 'page');
 }
 
 /** The asked period's report for a staff member, or a 401/400 already sent. */

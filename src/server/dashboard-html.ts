@@ -94,9 +94,16 @@ export function previewPage(t: Translate, locale: Locale): string {
   return notice(t, locale, 'dashboard-title', [wordsOf(t, locale)('dashboard-preview')]);
 }
 
-/** A refusal or a bad period as a page, for navigations (downloads, the printable view). */
-export function problemPage(t: Translate, locale: Locale, message: string): string {
-  return notice(t, locale, 'dashboard-title', [escapeHtml(message)]);
+/** A link on a notice page: plain text and an address of our own. */
+export interface BackLink {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** A refusal, a bad period or a bad form as a page, for navigations; `back` leads to where to go on. */
+export function problemPage(t: Translate, locale: Locale, message: string, back?: BackLink): string {
+  const link = back ? [`<a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a>`] : [];
+  return notice(t, locale, 'dashboard-title', [escapeHtml(message), ...link]);
 }
 
 /** `?from=…&to=…&lang=en` (lang only when not Vietnamese), for links that keep the period. */

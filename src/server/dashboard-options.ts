@@ -1,6 +1,6 @@
 import type { DashboardSessions } from '../core/dashboard';
 import type { HandoffDesk } from '../core/handoff';
-import type { Clock } from '../core/ports';
+import type { Clock, DedupeStore } from '../core/ports';
 import type { PostalBook } from '../core/postal';
 import type { RoleBook } from '../core/roles';
 import type { StaffActions } from '../core/staff-actions';
@@ -30,6 +30,8 @@ export interface DashboardOptions {
   readonly tickets: Pick<HandoffDesk, 'listOpen' | 'log' | 'get'>;
   /** moving a request, answering or closing a ticket: the resident is told as from the staff group */
   readonly actions: StaffActions;
+  /** one-time ids of the answer forms: the same form sent twice is carried out once */
+  readonly forms: Pick<DedupeStore, 'claim' | 'confirm' | 'release'>;
   /** behind HTTPS: the session cookie is Secure */
   readonly secureCookies: boolean;
   readonly clock: Clock;

@@ -1,6 +1,7 @@
 import type { Locale } from '../core/user';
 import type { ReportLabels } from '../stats/report-labels';
 import { htmlPage, periodQuery, type Words, wordsOf } from './dashboard-html';
+import { langQuery, type StaffCounts, staffHeader } from './dashboard-nav';
 import type { Period } from './dashboard-period';
 
 /** The summary cards: data-card names the figure dashboard.js fills in. */
@@ -53,14 +54,13 @@ function table(id: string, heads: readonly string[]): string {
 }
 
 /**
- * The dashboard's frame: picker, cards, chart canvases, tables and links, with every word from the
+ * The dashboard's frame: the header with the tabs, picker, cards, chart canvases, tables and links, with every word from the
  * server; dashboard.js fetches the figures from the JSON API and fills them in.
  */
-export function dashboardPage(labels: ReportLabels, period: Period): string {
+export function dashboardPage(labels: ReportLabels, period: Period, counts: StaffCounts): string {
   const { locale, t } = labels;
   const w = wordsOf(t, locale);
   const query = periodQuery(period, locale);
-  const other = locale === 'vi' ? 'en' : 'vi';
   const cards = CARDS.map(
     ([card, key]) => `<div class="card"><span>${w(key)}</span><strong data-card="${card}">–</strong></div>`,
   ).join('');
@@ -74,10 +74,12 @@ export function dashboardPage(labels: ReportLabels, period: Period): string {
       `<li><a id="download-${ext}" data-href="/dashboard/bao-cao.${ext}" href="/dashboard/bao-cao.${ext}${query}" download>${w(key)}</a></li>`,
   ).join('');
   const body =
-    '<header class="top"><div>' +
-    `<h1>${w('dashboard-title')}</h1><p class="sub">${w('dashboard-subtitle', { commune: labels.commune })}</p></div>` +
-    `<nav class="actions"><a id="lang-link" href="/dashboard${other === 'vi' ? '' : '?lang=en'}" lang="${other}">${w('dashboard-other-language')}</a>` +
-    `<form method="post" action="/dashboard/logout${locale === 'vi' ? '' : '?lang=en'}"><button type="submit" id="logout">${w('dashboard-logout')}</button></form></nav></header>` +
+    staffHeader(labels, counts, {
+      here: 'report',
+      title: w('dashboard-title'),
+      sub: w('dashboard-subtitle', { commune: labels.commune }),
+      otherLanguage: `/dashboard${langQuery(locale === 'vi' ? 'en' : 'vi')}`,
+    }) +
     `<main id="dashboard" data-lang="${locale}" aria-busy="true">` +
     picker(w, period, locale) +
     `<p id="status" role="status" data-loading="${w('dashboard-loading')}" data-failed="${w('dashboard-load-failed')}">${w('dashboard-loading')}</p>` +

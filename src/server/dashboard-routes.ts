@@ -2,21 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isOffice } from '../core/roles';
 import { registerDashboardAssets } from './dashboard-assets';
-import {
-  clearSessionCookie,
-  fromOwnPage,
-  isPreviewRobot,
-  sessionIdOf,
-  setSessionCookie,
-} from './dashboard-auth';
+import { clearSessionCookie, isPreviewRobot, sessionIdOf, setSessionCookie } from './dashboard-auth';
 import { dashboardData, unansweredRows } from './dashboard-data';
 import { registerDownloads } from './dashboard-downloads';
-import { labelsOf, staffOnly, staffReport } from './dashboard-guard';
-import { loggedOutPage, previewPage, problemPage, refusedPage } from './dashboard-html';
+import { registerFormParser } from './dashboard-forms';
+import { labelsOf, ownPageOnly, staffOnly, staffReport } from './dashboard-guard';
+import { loggedOutPage, previewPage, refusedPage } from './dashboard-html';
+import { staffCounts } from './dashboard-nav';
 import type { DashboardOptions } from './dashboard-options';
 import { dashboardPage } from './dashboard-page';
 import { dashboardQuerySchema, isProblem, periodOf, thisMonth, today } from './dashboard-period';
+import { registerPostal } from './dashboard-postal-routes';
 import { printPage } from './dashboard-print';
+import { registerTickets } from './dashboard-tickets-routes';
 
 export type { DashboardOptions } from './dashboard-options';
 
@@ -25,18 +23,16 @@ const loginQuerySchema = z.object({ t: z.string().max(100) });
 
 /**
  * The staff dashboard under /dashboard (issue «Dashboard»): login through a one-time link from the
- * bot, a session cookie, the page and its JSON, downloads, a printable view, logout. Nothing behind
- * the login is cached or framed; the role is read on every request.
+ * bot, a session cookie, the page and its JSON, downloads, a printable view, logout; «Bưu điện» and
+ * «Hỗ trợ» (issue «Results by post, and a person…»), whose forms move requests and answer tickets.
+ * Nothing behind the login is cached or framed; the role is read on every request, and every form post
+ * must come from the dashboard's own page.
  */
 export async function registerDashboard(app: FastifyInstance, o: DashboardOptions): Promise<void> {
   registerDashboardAssets(app);
   await app.register(async (scope) => {
-    // The logout form's (empty) body: read and ignored, so a plain HTML form can post it.
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 1024 },
-      (_request, _body, done) => done(null, {}),
-    );
+    // Plain HTML forms post the logout, the postal moves and the answers; each route checks its body.
+    registerFormParser(scope);
     scope.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');
       const csp = reply.getHeader('content-security-policy');
@@ -51,6 +47,8 @@ export async function registerDashboard(app: FastifyInstance, o: DashboardOption
     registerLogin(scope, o);
     registerPages(scope, o);
     registerDownloads(scope, o);
+    registerPostal(scope, o);
+    registerTickets(scope, o);
   });
 }
 
@@ -72,13 +70,8 @@ function registerLogin(app: FastifyInstance, o: DashboardOptions): void {
   });
 
   app.post('/dashboard/logout', async (request, reply) => {
+    if (!(await ownPageOnly(request, reply, o))) return reply;
     const { t, locale } = labelsOf(request, o);
-    if (!fromOwnPage(request)) {
-      return reply
-        .code(403)
-        .type(HTML)
-        .send(problemPage(t, locale, t(locale, 'dashboard-bad-origin')));
-    }
     const id = sessionIdOf(request);
     if (id) await o.sessions.close(id);
     clearSessionCookie(reply, o.secureCookies);
@@ -94,7 +87,7 @@ function registerPages(app: FastifyInstance, o: DashboardOptions): void {
     const query = dashboardQuerySchema.safeParse(request.query);
     const asking = query.success ? periodOf(query.data, o.clock.now()) : undefined;
     const period = asking && !isProblem(asking) ? asking : thisMonth(o.clock.now());
-    return reply.type(HTML).send(dashboardPage(asked.labels, period));
+    return reply.type(HTML).send(dashboardPage(asked.labels, period, await staffCounts(o)));
   });
 
   app.get('/dashboard/api/report', async (request, reply) => {
