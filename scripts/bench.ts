@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders|broadcast] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders|broadcast|usage] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
@@ -10,6 +10,7 @@ import { benchMatcher } from './bench/matcher';
 import { benchRedisCommands } from './bench/redis-commands';
 import { benchReminders } from './bench/reminders';
 import { benchTelegramOutbox, benchTelegramWebhook } from './bench/telegram';
+import { benchUsage } from './bench/usage';
 import { benchWebHttp } from './bench/web-http';
 import { benchWebVsBare } from './bench/web-vs-bare';
 import { benchZaloOutbox, benchZaloWebhook } from './bench/zalo';
@@ -33,6 +34,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   'zalo-outbox': () => benchZaloOutbox(redis.url),
   reminders: () => benchReminders(redis.url, config.localesDir),
   broadcast: () => benchBroadcast(redis.url, config.contentDir, config.localesDir),
+  usage: () => benchUsage(redis.url),
 };
 
 try {

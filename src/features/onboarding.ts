@@ -108,7 +108,12 @@ export const onboardingFlow: Flow = {
     // A question asked before onboarding is answered right after it.
     if (data.question) {
       const answered = await answerQuestion(data.question, done, deps);
-      return { replies: [...replies, ...answered.replies], profile, session: answered.session };
+      return {
+        replies: [...replies, ...answered.replies],
+        profile,
+        session: answered.session,
+        usage: answered.usage,
+      };
     }
     return { replies: [...replies, deps.mainMenu(done)], profile };
   },
