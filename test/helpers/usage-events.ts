@@ -129,10 +129,21 @@ export function otherEvent(r: () => number, p: Person, at: number): Sent {
       const what = pick(['sent', 'failed', 'blocked'] as const);
       return { event: { kind: 'announcement', what }, at, fields: [[`ann:${what}`, 1]] };
     }
-    case 9:
-      return { event: { kind: 'postal', what: 'requested' }, at, by, fields: [['postal:requested', 1]] };
-    default:
-      return { event: { kind: 'handoff', what: 'asked' }, at, by, fields: [['handoff:asked', 1]] };
+    case 9: {
+      const what = pick([
+        'created',
+        'da-tiep-nhan',
+        'da-gui-buu-dien',
+        'da-giao',
+        'tu-choi',
+        'lookup',
+      ] as const);
+      return { event: { kind: 'postal', what }, at, by, fields: [[`postal:${what}`, 1]] };
+    }
+    default: {
+      const what = pick(['opened', 'staff-reply', 'closed-resident', 'closed-staff', 'timeout'] as const);
+      return { event: { kind: 'handoff', what }, at, by, fields: [[`handoff:${what}`, 1]] };
+    }
   }
 }
 

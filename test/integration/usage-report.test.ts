@@ -100,6 +100,8 @@ function expectedReport(events: readonly Dated[], help: readonly HelpSession[], 
       .filter((t) => TOPIC_GROUPS[t.topic as keyof typeof TOPIC_GROUPS] === group)
       .reduce((n, t) => n + t.count, 0);
   const section = (key: string) => count((e) => e.event.kind === 'topic' && e.event.section === key);
+  const postal = (what: string) => count((e) => e.event.kind === 'postal' && e.event.what === what);
+  const handoff = (what: string) => count((e) => e.event.kind === 'handoff' && e.event.what === what);
 
   const report: UsageReport = {
     from: iso(days[0]!),
@@ -166,6 +168,21 @@ function expectedReport(events: readonly Dated[], help: readonly HelpSession[], 
       online: { topics: inGroup('truc-tuyen'), sections: section('truc-tuyen') },
       postal: { topics: inGroup('buu-chinh'), sections: section('buu-dien') },
     },
+    postalRequests: {
+      created: postal('created'),
+      accepted: postal('da-tiep-nhan'),
+      posted: postal('da-gui-buu-dien'),
+      delivered: postal('da-giao'),
+      refused: postal('tu-choi'),
+      lookups: postal('lookup'),
+    },
+    handoffs: {
+      opened: handoff('opened'),
+      staffReplies: handoff('staff-reply'),
+      closedByResident: handoff('closed-resident'),
+      closedByStaff: handoff('closed-staff'),
+      timedOut: handoff('timeout'),
+    },
     outOfScope: texts('outside'),
     monthly: months.map((month) => {
       const inMonth = inPeriod.filter((e) => e.day.startsWith(month));
@@ -212,6 +229,20 @@ describe('the usage report', () => {
         const at = timeOn(day, r);
         events.push({ ...(r() < 0.35 ? message(p, at) : otherEvent(r, p, at)), day });
       }
+    }
+    // The same number typed two ways, on two days of the period: one masked question, asked twice.
+    for (const [text, day] of [
+      ['sđt 0912345678 gọi lại', '20260401'],
+      ['SĐT 0912 345 678 gọi lại', '20260415'],
+    ] as const) {
+      const at = timeOn(day, r);
+      events.push({
+        event: { kind: 'question', result: 'unanswered', text },
+        at,
+        by: { user: people[0]!.user },
+        fields: [['q:unanswered', 1]],
+        day,
+      });
     }
     events.sort((a, b) => a.at - b.at);
     for (const e of events) log.record(e.event, e.at, e.by);
