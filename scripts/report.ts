@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { createAnswerEngine } from '../src/answer-engine';
-import { buildStats, topicGroupsOf } from '../src/compose-stats';
+import { buildStats, type Stats, topicGroupsOf } from '../src/compose-stats';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import type { UsageReport } from '../src/core/usage-report';
 import { createLogger } from '../src/logger';
@@ -75,9 +75,10 @@ async function report(args: ReportArgs): Promise<string | Buffer> {
     throw new Exit(1, `Không đọc được nội dung (${config.contentDir}): ${(err as Error).message}`);
   }
   const redis = await connect(config);
+  let stats: Stats | undefined;
   try {
     const prefix = config.redisPrefix;
-    const stats = buildStats({
+    stats = buildStats({
       redis,
       prefix,
       logger: createLogger('silent'),
@@ -91,6 +92,7 @@ async function report(args: ReportArgs): Promise<string | Buffer> {
   } catch (err) {
     throw new Exit(1, `Không lập được báo cáo: ${(err as Error).message}`);
   } finally {
+    await stats?.close();
     redis.disconnect();
   }
 }

@@ -118,6 +118,7 @@ export function buildServices(w: ServicesWiring): Services {
       (user) => handoff.deleteAll(user),
     ],
     async close() {
+      await stats.close();
       await reminders.close();
       await broadcasts.close();
     },

@@ -12,7 +12,12 @@ import type { Logger } from '../logger';
 import { statsKeys } from './redis-keys';
 
 /** Distinct question texts kept per day and kind; past it the least asked one goes. */
-export const TEXTS_PER_DAY = 1000;
+export const TEXTS_PER_DAY = 300;
+/**
+ * The questions' texts are the bulk of the statistics (three quarters of a busy year, BENCHMARKS.md):
+ * they are kept at most this long (a year's report and a little more), the counts for the retention.
+ */
+export const TEXT_RETENTION_DAYS = 400;
 
 // A new person (never seen, or not within the retention) adds to `new`; the set of hashes is trimmed
 // of people not seen within the retention once a day. Returns 1 for a new person.
@@ -55,6 +60,11 @@ export interface UsageLogOptions {
   /** STATS_RETENTION_DAYS: a day's counts and questions are deleted this many days after it */
   readonly retentionDays: number;
   readonly logger: Logger;
+  /**
+   * The connection reports read on (default: the one events are written on). A year's report reads
+   * for a while; on its own connection it neither waits behind residents' turns nor makes them wait.
+   */
+  readonly reader?: Redis;
 }
 
 /** A question as it is kept: masked, one line, lower case, cut short. */
@@ -74,6 +84,7 @@ export function keptText(text: string): string {
 export class RedisUsageLog implements UsageLog, UsageReader {
   private readonly k: ReturnType<typeof statsKeys>;
   private lastFailureLog = 0;
+  private readonly reader: Redis;
 
   constructor(
     private readonly redis: Redis,
@@ -81,6 +92,7 @@ export class RedisUsageLog implements UsageLog, UsageReader {
     private readonly o: UsageLogOptions,
   ) {
     this.k = statsKeys(prefix);
+    this.reader = o.reader ?? redis;
     redis.defineCommand('usageSeen', { numberOfKeys: 3, lua: SEEN_SCRIPT });
     redis.defineCommand('usageText', { numberOfKeys: 1, lua: TEXT_SCRIPT });
   }
@@ -128,7 +140,8 @@ export class RedisUsageLog implements UsageLog, UsageReader {
     }
     if (event.kind === 'question' && (event.result === 'unanswered' || event.result === 'outside')) {
       const text = keptText(event.text);
-      if (text) p.usageText(this.k.texts(day, event.result), text, TEXTS_PER_DAY, dayExpiry);
+      const textExpiry = expiryOf(day, Math.min(this.o.retentionDays, TEXT_RETENTION_DAYS));
+      if (text) p.usageText(this.k.texts(day, event.result), text, TEXTS_PER_DAY, textExpiry);
     }
     p.exec().then(
       (results) => {
@@ -152,7 +165,7 @@ export class RedisUsageLog implements UsageLog, UsageReader {
   }
 
   async counters(days: readonly string[]): Promise<Record<string, number>[]> {
-    const p = this.redis.pipeline();
+    const p = this.reader.pipeline();
     for (const day of days) p.hgetall(this.k.day(day));
     const results = (await p.exec()) ?? [];
     return results.map(([error, hash]) => {
@@ -175,11 +188,11 @@ export class RedisUsageLog implements UsageLog, UsageReader {
       ...months.map((m) => this.k.uniqueMonth(m, scope)),
       ...rest.map((d) => this.k.uniqueDay(d, scope)),
     ];
-    return this.redis.pfcount(sources);
+    return this.reader.pfcount(sources);
   }
 
   async uniquePerDay(days: readonly string[]): Promise<number[]> {
-    const p = this.redis.pipeline();
+    const p = this.reader.pipeline();
     for (const day of days) p.pfcount(this.k.uniqueDay(day, { all: true }));
     const results = (await p.exec()) ?? [];
     return results.map(([error, n]) => {
@@ -202,7 +215,7 @@ export class RedisUsageLog implements UsageLog, UsageReader {
       month.push(this.k.texts(day, result));
       byMonth.set(day.slice(0, 6), month);
     }
-    const p = this.redis.pipeline();
+    const p = this.reader.pipeline();
     for (const keys of byMonth.values()) p.zunion(keys.length, ...keys, 'WITHSCORES');
     const results = (await p.exec()) ?? [];
     const counts = new Map<string, number>();

@@ -4,7 +4,7 @@ import { vietnamDay } from '../../src/core/vietnam-day';
 import { createLogger } from '../../src/logger';
 import { createAppRedis } from '../../src/storage/redis-client';
 import { statsKeys } from '../../src/storage/redis-keys';
-import { RedisUsageLog, TEXTS_PER_DAY } from '../../src/storage/redis-usage-log';
+import { RedisUsageLog, TEXT_RETENTION_DAYS, TEXTS_PER_DAY } from '../../src/storage/redis-usage-log';
 import { freePort } from '../helpers/redis-server';
 import {
   CHANNELS,
@@ -317,6 +317,21 @@ describe('retention', () => {
       1000 +
     plusDays * DAY_S;
 
+  it('keeps the questions’ texts at most TEXT_RETENTION_DAYS, the counts for the whole retention', async () => {
+    const { log, prefix } = logs.open(1000);
+    const at = Date.now();
+    const day = vietnamDay(at);
+    log.record({ kind: 'question', result: 'unanswered', text: 'con bò lạc' }, at, {
+      user: personOf(1).user,
+    });
+    await logs.settled();
+    const k = statsKeys(prefix);
+    expect(Number(await logs.redis.call('EXPIRETIME', k.texts(day, 'unanswered')))).toBe(
+      endOfDay(day, TEXT_RETENTION_DAYS),
+    );
+    expect(Number(await logs.redis.call('EXPIRETIME', k.day(day)))).toBe(endOfDay(day, 1000));
+  });
+
   it('gives every statistics key an expiry: days retention days after the day, months after the month', async () => {
     const retention = 40;
     const { log, prefix } = logs.open(retention);
@@ -342,7 +357,8 @@ describe('retention', () => {
       const month = /^stats:u:m:(\d{6}):/.exec(name)?.[1];
       if (kind && day) {
         found.add(kind);
-        expect(expireAt, name).toBe(endOfDay(day, retention));
+        const kept = kind === 'stats:q' ? Math.min(retention, TEXT_RETENTION_DAYS) : retention;
+        expect(expireAt, name).toBe(endOfDay(day, kept));
       } else if (month) {
         found.add('stats:u:m');
         const nextMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(4)), 1));
