@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { UserRef } from '../../src/core/user';
-import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
-import { scrollWidth, waitForPeriod } from '../helpers/dashboard-browser';
+import { launchBrowser, type VisitorPage } from '../helpers/browser';
+import { scrollWidth, strictVisitors, waitForPeriod } from '../helpers/dashboard-browser';
 import { linkPath } from '../helpers/dashboard-link';
 import { HOSTILE_QUESTION, months } from '../helpers/dashboard-seed';
 import {
@@ -28,7 +28,11 @@ const khaiSinh = (parse(readFileSync('content/topics/khai-sinh.yaml', 'utf8')) a
 let browser: Browser;
 let fake: FakeZalo;
 let server: TestServer;
-const visitors: VisitorPage[] = [];
+const pages = strictVisitors(
+  () => browser,
+  () => server.url,
+);
+const visitor = pages.visitor;
 const staff: UserRef = { channel: 'telegram', id: 'staff-post' };
 const { thisMonth } = months(Date.now());
 
@@ -42,28 +46,13 @@ beforeAll(async () => {
   await server.services.roles.grant(staff, { kind: 'staff' });
 });
 
-afterEach(async () => {
-  for (const visitor of visitors.splice(0)) {
-    const errors = [...visitor.pageErrors];
-    await visitor.close();
-    expect(errors, 'uncaught JavaScript errors or CSP violations on the page').toEqual([]);
-  }
-});
+afterEach(() => pages.closeAll());
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await fake?.close();
 });
-
-async function visitor(viewport = { width: 1280, height: 900 }): Promise<VisitorPage> {
-  const v = await openVisitor(browser, { baseURL: server.url, viewport });
-  v.page.on('console', (m) => {
-    if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) v.pageErrors.push(m.text());
-  });
-  visitors.push(v);
-  return v;
-}
 
 /** Logs in through a fresh link as the bot sends it; the session cookie, for posts made outside the page. */
 async function logIn(v: VisitorPage, user: UserRef = staff): Promise<string> {

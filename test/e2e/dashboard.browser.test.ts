@@ -10,9 +10,15 @@ import { parse } from 'yaml';
 import type { UserRef } from '../../src/core/user';
 import { villageName } from '../../src/knowledge/placeholders';
 import { communeSchema } from '../../src/knowledge/schema';
-import { launchBrowser, openVisitor, type VisitorPage } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv';
-import { cards, chartNumbers, scrollWidth, waitForPeriod } from '../helpers/dashboard-browser';
+import {
+  cards,
+  chartNumbers,
+  scrollWidth,
+  strictVisitors,
+  waitForPeriod,
+} from '../helpers/dashboard-browser';
 import { linkPath } from '../helpers/dashboard-link';
 import {
   HOSTILE_QUESTION,
@@ -31,7 +37,11 @@ const commune = communeSchema.parse(parse(readFileSync('content/commune.yaml', '
 
 let browser: Browser;
 let server: TestServer;
-const visitors: VisitorPage[] = [];
+const pages = strictVisitors(
+  () => browser,
+  () => server.url,
+);
+const visitor = pages.visitor;
 const staff: UserRef = { channel: 'telegram', id: 'staff-1' };
 const { thisMonth, lastMonth, year } = months(Date.now());
 
@@ -43,28 +53,12 @@ beforeAll(async () => {
   await seedUsage(server, Date.now());
 });
 
-afterEach(async () => {
-  for (const visitor of visitors.splice(0)) {
-    const errors = [...visitor.pageErrors];
-    await visitor.close();
-    expect(errors, 'uncaught JavaScript errors or CSP violations on the page').toEqual([]);
-  }
-});
+afterEach(() => pages.closeAll());
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A fresh browser (no cookies) that also fails on Content-Security-Policy violations. */
-async function visitor(viewport = { width: 1280, height: 900 }): Promise<VisitorPage> {
-  const v = await openVisitor(browser, { baseURL: server.url, viewport });
-  v.page.on('console', (m) => {
-    if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) v.pageErrors.push(m.text());
-  });
-  visitors.push(v);
-  return v;
-}
 
 const link = async (user: UserRef = staff): Promise<string> =>
   linkPath(await server.services.dashboard.issue(user));

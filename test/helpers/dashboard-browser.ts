@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openVisitor, type VisitorPage } from './browser';
 
 /** What the checks read in the page (types only: these run in the browser). */
 interface ChartLike {
@@ -52,3 +54,28 @@ export async function cards(page: Page): Promise<Record<string, string>> {
 
 export const scrollWidth = (page: Page): Promise<number> =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth);
+
+/**
+ * Fresh browsers (no cookies) on the dashboard that also fail on Content-Security-Policy violations;
+ * `closeAll` (after each test) closes them and fails the test on any error their pages met.
+ */
+export function strictVisitors(browser: () => Browser, baseURL: () => string) {
+  const open: VisitorPage[] = [];
+  return {
+    async visitor(viewport = { width: 1280, height: 900 }): Promise<VisitorPage> {
+      const v = await openVisitor(browser(), { baseURL: baseURL(), viewport });
+      v.page.on('console', (m) => {
+        if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) v.pageErrors.push(m.text());
+      });
+      open.push(v);
+      return v;
+    },
+    async closeAll(): Promise<void> {
+      for (const visitor of open.splice(0)) {
+        const errors = [...visitor.pageErrors];
+        await visitor.close();
+        expect(errors, 'uncaught JavaScript errors or CSP violations on the page').toEqual([]);
+      }
+    },
+  };
+}
