@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
+import { dashboardOptions } from './compose-dashboard';
 import { buildServices, type FeatureServices, type Services } from './compose-services';
 import { topicGroupsOf } from './compose-stats';
 import type { Config } from './config';
@@ -200,27 +201,13 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           },
           requestTimeoutMs: config.web.requestTimeoutMs,
           webhooks: [...adapters.values()].flatMap((a) => a.routes ?? []),
-          dashboard: {
-            sessions: services.dashboard,
-            roles: services.roles,
-            reports: services.stats.reports,
-            // The content in use when asked (it may have been reloaded since the start).
-            labels: (locale) => reportLabels(current.deps.kb, current.deps.t, locale),
-            nearestTopics: (text) =>
-              current.deps.qa
-                .decide(text)
-                .match.candidates.slice(0, 3)
-                .map((c) => ({ id: c.topic, title: current.deps.qa.topic(c.topic)?.title ?? c.topic })),
-            postal: services.postal,
-            tickets: services.handoff,
-            actions: staffActions(
-              () => current.deps,
-              () => clock.now(),
-            ),
+          dashboard: dashboardOptions({
+            services,
+            deps: () => current.deps,
             forms: dedupe,
-            secureCookies: config.publicUrl?.startsWith('https://') ?? false,
             clock,
-          },
+            secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+          }),
         })
       : undefined;
 
