@@ -54,7 +54,7 @@ export class Conversation {
       now,
     };
     const outcome = await this.router.route(turn);
-    this.count(event.user, profile, outcome, now);
+    this.count(event.user, event.chatId !== event.user.id, profile, outcome, now);
     // Written in the resident's language after this turn (a language switch answers in the new one).
     const locale = outcome.profile?.locale ?? turn.locale;
     const replies = outcome.replies.map((r) => ({ ...r, locale }));
@@ -77,11 +77,18 @@ export class Conversation {
    * the village chosen or the announcements stopped or resumed (read from the profile's change, whatever
    * feature changed it), and what the feature said happened. Never waits, never fails the turn.
    */
-  private count(user: UserRef, before: UserProfile | undefined, outcome: Outcome, now: number): void {
+  private count(
+    user: UserRef,
+    inGroup: boolean,
+    before: UserProfile | undefined,
+    outcome: Outcome,
+    now: number,
+  ): void {
     const { usage } = this.deps;
     const after = outcome.profile === null ? undefined : (outcome.profile ?? before);
     const by = { user, village: after?.village ?? before?.village };
-    usage.record({ kind: 'message' }, now, by);
+    // Staff at work in the staff group are not residents writing to the bot.
+    if (!inGroup) usage.record({ kind: 'message' }, now, by);
     if (after?.village && after.village !== before?.village) {
       usage.record({ kind: 'resident', what: 'village' }, now, by);
     }

@@ -83,6 +83,15 @@ describe('/thongke and /dashboard in chat', () => {
     expect(r.last.text).not.toContain('Người dùng:');
   });
 
+  it('staff at work in the staff group are not counted as residents writing to the bot', async () => {
+    const day = new Date(bot.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const before = await bot.deps.reports.report(day, day);
+    await bot.inGroup(ADMIN).say('/nhomcanbo');
+    const after = await bot.deps.reports.report(day, day);
+    expect(after.messages.received).toBe(before.messages.received);
+    expect(after.residents.unique).toBe(before.residents.unique);
+  });
+
   it('a staff member revoked in chat loses /thongke at once', async () => {
     const staff = bot.resident('staff-2', 'telegram');
     await staff.start();

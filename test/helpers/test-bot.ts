@@ -95,6 +95,8 @@ export function createTestBot(
     conversation,
     profile: async (user: UserRef) => (await residents.load(user)).profile,
     session: async (user: UserRef) => (await residents.load(user)).session,
+    /** the bot's clock */
+    now: () => now,
     advance(ms: number) {
       now += ms;
     },
