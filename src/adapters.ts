@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
 import type { Logger } from './logger';
 import { RedisChoiceStore } from './storage/redis-choice-store';
+import { RedisSkippedUpdates } from './storage/redis-skipped-updates';
 
 /** What an adapter may be built from: its settings, the pipeline it feeds, strings, Redis for its stores. */
 export interface AdapterContext {
@@ -56,6 +57,7 @@ export const ADAPTERS: readonly AdapterFactory[] = [
           token: c.config.zalo.token,
           pipeline: c.pipeline,
           choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
+          skipped: new RedisSkippedUpdates(c.redis, c.config.redisPrefix),
           hint: numberedHint(c),
           logger: c.logger,
         })

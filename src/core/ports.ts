@@ -89,3 +89,11 @@ export interface ChoiceStore {
   save(user: UserRef, options: readonly { label: string; payload: string }[]): Promise<void>;
   get(user: UserRef): Promise<{ label: string; payload: string }[] | undefined>;
 }
+
+/**
+ * Platform updates a channel received and did not act on (a webhook check, an event it does not know, a
+ * body of an unknown shape), counted per reason. Anonymous: never a person, never a message.
+ */
+export interface SkippedUpdates {
+  count(channel: string, reason: string): Promise<void>;
+}

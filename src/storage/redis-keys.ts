@@ -12,6 +12,8 @@ export const keys = (prefix: string) => ({
   choices: (user: UserRef) => `${prefix}choices:${userKey(user)}`,
   /** platform message ids seen (never a user id: Telegram's update_id, Zalo's message_id) */
   dedupe: (key: string) => `${prefix}dedupe:${key}`,
+  /** hash: reason → how many updates of a channel were received and not acted on (anonymous counts) */
+  skippedUpdates: (channel: string) => `${prefix}skipped:${channel}`,
   /** hash with fields `up` / `down` */
   feedback: (topic: string) => `${prefix}feedback:${topic}`,
   /** hash with fields `${topic}:up` / `${topic}:down`; `yyyymmdd` is a Vietnam date */

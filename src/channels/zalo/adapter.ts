@@ -1,22 +1,16 @@
-import type {
-  ChannelAdapter,
-  DeliveryPipeline,
-  HttpReply,
-  HttpRequest,
-  ParsedUpdate,
-} from '../../core/channel';
-import { inboundEventSchema } from '../../core/inbound';
-import type { ChoiceStore } from '../../core/ports';
+import type { ChannelAdapter, DeliveryPipeline } from '../../core/channel';
+import type { ChoiceStore, SkippedUpdates } from '../../core/ports';
 import type { Logger } from '../../logger';
-import { pickOption } from './choices';
 import { ZaloClient } from './client';
-import { toInboundEvent } from './inbound';
+import { mentionNames } from './mention';
+import { createZaloParser } from './parse';
 import { startZaloPolling, type ZaloPolling } from './polling';
 import { ZALO_TEXT_LIMIT } from './render';
-import { unwrapUpdate, zaloUpdateSchema } from './schemas';
 import { ZaloSender } from './sender';
+import { zaloWebhookRoute } from './webhook';
 
-const BODY_LIMIT = 1024 * 1024;
+/** After a failed getMe, mentions are not stripped for this long before asking again. */
+const NAMES_RETRY_MS = 60_000;
 
 export interface ZaloAdapterOptions {
   readonly token: string;
@@ -26,6 +20,8 @@ export interface ZaloAdapterOptions {
   readonly webhookSecret?: string | undefined;
   readonly pipeline: DeliveryPipeline;
   readonly choices: ChoiceStore;
+  /** bodies that are not messages the bot reads (webhook probe, other events), counted per reason */
+  readonly skipped?: SkippedUpdates | undefined;
   /** "(Trả lời 1, 2 hoặc 3 để chọn.)" under numbered options */
   readonly hint: (count: number) => string;
   readonly logger: Logger;
@@ -45,25 +41,19 @@ export function createZaloAdapter(o: ZaloAdapterOptions): ZaloAdapter {
   const sender = new ZaloSender(client, o.choices, o.hint);
   let polling: ZaloPolling | undefined;
 
-  async function parse(raw: unknown, now: number): Promise<ParsedUpdate> {
-    const parsed = zaloUpdateSchema.safeParse(unwrapUpdate(raw));
-    if (!parsed.success) return { kind: 'invalid', reason: 'event_name and message needed' };
-    const update = parsed.data;
-    let event = toInboundEvent(update, now);
-    if (!event) return { kind: 'ignored', reason: `event ${update.event_name}` };
-    if (event.kind === 'text' && event.text) {
-      const picked = pickOption(event.text, (await o.choices.get(event.user)) ?? []);
-      if (picked) event = { ...event, kind: 'button', payload: picked.payload };
-    }
-    const valid = inboundEventSchema.safeParse(event);
-    if (!valid.success) return { kind: 'invalid', reason: valid.error.issues[0]?.message ?? 'invalid event' };
-    // No update id on Zalo: the message id (per event type) is what a redelivery repeats.
-    return {
-      kind: 'event',
-      dedupeKey: `${update.event_name}:${update.message.message_id}`,
-      event: valid.data,
-    };
-  }
+  // The bot's names (for «@Trợ lý DVC» in groups) come with getMe at start, or when first needed.
+  let names: { value: Promise<readonly string[]>; until: number } | undefined;
+  const botNames = (): Promise<readonly string[]> => {
+    if (names && Date.now() < names.until) return names.value;
+    const value = client.getMe().then(mentionNames, (err: unknown) => {
+      o.logger.warn({ err: String(err) }, 'zalo getMe failed: mentions of the bot are not stripped');
+      names = { value: Promise.resolve([]), until: Date.now() + NAMES_RETRY_MS };
+      return [];
+    });
+    names = { value, until: Number.POSITIVE_INFINITY };
+    return value;
+  };
+  const parse = createZaloParser({ choices: o.choices, skipped: o.skipped, logger: o.logger, botNames });
 
   const adapter: ZaloAdapter = {
     channel: 'zalo',
@@ -73,9 +63,12 @@ export function createZaloAdapter(o: ZaloAdapterOptions): ZaloAdapter {
     send: (chatId, reply) => sender.send(chatId, reply),
     // The Zalo client never retries by itself, so the outbox can use the same sender.
     outbox: sender,
-    ...(o.mode === 'webhook' ? { routes: [webhookRoute(o, () => adapter)] } : {}),
+    ...(o.mode === 'webhook'
+      ? { routes: [zaloWebhookRoute(o.webhookSecret, o.pipeline, () => adapter)] }
+      : {}),
     async start() {
       const me = await client.getMe();
+      names = { value: Promise.resolve(mentionNames(me)), until: Number.POSITIVE_INFINITY };
       o.logger.info({ bot: me.account_name, mode: o.mode }, 'Zalo channel on');
       if (o.mode === 'polling') {
         polling = startZaloPolling(client, (update) => o.pipeline.deliver(adapter, update), o.logger);
@@ -86,23 +79,4 @@ export function createZaloAdapter(o: ZaloAdapterOptions): ZaloAdapter {
     },
   };
   return adapter;
-}
-
-/** POST /webhooks/zalo: both body forms (wrapped and flat); a body that is not an update gets 400. */
-function webhookRoute(o: ZaloAdapterOptions, adapter: () => ChannelAdapter) {
-  if (!o.webhookSecret) throw new Error('ZALO_WEBHOOK_SECRET is required in webhook mode');
-  return {
-    path: '/webhooks/zalo',
-    bodyLimit: BODY_LIMIT,
-    secret: { header: 'x-bot-api-secret-token', value: o.webhookSecret },
-    async handler(request: HttpRequest, reply: HttpReply) {
-      const result = await o.pipeline.deliver(adapter(), request.body);
-      if (result === 'invalid') {
-        return reply
-          .code(400)
-          .send({ error: 'bad-request', message: 'Not a Zalo update (event_name and message needed).' });
-      }
-      return reply.send({ ok: true });
-    },
-  };
 }

@@ -1,6 +1,15 @@
 import type { InboundEvent } from '../../core/inbound';
 import type { ZaloUpdate } from './schemas';
 
+/** The message events the bot reads (reference §1.3); others are counted and left alone. */
+export const ZALO_MESSAGE_EVENTS = [
+  'message.text.received',
+  'message.image.received',
+  'message.sticker.received',
+  'message.voice.received',
+  'message.unsupported.received',
+] as const;
+
 /** A Zalo update → the channel-neutral event; undefined for events the bot does not use. */
 export function toInboundEvent(update: ZaloUpdate, now: number): InboundEvent | undefined {
   const m = update.message;

@@ -12,6 +12,9 @@ export const envelopeSchema = z.object({
 export const botInfoSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
   account_name: z.string().optional(),
+  /** not in the docs' sample; read when present (older clients typed `name`) */
+  display_name: z.string().optional(),
+  name: z.string().optional(),
   can_join_groups: z.boolean().optional(),
 });
 export type ZaloBotInfo = z.infer<typeof botInfoSchema>;
