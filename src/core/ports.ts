@@ -89,3 +89,11 @@ export interface ChoiceStore {
   save(user: UserRef, options: readonly { label: string; payload: string }[]): Promise<void>;
   get(user: UserRef): Promise<{ label: string; payload: string }[] | undefined>;
 }
+
+/**
+ * Counts the error answers of a platform that the bot does not recognise, by error code and description,
+ * so that the first real deployment shows what they look like (storage/redis-error-tally.ts).
+ */
+export interface UnknownErrorTally {
+  count(channel: string, errorCode: number, description: string): Promise<void>;
+}
