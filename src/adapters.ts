@@ -3,10 +3,12 @@ import type { AnswerEngine } from './answer-engine';
 import { createTelegramAdapter, type TelegramBotInfo } from './channels/telegram/adapter';
 import { createWebAdapter } from './channels/web/adapter';
 import { createZaloAdapter } from './channels/zalo/adapter';
+import { reportUnknownZaloErrors } from './channels/zalo/unknown-errors';
 import type { Config } from './config';
 import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
 import type { Logger } from './logger';
 import { RedisChoiceStore } from './storage/redis-choice-store';
+import { RedisErrorTally } from './storage/redis-error-tally';
 import { RedisSkippedUpdates } from './storage/redis-skipped-updates';
 
 /** What an adapter may be built from: its settings, the pipeline it feeds, strings, Redis for its stores. */
@@ -50,16 +52,21 @@ export const ADAPTERS: readonly AdapterFactory[] = [
           ...(c.telegramBotInfo ? { botInfo: c.telegramBotInfo } : {}),
         })
       : undefined,
-  (c) =>
-    c.config.zalo.token
-      ? createZaloAdapter({
-          ...c.config.zalo,
-          token: c.config.zalo.token,
-          pipeline: c.pipeline,
-          choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
-          skipped: new RedisSkippedUpdates(c.redis, c.config.redisPrefix),
-          hint: numberedHint(c),
-          logger: c.logger,
-        })
-      : undefined,
+  (c) => {
+    if (!c.config.zalo.token) return undefined;
+    const zalo = createZaloAdapter({
+      ...c.config.zalo,
+      token: c.config.zalo.token,
+      pipeline: c.pipeline,
+      choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
+      skipped: new RedisSkippedUpdates(c.redis, c.config.redisPrefix),
+      hint: numberedHint(c),
+      logger: c.logger,
+    });
+    // Replies and the outbox share this client: error answers nobody recognises are logged and counted.
+    zalo.client.onUnknownError(
+      reportUnknownZaloErrors(c.logger, new RedisErrorTally(c.redis, c.config.redisPrefix)),
+    );
+    return zalo;
+  },
 ];

@@ -97,3 +97,11 @@ export interface ChoiceStore {
 export interface SkippedUpdates {
   count(channel: string, reason: string): Promise<void>;
 }
+
+/**
+ * Counts the error answers of a platform that the bot does not recognise, by error code and description,
+ * so that the first real deployment shows what they look like (storage/redis-error-tally.ts).
+ */
+export interface UnknownErrorTally {
+  count(channel: string, errorCode: number, description: string): Promise<void>;
+}

@@ -29,6 +29,11 @@ export const keys = (prefix: string) => ({
   aofRewrittenAt: () => `${prefix}privacy:aof-rewritten-at`,
   /** string, expires: the time an outbox job's message was delivered (see queues/outbox-deliveries.ts) */
   outboxSent: (channel: string, jobId: string) => `${prefix}outbox:${channel}:sent:${jobId}`,
+  /**
+   * hash: `<error_code> <description>` → how many times a platform answered an error the bot does not
+   * recognise (storage/redis-error-tally.ts); read it with `HGETALL <prefix>unknown-errors:zalo`
+   */
+  unknownErrors: (channel: string) => `${prefix}unknown-errors:${channel}`,
   /** the secret that signs web visitor cookies when COOKIE_SECRET is not set */
   cookieSecret: () => `${prefix}web:cookie-secret`,
   /** string: one reminder as JSON (storage/redis-reminder-store.ts) */

@@ -13,8 +13,17 @@
  * - getMe, getUpdates (ONE update object per call, oldest first, dropped when handed out; no offset and no
  *   acknowledgement; an idle poll is held for `timeout` seconds and then answered with
  *   `{ ok: false, error_code: 408, description: "Request timeout" }`), setWebhook / deleteWebhook /
- *   getWebhookInfo, sendMessage, sendPhoto, sendSticker, sendChatAction (answers `{ ok: true }` with no
- *   `result`), sendVoice.
+ *   getWebhookInfo / testWebhook, sendMessage, sendPhoto, sendSticker, sendChatAction (answers
+ *   `{ ok: true }` with no `result`), sendVoice.
+ * - An unknown method (or a path that is not /bot<token>/<method>) gets HTTP 400 with
+ *   `{ ok: false, error_code: 400, description: "wrong path or invalid API Name" }` (reference, «Checked
+ *   against public sources, December 2026»).
+ * - setWebhook saves the URL, then probes it at once and answers `{ url, updated_at, verification }`
+ *   (fake-zalo-probe.ts: the URL is saved even when the probe fails; localhost and private addresses are
+ *   refused unless `webhookProbe.allowPrivateHosts`). testWebhook probes again and answers
+ *   `{ url, ok, outcome, status_code, latency_ms, hint }`. UNDOCUMENTED, so chosen here: getWebhookInfo
+ *   also carries the last verification; testWebhook with no webhook set is a 400; its daily limit (426) is
+ *   not modelled (inject it with failNext).
  * - Injected failures (`failNext`) and chats the bot cannot reach (`setUnreachable`).
  * - Webhook delivery to a local receiver (`deliverTo`, `deliverWebhook`) in both envelopes seen in the wild:
  *   wrapped `{ ok: true, result: { event_name, message } }` and flat `{ event_name, message }`.
@@ -40,6 +49,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readRequestParams } from './fake-http';
+import { probeWebhook, type ZaloProbeOptions, type ZaloVerification } from './fake-zalo-probe';
 import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -47,7 +57,7 @@ import { waitForCalls } from './wait-for-calls';
 
 export type ZaloResponse =
   | { ok: true; result?: unknown }
-  | { ok: false; error_code: number; description: string };
+  | { ok: false; error_code: number; description: string; [field: string]: unknown };
 
 export interface ZaloCall {
   method: string;
@@ -110,14 +120,17 @@ export interface ZaloBotInfo {
   can_join_groups: boolean;
 }
 
-/** Error codes of the official table (§1.4) plus 500. */
+/** Error codes of the official table (§1.4) plus 500; any other number can be injected too. */
 export type ZaloErrorCode = 400 | 401 | 403 | 404 | 408 | 429 | 500;
 
 export interface ZaloInjectedFailure {
-  code: ZaloErrorCode;
+  code: ZaloErrorCode | (number & {});
   /** defaults: 400 "Bad Request", 401 "Unauthorized", 403 "Internal server error" (the docs' wording),
-   * 404 "Not Found", 408 "Request timeout", 429 "Quota exceeded", 500 "Internal Server Error" */
+   * 404 "Not Found", 408 "Request timeout", 429 "Quota exceeded", 500 "Internal Server Error"; "Error"
+   * for any other code */
   description?: string;
+  /** more fields in the error envelope (what an unknown real answer might carry) */
+  extra?: Record<string, unknown>;
 }
 
 export interface ZaloWebhookState {
@@ -190,6 +203,8 @@ export interface FakeZaloOptions {
   textLengthUnit?: 'code-points' | 'utf16';
   /** default 0: any free port */
   port?: number;
+  /** how setWebhook and testWebhook probe the webhook (fake-zalo-probe.ts) */
+  webhookProbe?: ZaloProbeOptions;
 }
 
 export const FAKE_ZALO_TOKEN = '1234567890:fakeZaloToken_abcdefghijklmnopqrstuv';
@@ -214,14 +229,17 @@ class ZaloApiFailure extends Error {
   constructor(
     readonly code: number,
     readonly description: string,
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(description);
   }
 }
 
+const WRONG_PATH = 'wrong path or invalid API Name';
+
 const badRequest = (what: string) => new ZaloApiFailure(400, `Bad Request: ${what}`);
 
-const DEFAULT_DESCRIPTIONS: Record<ZaloErrorCode, string> = {
+const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Internal server error',
@@ -352,6 +370,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   const waiters: Waiter[] = [];
   let webhookState: ZaloWebhookState | undefined;
   let webhookUpdatedAt = Date.now();
+  let verification: ZaloVerification | undefined;
   const failures = new Map<string, { failure: ZaloInjectedFailure; remaining: number }[]>();
   const unreachable = new Set<string>();
   const nextSentId = hexCounter(0x82599fa32f56d00e8941n);
@@ -423,17 +442,36 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     });
   }
 
-  function setWebhook(params: Params): unknown {
+  async function setWebhook(params: Params): Promise<unknown> {
     const url = asString(params.url) ?? '';
     if (!/^https:\/\//i.test(url) || !isHttpUrl(url)) throw badRequest('invalid url');
     const secret = asString(params.secret_token) ?? '';
     if (secret.length < ZALO_SECRET_MIN || secret.length > ZALO_SECRET_MAX) {
       throw badRequest(`secret_token must be ${ZALO_SECRET_MIN}-${ZALO_SECRET_MAX} characters`);
     }
+    // Saved first, kept whatever the probe says.
     webhookUpdatedAt = Date.now();
     webhookState = { url, secret_token: secret, updated_at: webhookUpdatedAt };
-    return { url, updated_at: webhookUpdatedAt };
+    verification = undefined;
+    const updatedAt = webhookUpdatedAt;
+    const probed = await probeWebhook(url, secret, options.webhookProbe);
+    if (webhookState?.url === url) verification = probed;
+    return { url, updated_at: updatedAt, verification: probed };
   }
+
+  async function testWebhook(): Promise<unknown> {
+    const state = webhookState;
+    if (!state) throw badRequest('webhook is not set');
+    const probed = await probeWebhook(state.url, state.secret_token, options.webhookProbe);
+    if (webhookState?.url === state.url) verification = probed;
+    return { url: state.url, ...probed };
+  }
+
+  const webhookInfo = () => ({
+    url: webhookState?.url ?? '',
+    updated_at: webhookUpdatedAt,
+    ...(verification ? { verification } : {}),
+  });
 
   const handlers: Record<string, Handler> = {
     getMe: () => ({ ...botInfo }),
@@ -446,10 +484,12 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     deleteWebhook: () => {
       webhookUpdatedAt = Date.now();
       webhookState = undefined;
+      verification = undefined;
       dispatch();
       return { url: '', updated_at: webhookUpdatedAt };
     },
-    getWebhookInfo: () => ({ url: webhookState?.url ?? '', updated_at: webhookUpdatedAt }),
+    getWebhookInfo: webhookInfo,
+    testWebhook,
     sendMessage: (params) => {
       chatIdOf(params);
       checkText(params.text, 'text', true);
@@ -496,7 +536,8 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     if (pending.length === 0) failures.delete(method);
     return new ZaloApiFailure(
       first.failure.code,
-      first.failure.description ?? DEFAULT_DESCRIPTIONS[first.failure.code],
+      first.failure.description ?? DEFAULT_DESCRIPTIONS[first.failure.code] ?? 'Error',
+      first.failure.extra,
     );
   }
 
@@ -512,9 +553,10 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     );
   }
 
-  function send(res: ServerResponse, body: ZaloResponse): void {
+  /** `httpStatus` forces the HTTP status (a wrong path is answered with HTTP 400 whatever the option) */
+  function send(res: ServerResponse, body: ZaloResponse, httpStatus?: number): void {
     if (res.writableEnded || res.destroyed) return;
-    const status = !body.ok && httpStatusErrors ? body.error_code : 200;
+    const status = httpStatus ?? (!body.ok && httpStatusErrors ? body.error_code : 200);
     const json = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
@@ -535,7 +577,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     }
     const path = /^\/bot([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!path || (req.method !== 'GET' && req.method !== 'POST')) {
-      send(res, { ok: false, error_code: 404, description: 'Not Found' });
+      send(res, { ok: false, error_code: 400, description: WRONG_PATH }, 400);
       return;
     }
     let callToken: string;
@@ -551,13 +593,17 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
     let answer: ZaloResponse;
+    let httpStatus: number | undefined;
     try {
       if (!call.authorized) throw new ZaloApiFailure(401, 'Unauthorized');
       const injected = takeFailure(method);
       if (injected) throw injected;
       // method names are case-sensitive
       const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
-      if (!handler) throw new ZaloApiFailure(404, 'Not Found');
+      if (!handler) {
+        httpStatus = 400;
+        throw new ZaloApiFailure(400, WRONG_PATH);
+      }
       if (paramsError) throw paramsError;
       const io: CallIo = {
         onAbort(fn) {
@@ -570,10 +616,10 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
       answer = result === NO_RESULT ? { ok: true } : { ok: true, result };
     } catch (err) {
       const failure = err instanceof ZaloApiFailure ? err : new ZaloApiFailure(500, 'Internal Server Error');
-      answer = { ok: false, error_code: failure.code, description: failure.description };
+      answer = { ...failure.extra, ok: false, error_code: failure.code, description: failure.description };
     }
     call.response = answer;
-    send(res, answer);
+    send(res, answer, httpStatus);
     notify();
   }
 
@@ -649,6 +695,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
       failures.clear();
       webhookState = undefined;
       webhookUpdatedAt = Date.now();
+      verification = undefined;
       unreachable.clear();
     },
     async close() {

@@ -100,13 +100,14 @@ describe('fake Zalo Bot Platform API', () => {
     });
     expect(fake.calls[0]?.authorized).toBe(false);
 
+    // an unknown method: HTTP 400 "wrong path or invalid API Name" (reference, checked December 2026)
     const unknownMethod = await call('editMessageText', { chat_id: CHAT, text: 'x' });
     expect(unknownMethod).toEqual({
-      status: 200,
-      body: { ok: false, error_code: 404, description: 'Not Found' },
+      status: 400,
+      body: { ok: false, error_code: 400, description: 'wrong path or invalid API Name' },
     });
     // method names are case-sensitive
-    expect((await call('sendmessage', { chat_id: CHAT, text: 'x' })).body.error_code).toBe(404);
+    expect((await call('sendmessage', { chat_id: CHAT, text: 'x' })).body.error_code).toBe(400);
     // the token is never stored in the recorded calls
     expect(JSON.stringify(fake.calls)).not.toContain(fake.token);
   });

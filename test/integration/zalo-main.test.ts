@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeZalo, startFakeZalo, zaloText } from '../helpers/fake-zalo-api';
+import { type ProbeTarget, startProbeTarget } from '../helpers/fake-zalo-probe';
 import { startMain } from '../helpers/main-process';
 import { freePort } from '../helpers/redis-server';
 import { runScriptAsync as run } from '../helpers/run-script';
 
 let fake: FakeZalo;
+// Zalo probes the webhook when it is set: the public name leads to this local stand-in, answering 200.
+let probed: ProbeTarget;
 beforeAll(async () => {
-  fake = await startFakeZalo();
+  probed = await startProbeTarget(200);
+  fake = await startFakeZalo({ webhookProbe: { route: () => probed.url } });
 });
-afterAll(() => fake.close());
+afterAll(async () => {
+  await fake.close();
+  await probed.close();
+});
 
 describe('npm start with ZALO_BOT_TOKEN (polling)', () => {
   it('polls, answers a first message with the greeting, and stops cleanly', async () => {

@@ -1,20 +1,17 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
-import { botInfoSchema, envelopeSchema, sentSchema, webhookInfoSchema, type ZaloBotInfo } from './schemas';
+import { ZaloApiError } from './api-error';
+import { guessZaloError } from './errors';
+import {
+  botInfoSchema,
+  envelopeSchema,
+  sentSchema,
+  testWebhookSchema,
+  webhookInfoSchema,
+  type ZaloBotInfo,
+} from './schemas';
 
-/** A Zalo Bot API error. Never carries the token (it is in the URL, so URLs are never kept). */
-export class ZaloApiError extends Error {
-  constructor(
-    readonly method: string,
-    /** Zalo's error_code; 0 for a network failure or an unreadable answer */
-    readonly errorCode: number,
-    readonly description: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(`Zalo ${method}: ${errorCode} ${description}`);
-    this.name = 'ZaloApiError';
-  }
-}
+export { ZaloApiError } from './api-error';
 
 export interface ZaloClientOptions {
   readonly token: string;
@@ -23,9 +20,13 @@ export interface ZaloClientOptions {
   readonly timeoutMs?: number;
 }
 
+/** Told about every `{ok: false}` answer that guessZaloError does not recognise (token already removed). */
+export type ZaloUnknownErrorObserver = (err: ZaloApiError) => void;
+
 /** A typed axios client of the Zalo Bot Platform (reference §1.1–1.2). */
 export class ZaloClient {
   private readonly http: AxiosInstance;
+  private observer: ZaloUnknownErrorObserver | undefined;
 
   constructor(private readonly o: ZaloClientOptions) {
     // Read the envelope's ok, not the HTTP status: Zalo answers errors with HTTP 200.
@@ -34,6 +35,21 @@ export class ZaloClient {
       timeout: o.timeoutMs ?? 15_000,
       validateStatus: () => true,
     });
+  }
+
+  /** Who hears of error answers nobody understands yet (logged and counted where the bot is composed). */
+  onUnknownError(observer: ZaloUnknownErrorObserver): void {
+    this.observer = observer;
+  }
+
+  /** The value without the token, in case Zalo ever echoes the request path back. */
+  private scrub<T>(value: T): T {
+    const { token } = this.o;
+    if (!token || value === undefined) return value;
+    const json = JSON.stringify(value);
+    if (json === undefined) return value;
+    const clean = json.replaceAll(token, '[token]').replaceAll(encodeURIComponent(token), '[token]');
+    return clean === json ? value : (JSON.parse(clean) as T);
   }
 
   private async call<S extends z.ZodType>(
@@ -61,18 +77,35 @@ export class ZaloClient {
     if (!envelope.success)
       throw new ZaloApiError(method, status >= 400 ? status : 0, `unreadable answer (HTTP ${status})`);
     const e = envelope.data;
-    if (!e.ok) {
-      throw new ZaloApiError(
-        method,
-        e.error_code ?? status,
-        e.description ?? 'error',
-        e.parameters?.retry_after,
-      );
-    }
+    if (!e.ok) throw this.failure(method, status, e, body);
     const result = schema.safeParse(e.result);
     if (!result.success)
       throw new ZaloApiError(method, 0, `unexpected result: ${result.error.issues[0]?.message ?? ''}`);
     return result.data;
+  }
+
+  /** The error for an `{ok: false}` answer; one nobody recognises is reported to the observer first. */
+  private failure(
+    method: string,
+    status: number,
+    e: z.output<typeof envelopeSchema>,
+    body: unknown,
+  ): ZaloApiError {
+    const err = new ZaloApiError(
+      method,
+      e.error_code ?? status,
+      this.scrub(e.description ?? 'error'),
+      e.parameters?.retry_after,
+      this.scrub(body),
+    );
+    if (this.observer && !guessZaloError(err).known) {
+      try {
+        this.observer(err);
+      } catch {
+        // Observing must never change what the caller sees.
+      }
+    }
+    return err;
   }
 
   getMe(): Promise<ZaloBotInfo> {
@@ -95,6 +128,7 @@ export class ZaloClient {
     }
   }
 
+  /** Zalo saves the URL, then probes it at once: the answer carries `verification` (saved even if it failed). */
   setWebhook(url: string, secretToken: string) {
     return this.call('setWebhook', { url, secret_token: secretToken }, webhookInfoSchema);
   }
@@ -105,6 +139,11 @@ export class ZaloClient {
 
   getWebhookInfo() {
     return this.call('getWebhookInfo', {}, webhookInfoSchema);
+  }
+
+  /** Asks Zalo to probe the webhook now (rate-limited per day; not offered by every API version). */
+  testWebhook() {
+    return this.call('testWebhook', {}, testWebhookSchema);
   }
 
   async sendMessage(chatId: string, text: string): Promise<void> {

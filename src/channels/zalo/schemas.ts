@@ -25,7 +25,34 @@ export const sentSchema = z
   .or(z.null())
   .optional();
 
-export const webhookInfoSchema = z.looseObject({ url: z.string(), updated_at: z.number().optional() });
+/**
+ * Zalo's probe of a webhook URL, as setWebhook returns it (reference, «Checked against public sources,
+ * December 2026»). Outcomes seen in sources: webhook.ok, webhook.http.403|404|5xx|other,
+ * webhook.err.tls|dns|timeout|conn|proxy|blocked|other. UNDOCUMENTED: the types of status_code and
+ * latency_ms, so every field but ok is optional, and a verification of another shape is dropped rather
+ * than failing the call (the URL was saved either way).
+ */
+export const webhookVerificationSchema = z.looseObject({
+  ok: z.boolean(),
+  outcome: z.string().optional(),
+  status_code: z.number().nullable().optional(),
+  latency_ms: z.number().nullable().optional(),
+  hint: z.string().nullable().optional(),
+});
+export type ZaloWebhookVerification = z.infer<typeof webhookVerificationSchema>;
+
+/**
+ * setWebhook and getWebhookInfo: `{url, updated_at}` (documented), plus `verification` from setWebhook.
+ * UNDOCUMENTED: whether getWebhookInfo also carries the last verification (read it when it does).
+ */
+export const webhookInfoSchema = z.looseObject({
+  url: z.string(),
+  updated_at: z.number().optional(),
+  verification: webhookVerificationSchema.optional().catch(undefined),
+});
+
+/** testWebhook (one secondary source: `{ok, url, outcome, hint}`; status_code and latency_ms as setWebhook's). */
+export const testWebhookSchema = webhookVerificationSchema.extend({ url: z.string().optional() });
 
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 

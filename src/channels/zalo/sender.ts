@@ -1,7 +1,7 @@
 import type { ChannelSender } from '../../core/channel';
 import type { ChoiceStore } from '../../core/ports';
 import type { Reply } from '../../core/reply';
-import { ZaloClient } from './client';
+import { ZaloClient, type ZaloUnknownErrorObserver } from './client';
 import { toChannelError } from './errors';
 import { renderForZalo } from './render';
 
@@ -30,12 +30,15 @@ export class ZaloSender implements ChannelSender {
   }
 }
 
-/** A sender with its own client, for the outbox worker. */
+/** A sender with its own client, for the outbox worker; `onUnknownError` hears unrecognised error answers. */
 export function createZaloSender(
   token: string,
   baseUrl: string,
   choices: ChoiceStore,
   hint: (count: number) => string,
+  onUnknownError?: ZaloUnknownErrorObserver,
 ): ZaloSender {
-  return new ZaloSender(new ZaloClient({ token, baseUrl }), choices, hint);
+  const client = new ZaloClient({ token, baseUrl });
+  if (onUnknownError) client.onUnknownError(onUnknownError);
+  return new ZaloSender(client, choices, hint);
 }
