@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVITE_CODE_ALPHABET } from './roles';
+import { INVITE_CODE_ALPHABET, readableCode } from './roles';
 import { LOCALES, type Locale, type UserRef, userRefSchema } from './user';
 
 /**
@@ -13,13 +13,8 @@ export const TICKET_CODE = new RegExp(
   `\\b${TICKET_CODE_PREFIX}-[${INVITE_CODE_ALPHABET}]{${CODE_LENGTH}}\\b`,
 );
 
-export function newTicketCode(random: (n: number) => number): string {
-  const chars = Array.from(
-    { length: CODE_LENGTH },
-    () => INVITE_CODE_ALPHABET[random(INVITE_CODE_ALPHABET.length)],
-  );
-  return `${TICKET_CODE_PREFIX}-${chars.join('')}`;
-}
+export const newTicketCode = (random: (n: number) => number): string =>
+  `${TICKET_CODE_PREFIX}-${readableCode(CODE_LENGTH, random)}`;
 
 /** The ticket code in a text (the staff group's message a staff member replied to). */
 export const ticketCodeIn = (text: string | undefined): string | undefined =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVITE_CODE_ALPHABET } from './roles';
+import { INVITE_CODE_ALPHABET, readableCode } from './roles';
 import { LOCALES, userRefSchema } from './user';
 
 /**
@@ -25,13 +25,8 @@ export const POSTAL_CODE_PREFIX = 'BD';
 const CODE_LENGTH = 4;
 const POSTAL_CODE = new RegExp(`^${POSTAL_CODE_PREFIX}-[${INVITE_CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
-export function newPostalCode(random: (n: number) => number): string {
-  const chars = Array.from(
-    { length: CODE_LENGTH },
-    () => INVITE_CODE_ALPHABET[random(INVITE_CODE_ALPHABET.length)],
-  );
-  return `${POSTAL_CODE_PREFIX}-${chars.join('')}`;
-}
+export const newPostalCode = (random: (n: number) => number): string =>
+  `${POSTAL_CODE_PREFIX}-${readableCode(CODE_LENGTH, random)}`;
 
 /** «bd 7k3q», «BD7K3Q», «bd-7k3q» → «BD-7K3Q»; undefined when it cannot be one of our codes. */
 export function normalizePostalCode(typed: string): string | undefined {

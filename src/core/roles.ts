@@ -26,6 +26,10 @@ export const isOffice = (role: Role): boolean => role.kind === 'admin' || role.k
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_CODE_LENGTH = 6;
 
+/** `length` letters and digits from INVITE_CODE_ALPHABET, drawn with `random(n)` (0 ≤ result < n). */
+export const readableCode = (length: number, random: (n: number) => number): string =>
+  Array.from({ length }, () => INVITE_CODE_ALPHABET[random(INVITE_CODE_ALPHABET.length)]).join('');
+
 export function normalizeInviteCode(typed: string): string | undefined {
   const code = typed.toUpperCase().replace(/[\s-]/g, '');
   return new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`).test(code) ? code : undefined;

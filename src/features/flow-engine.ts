@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import type { FlowState, Session } from '../core/state';
-import { fold, syllables } from '../language/normalize';
+import { foldedWords } from '../language/normalize';
 import type { FeatureContext } from './feature';
 import type { Outcome, Turn } from './types';
 
@@ -33,10 +33,7 @@ const CANCEL_WORDS = new Set(['huy', 'thoi', 'cancel', 'dung lai', 'khong lam nu
 
 export function isCancel(input: StepInput): boolean {
   if (input.payload === 'cancel') return true;
-  const words = syllables(input.text ?? '')
-    .map(fold)
-    .join(' ');
-  return CANCEL_WORDS.has(words);
+  return CANCEL_WORDS.has(foldedWords(input.text ?? ''));
 }
 
 /**

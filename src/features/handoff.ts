@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ticketCodeIn } from '../core/handoff';
 import { isOffice } from '../core/roles';
 import { userKey } from '../core/user';
-import { fold, syllables } from '../language/normalize';
+import { foldedWords } from '../language/normalize';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import { readFeatureState, writeFeatureState } from './feature-state';
 import type { Flow } from './flow-engine';
@@ -16,10 +16,7 @@ const FLOW = 'handoff';
 const TOPIC = 'gap-can-bo';
 const stateSchema = z.object({ ticket: z.string().max(16) });
 
-const said = (text: string | undefined): string =>
-  syllables(text ?? '')
-    .map(fold)
-    .join(' ');
+const said = (text: string | undefined): string => foldedWords(text ?? '');
 const ENDING = new Set(['ket thuc', 'ketthuc', 'xong roi', 'thoi', 'end', 'stop']);
 const isEnding = (turn: Turn): boolean =>
   turn.event.payload === END || (turn.event.kind === 'text' && ENDING.has(said(turn.event.text)));

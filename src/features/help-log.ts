@@ -2,11 +2,12 @@ import { HELP_OTHER_TOPIC } from '../core/help-log';
 import type { Button } from '../core/reply';
 import { isOffice, isPrivileged, type Role } from '../core/roles';
 import { vietnamDay } from '../core/vietnam-day';
-import { fold, syllables } from '../language/normalize';
+import { foldedWords } from '../language/normalize';
 import { audience } from './announcement-replies';
 import { answerQuestion } from './answer';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import type { Flow, FlowStep, StepInput } from './flow-engine';
+import { cancelRow as cancelButtons, chooseOption } from './form-input';
 import { navigationRow, parseId, rows } from './keyboards';
 import { refuse } from './team';
 import type { Outcome, Turn } from './types';
@@ -51,10 +52,7 @@ function villagesOf(role: Role, ctx: FeatureContext): string[] {
     : [];
 }
 
-const words = (text: string | undefined): string =>
-  syllables(text ?? '')
-    .map(fold)
-    .join(' ');
+const words = (text: string | undefined): string => foldedWords(text ?? '');
 
 const YES = new Set(['co', 'c', 'co a', 'da co', 'co roi', 'roi', 'u', 'vang', 'dung', 'yes', 'y']);
 const NO = new Set(['khong', 'k', 'ko', 'kg', 'khong a', 'da khong', 'chua', 'chua a', 'no', 'n']);
@@ -68,21 +66,10 @@ function yesNo(input: StepInput, step: string): boolean | undefined {
   return YES.has(said) ? true : NO.has(said) ? false : undefined;
 }
 
-/** A choice by its button, its number in the list, or its id typed. */
-function choose(input: StepInput, kind: 't' | 'v', choices: readonly string[]): string | undefined {
-  const prefix = `${buildPayload(STEP, kind)}:`;
-  const pressed = input.payload?.startsWith(prefix) ? input.payload.slice(prefix.length) : undefined;
-  if (input.payload !== undefined)
-    return pressed !== undefined && choices.includes(pressed) ? pressed : undefined;
-  const typed = (input.text ?? '').trim();
-  if (/^\d{1,2}$/.test(typed)) return choices[Number(typed) - 1];
-  const said = words(typed).replaceAll(' ', '-');
-  return choices.find((c) => c === said);
-}
+const choose = (input: StepInput, kind: 't' | 'v', choices: readonly string[]) =>
+  chooseOption(input, buildPayload(STEP, kind), choices);
 
-const cancelRow = (turn: Turn, ctx: FeatureContext): Button[] => [
-  { label: ctx.t(turn.locale, 'button-cancel'), payload: 'cancel' },
-];
+const cancelRow = (turn: Turn, ctx: FeatureContext): Button[] => cancelButtons(ctx.t, turn.locale);
 
 const topicStep: FlowStep = {
   id: 'topic',

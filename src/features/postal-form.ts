@@ -1,9 +1,10 @@
 import { normalizeDossierCode, normalizeMobile } from '../core/postal';
 import type { Button, Reply } from '../core/reply';
 import { villageName } from '../knowledge/placeholders';
-import { fold, syllables } from '../language/normalize';
+import { foldedWords } from '../language/normalize';
 import { buildPayload, type FeatureContext } from './feature';
 import type { FlowStep, StepInput, StepResult } from './flow-engine';
+import { cancelRow as cancelButtons, chooseOption } from './form-input';
 import { rows } from './keyboards';
 import type { Turn } from './types';
 
@@ -35,14 +36,9 @@ export function topicTitle(id: string, turn: Turn, ctx: FeatureContext): string 
   return turn.locale === 'en' ? topic.title_en : topic.title;
 }
 
-const words = (text: string | undefined): string =>
-  syllables(text ?? '')
-    .map(fold)
-    .join(' ');
+const words = (text: string | undefined): string => foldedWords(text ?? '');
 
-const cancelRow = (turn: Turn, ctx: FeatureContext): Button[] => [
-  { label: ctx.t(turn.locale, 'button-cancel'), payload: 'cancel' },
-];
+const cancelRow = (turn: Turn, ctx: FeatureContext): Button[] => cancelButtons(ctx.t, turn.locale);
 
 const ask = (turn: Turn, ctx: FeatureContext, key: string, buttons: Button[][] = []): Reply => ({
   text: ctx.t(turn.locale, key),
@@ -54,17 +50,8 @@ const wrong = (turn: Turn, ctx: FeatureContext, key: string): StepResult => ({
   reply: { text: ctx.t(turn.locale, key) },
 });
 
-/** A choice by its button, its number in the list, or its id typed. */
-function choose(input: StepInput, step: string, choices: readonly string[]): string | undefined {
-  const prefix = `${buildPayload(FORM, step)}:`;
-  if (input.payload !== undefined) {
-    const pressed = input.payload.startsWith(prefix) ? input.payload.slice(prefix.length) : undefined;
-    return pressed && choices.includes(pressed) ? pressed : undefined;
-  }
-  const typed = (input.text ?? '').trim();
-  if (/^\d{1,2}$/.test(typed)) return choices[Number(typed) - 1];
-  return choices.find((c) => c === words(typed).replaceAll(' ', '-'));
-}
+const choose = (input: StepInput, step: string, choices: readonly string[]) =>
+  chooseOption(input, buildPayload(FORM, step), choices);
 
 const topicStep: FlowStep = {
   id: 'topic',

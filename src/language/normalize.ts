@@ -46,6 +46,11 @@ export function hasDiacritics(text: string): boolean {
   return fold(text) !== text;
 }
 
+/** The words of a text without diacritics, one space apart («Có ạ!» → «co a»): for short typed answers. */
+export function foldedWords(text: string): string {
+  return syllables(text).map(fold).join(' ');
+}
+
 /** Syllables of a text: canonical form, punctuation and symbols dropped. */
 export function syllables(text: string): string[] {
   return canonicalize(text)

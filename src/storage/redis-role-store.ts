@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
-  INVITE_CODE_ALPHABET as CODE_ALPHABET,
   INVITE_CODE_LENGTH as CODE_LENGTH,
   type Grant,
   grantSchema,
   normalizeInviteCode,
   type Role,
   type RoleBook,
+  readableCode,
 } from '../core/roles';
 import { parseStored } from '../core/state';
 import { parseUserKey, type UserRef, userKey } from '../core/user';
@@ -60,10 +60,7 @@ export class RedisRoleStore implements RoleBook {
 
   async invite(village: string): Promise<string> {
     for (;;) {
-      const code = Array.from(
-        { length: CODE_LENGTH },
-        () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
-      ).join('');
+      const code = readableCode(CODE_LENGTH, randomInt);
       const set = await this.redis.set(this.keys.invite(code), village, 'EX', INVITE_TTL_SECONDS, 'NX');
       if (set === 'OK') return code;
     }
