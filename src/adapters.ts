@@ -5,7 +5,7 @@ import { createWebAdapter } from './channels/web/adapter';
 import { createZaloAdapter } from './channels/zalo/adapter';
 import { reportUnknownZaloErrors } from './channels/zalo/unknown-errors';
 import type { Config } from './config';
-import type { ChannelAdapter, DeliveryPipeline } from './core/channel';
+import type { ChannelAdapter, DeliveryPipeline, InboundQueue } from './core/channel';
 import type { Logger } from './logger';
 import { RedisChoiceStore } from './storage/redis-choice-store';
 import { RedisErrorTally } from './storage/redis-error-tally';
@@ -14,7 +14,10 @@ import { RedisSkippedUpdates } from './storage/redis-skipped-updates';
 /** What an adapter may be built from: its settings, the pipeline it feeds, strings, Redis for its stores. */
 export interface AdapterContext {
   readonly config: Config;
+  /** handles an update now (a channel that answers in its own response, or an adapter without a route) */
   readonly pipeline: DeliveryPipeline;
+  /** stores a webhook's or a poll loop's update to be handled by a worker (answer the platform at once) */
+  readonly inbound: InboundQueue;
   readonly engine: AnswerEngine;
   readonly redis: Redis;
   readonly logger: Logger;
@@ -46,7 +49,7 @@ export const ADAPTERS: readonly AdapterFactory[] = [
       ? createTelegramAdapter({
           ...c.config.telegram,
           token: c.config.telegram.token,
-          pipeline: c.pipeline,
+          inbound: c.inbound,
           logger: c.logger,
           commands: { vi: menuCommands(c, 'vi'), en: menuCommands(c, 'en') },
           ...(c.telegramBotInfo ? { botInfo: c.telegramBotInfo } : {}),
@@ -57,7 +60,7 @@ export const ADAPTERS: readonly AdapterFactory[] = [
     const zalo = createZaloAdapter({
       ...c.config.zalo,
       token: c.config.zalo.token,
-      pipeline: c.pipeline,
+      inbound: c.inbound,
       choices: new RedisChoiceStore(c.redis, c.config.redisPrefix, c.config.sessionTtlSeconds),
       skipped: new RedisSkippedUpdates(c.redis, c.config.redisPrefix),
       hint: numberedHint(c),

@@ -5,6 +5,7 @@ import { ADAPTERS, type AdapterFactory } from './adapters';
 import { type AnswerEngine, createAnswerEngine } from './answer-engine';
 import type { TelegramBotInfo } from './channels/telegram/adapter';
 import { dashboardOptions } from './compose-dashboard';
+import { createInbound, type Inbound } from './compose-inbound';
 import { buildServices, type FeatureServices, type Services } from './compose-services';
 import { topicGroupsOf } from './compose-stats';
 import type { Config } from './config';
@@ -54,6 +55,8 @@ export interface ComposeOptions {
 export interface Composition {
   readonly conversation: Conversation;
   readonly pipeline: DeliveryPipeline;
+  /** the updates webhooks and poll loops stored, handled by workers in the web role */
+  readonly inbound: Pick<Inbound, 'pending'>;
   readonly deps: FeatureDeps;
   readonly adapters: ReadonlyMap<string, ChannelAdapter>;
   /** the web role's HTTP server (not listening until start) */
@@ -142,11 +145,13 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     dedupe,
     clock,
   });
+  const inbound = createInbound({ redis, redisUrl: o.redisUrl, prefix: queuePrefix(prefix), pipeline, clock, logger });
 
   for (const factory of o.adapters ?? ADAPTERS) {
     const adapter = factory({
       config,
       pipeline,
+      inbound,
       engine,
       redis,
       logger,
@@ -228,6 +233,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       return current.conversation;
     },
     pipeline,
+    inbound,
     get deps() {
       return current.deps;
     },
@@ -244,6 +250,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           await adapter.start?.();
           started.push(adapter);
         }
+        // Residents' messages are answered where they arrive; proactive messages in the worker role.
+        inbound.startWorkers(adapters.values());
       }
       if (worker) {
         for (const adapter of adapters.values()) {
@@ -284,7 +292,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       return app.listen({ port: config.port, host: config.host });
     },
     async close() {
-      // Stop taking requests first, then updates, then the queues, then Redis.
+      // Stop taking requests first, then updates, then the queues (finishing what is in hand), then Redis.
       for (const stop of stops) stop();
       reloader?.stop();
       await app?.close();
@@ -293,6 +301,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
           .stop?.()
           .catch((err: unknown) => logger.error({ err }, 'error while stopping a channel'));
       }
+      await inbound.close();
       await Promise.all(outboxes.map((outbox) => outbox.close()));
       await services.close();
       await Promise.all([...outboxProducers.values()].map((outbox) => outbox.close()));

@@ -56,10 +56,34 @@ export type DeliveryResult = 'handled' | 'duplicate' | 'blocked' | 'ignored' | '
  * on the platform's id → conversation → send each reply → blocked handling.
  */
 export interface DeliveryPipeline {
-  /** a platform update: parsed by the adapter, handled once, the replies sent through the adapter */
-  deliver(adapter: ChannelAdapter, raw: unknown): Promise<DeliveryResult>;
+  /**
+   * a platform update: parsed by the adapter, handled once, the replies sent through the adapter;
+   * `receivedAt` is when the bot got it (default: now)
+   */
+  deliver(adapter: ChannelAdapter, raw: unknown, receivedAt?: number): Promise<DeliveryResult>;
   /** a channel that answers in its own response (the web chat): the replies, nothing deduplicated */
   respond(event: InboundEvent): Promise<Reply[]>;
+}
+
+/** What the inbound queue needs to know of a raw update before it is handled. */
+export interface InboundRoute {
+  /** the platform's id of the update: a resend carries the same one */
+  readonly id: string;
+  /** the chat it belongs to: one chat's updates are handled one at a time, in order */
+  readonly chat: string;
+}
+
+/**
+ * Where webhooks and poll loops leave authenticated updates (implemented with BullMQ, wired in
+ * compose-inbound.ts): stored durably, then handled by a worker through the delivery pipeline, so a
+ * webhook answers at once and a burst does not wait on each reply.
+ */
+export interface InboundQueue {
+  /**
+   * Resolves once the update is stored (or, when the adapter finds nothing to queue in it, once it was
+   * logged and counted); throws when it could not be stored now, so a webhook answers 503.
+   */
+  accept(adapter: ChannelAdapter, raw: unknown): Promise<void>;
 }
 
 /** The bits of an HTTP request a webhook reads (a Fastify request satisfies it). */
@@ -103,6 +127,13 @@ export interface ChannelAdapter extends ChannelSender {
   readonly limits: ChannelLimits;
   /** a raw platform update → what the pipeline acts on */
   parse(raw: unknown, now: number): Promise<ParsedUpdate>;
+  /**
+   * a raw update's id and chat, read without acting on it, for the inbound queue; undefined when it
+   * holds nothing to handle (a probe, an unknown shape): it is then parsed at once, logged and counted
+   */
+  route?(raw: unknown): InboundRoute | undefined;
+  /** tells the platform the update was taken, before it is handled (Telegram: the button stops spinning) */
+  acknowledge?(raw: unknown): Promise<void>;
   /** routes to mount when the channel receives by webhook */
   readonly routes?: readonly WebhookRoute[];
   /** proactive messages (outbox): a sender that does not retry by itself, because the queue retries */

@@ -3,6 +3,8 @@ export interface RetryOptions {
   readonly attempts: number;
   readonly firstDelayMs: number;
   readonly maxDelayMs: number;
+  /** whether a failure may get better on retry (default: every failure) */
+  readonly retryable?: (err: unknown) => boolean;
   /** true once the caller is shutting down: stop retrying */
   readonly stopped?: () => boolean;
   /** told about each failure that will be retried */
@@ -19,7 +21,7 @@ export async function retrying<T>(task: () => Promise<T>, o: RetryOptions): Prom
     try {
       return await task();
     } catch (err) {
-      if (attempt >= o.attempts || o.stopped?.()) throw err;
+      if (attempt >= o.attempts || o.stopped?.() || o.retryable?.(err) === false) throw err;
       o.onRetry?.(err, attempt, delay);
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, o.maxDelayMs);

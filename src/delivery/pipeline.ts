@@ -79,8 +79,8 @@ export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
   }
 
   return {
-    async deliver(adapter, raw) {
-      const parsed = await adapter.parse(raw, o.clock.now());
+    async deliver(adapter, raw, receivedAt) {
+      const parsed = await adapter.parse(raw, receivedAt ?? o.clock.now());
       if (parsed.kind === 'ignored' || parsed.kind === 'invalid') return parsed.kind;
       const key = `${adapter.channel}:${parsed.dedupeKey}`;
       const claim = await o.dedupe.claim(key, CLAIM_SECONDS);

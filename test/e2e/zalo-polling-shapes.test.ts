@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createZaloAdapter, type ZaloAdapter } from '../../src/channels/zalo/adapter';
 import { createLogger } from '../../src/logger';
-import { RedisChoiceStore } from '../../src/storage/redis-choice-store';
 import { RedisSkippedUpdates } from '../../src/storage/redis-skipped-updates';
 import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -12,29 +10,19 @@ import { ZaloResident } from '../helpers/zalo-resident';
 
 let fake: FakeZalo;
 let server: TestServer;
-let adapter: ZaloAdapter;
 let counter: RedisSkippedUpdates;
 const lines: string[] = [];
 
 beforeAll(async () => {
   fake = await startFakeZalo();
-  server = await startTestServer();
-  counter = new RedisSkippedUpdates(server.redis, server.prefix);
-  // The channel in polling mode on the test composition's pipeline, with a log that can be read.
-  adapter = createZaloAdapter({
-    token: fake.token,
-    apiBase: fake.url,
-    mode: 'polling',
-    pipeline: server.pipeline,
-    choices: new RedisChoiceStore(server.redis, server.prefix),
-    skipped: counter,
-    hint: (n) => `(Trả lời một số từ 1 đến ${n} để chọn.)`,
+  // The bot with its Zalo channel in polling mode, with a log that can be read.
+  server = await startTestServer({
+    zalo: { apiBase: fake.url, token: fake.token, webhookSecret: 'unused_in_polling', mode: 'polling' },
     logger: createLogger('info', { write: (line: string) => void lines.push(line) }),
   });
-  await adapter.start?.();
+  counter = new RedisSkippedUpdates(server.redis, server.prefix);
 });
 afterAll(async () => {
-  await adapter?.stop?.();
   await server.close();
   await fake.close();
 });

@@ -7,7 +7,7 @@ export interface TelegramBed {
   readonly server: TestServer;
   /** posts a raw body to /webhooks/telegram (null: no secret header) */
   post(body: string, secret?: string | null): Promise<Response>;
-  /** delivers one update as Telegram would; throws unless the answer is 200 */
+  /** delivers one update as Telegram would and waits until it is handled; throws unless the answer is 200 */
   deliver(update: object): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,6 +40,7 @@ export async function startTelegramBed(
     async deliver(update) {
       const res = await post(JSON.stringify(update));
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+      await server.settled();
     },
     async close() {
       await server.close();

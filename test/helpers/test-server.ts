@@ -15,7 +15,7 @@ import type { ChannelAdapter, DeliveryPipeline } from '../../src/core/channel';
 import type { Clock } from '../../src/core/ports';
 import type { Conversation } from '../../src/features/conversation';
 import type { Feature } from '../../src/features/feature';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { deleteKeys } from './redis-cleanup';
 
 const engine = createAnswerEngine('content', 'locales');
@@ -36,6 +36,8 @@ export interface TestServer {
   readonly cookieSecret: string;
   /** the composition's stores (roles, dashboard links, usage log…), to seed and inspect */
   readonly services: Services;
+  /** resolves once every update the webhooks or poll loops stored has been handled (replies sent) */
+  settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,8 +51,10 @@ export interface TestServerOptions {
   trustProxy?: false | number | string[];
   /** a Telegram Bot API server (the fake) and the webhook secret: adds the Telegram channel */
   telegram?: { apiRoot: string; token: string; botInfo: UserFromGetMe; webhookSecret: string };
-  /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel */
-  zalo?: { apiBase: string; token: string; webhookSecret: string };
+  /** a Zalo Bot API server (the fake) and the webhook secret: adds the Zalo channel (webhook mode unless told) */
+  zalo?: { apiBase: string; token: string; webhookSecret: string; mode?: 'webhook' | 'polling' };
+  /** where the bot logs (default: nowhere) */
+  logger?: Logger;
   /** more adapters and features than the bot's own (extension tests) */
   extraAdapters?: readonly AdapterFactory[];
   features?: readonly Feature[];
@@ -97,7 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(zalo
       ? {
           ZALO_BOT_TOKEN: zalo.token,
-          ZALO_MODE: 'webhook',
+          ZALO_MODE: zalo.mode ?? 'webhook',
           ZALO_WEBHOOK_SECRET: zalo.webhookSecret,
           ZALO_API_BASE: zalo.apiBase,
         }
@@ -108,7 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // Port 0: any free port. Plain-HTTP cookies unless asked, although PUBLIC_URL is https.
     config: { ...config, port: 0, publicUrl: options.secureCookies ? config.publicUrl : undefined },
     redisUrl: options.redisUrl ?? inject('redisUrl'),
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     engine,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.keepPolling ? { keepPolling: options.keepPolling } : {}),
@@ -133,6 +137,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     prefix,
     cookieSecret,
     services: composed.services,
+    async settled(timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        let pending = 0;
+        for (const channel of composed.adapters.keys()) pending += await composed.inbound.pending(channel);
+        if (pending === 0) return;
+        if (Date.now() > until) throw new Error(`${pending} stored updates still not handled`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
     async close() {
       await deleteKeys(composed.redis, prefix);
       await composed.close();

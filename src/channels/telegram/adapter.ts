@@ -1,28 +1,17 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, sequentialize } from '@grammyjs/runner';
-import { Bot, webhookCallback } from 'grammy';
+import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import {
-  type ChannelAdapter,
-  type DeliveryPipeline,
-  type HttpReply,
-  type HttpRequest,
-  RetryLaterError,
-} from '../../core/channel';
+import type { ChannelAdapter, HttpReply, HttpRequest, InboundQueue, WebhookRoute } from '../../core/channel';
 import { POLLED_UPDATE_RETRY, retrying } from '../../core/retry';
 import type { Logger } from '../../logger';
 import { type BotCommand, setCommands } from './commands';
-import { parseTelegramUpdate, telegramUpdateSchema } from './inbound';
+import { callbackQueryId, parseTelegramUpdate, telegramRoute, telegramUpdateSchema } from './inbound';
 import { startPolling } from './polling';
 import { TELEGRAM_TEXT_LIMIT } from './render';
 import { createTelegramSender, TelegramSender } from './sender';
 
 const BODY_LIMIT = 1024 * 1024;
-/**
- * Telegram waits about 10 s. Slower handling answers 503 before then: Telegram resends, and the resend
- * is refused (still being handled) until the first delivery is done, so nothing is lost or doubled.
- */
-const ANSWER_WITHIN_MS = 8000;
 
 export interface TelegramAdapterOptions {
   readonly token: string;
@@ -30,7 +19,8 @@ export interface TelegramAdapterOptions {
   readonly mode: 'polling' | 'webhook';
   /** required in webhook mode */
   readonly webhookSecret?: string | undefined;
-  readonly pipeline: DeliveryPipeline;
+  /** where webhook and polled updates are stored to be handled */
+  readonly inbound: InboundQueue;
   readonly logger: Logger;
   /** the command menu in Vietnamese and English */
   readonly commands: { readonly vi: readonly BotCommand[]; readonly en: readonly BotCommand[] };
@@ -46,9 +36,9 @@ export interface TelegramAdapter extends ChannelAdapter {
 }
 
 /**
- * Telegram through grammY: its webhookCallback (secret compared in constant time, answer within the
- * time Telegram waits) or long polling with @grammyjs/runner; every update goes to the delivery
- * pipeline. Retries on 429/5xx are bounded so a webhook answers in time.
+ * Telegram through grammY: a webhook (the server compares the secret in constant time) or long polling
+ * with @grammyjs/runner stores every update in the inbound queue, whose workers hand it to the delivery
+ * pipeline; the webhook answers as soon as the update is stored. Retries on 429/5xx are bounded.
  */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const bot = new Bot(o.token, {
@@ -64,10 +54,22 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     channel: 'telegram',
     bot,
     limits: { textLength: TELEGRAM_TEXT_LIMIT, buttons: true },
-    parse: async (raw, now) => parseTelegramUpdate(raw, bot.botInfo, now),
+    async parse(raw, now) {
+      // A worker may take an update before start() has asked Telegram who the bot is.
+      if (!bot.isInited()) await bot.init();
+      return parseTelegramUpdate(raw, bot.botInfo, now);
+    },
+    route: telegramRoute,
+    async acknowledge(raw) {
+      // The pressed button stops spinning at once, whatever happens next.
+      const id = callbackQueryId(raw);
+      if (id) await bot.api.answerCallbackQuery(id).catch(() => undefined);
+    },
     send: (chatId, reply) => sender.send(chatId, reply),
     outbox: createTelegramSender(o.token, o.apiRoot),
-    ...(o.mode === 'webhook' ? { routes: [webhookRoute(bot, requireSecret(o.webhookSecret))] } : {}),
+    ...(o.mode === 'webhook'
+      ? { routes: [webhookRoute(requireSecret(o.webhookSecret), o.inbound, () => adapter)] }
+      : {}),
     async start() {
       await bot.init();
       const commands = o.commands;
@@ -83,29 +85,22 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     },
   };
 
-  // One chat's updates in order (the runner polls concurrently); different chats in parallel.
+  // Polling only. One chat's updates are stored in order (the runner fetches concurrently).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx) => {
-    // The button stops spinning at once, whatever happens next.
-    if (ctx.callbackQuery?.id) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (o.mode === 'webhook') {
-      await o.pipeline.deliver(adapter, ctx.update);
-      return;
-    }
-    // A polled update is confirmed to Telegram once fetched: if Redis is down, keep trying it here
+    // A polled update is confirmed to Telegram once fetched: if Redis is down, keep trying to store it
     // (this chat's later updates wait behind it, in order) instead of dropping it.
-    await retrying(() => o.pipeline.deliver(adapter, ctx.update), {
+    await retrying(() => o.inbound.accept(adapter, ctx.update), {
       ...POLLED_UPDATE_RETRY,
       stopped: () => stopping,
       onRetry: (err, attempt, delayMs) =>
         o.logger.warn(
           { err, attempt, delayMs, updateId: ctx.update.update_id },
-          'telegram update failed; retrying',
+          'telegram update not stored; retrying',
         ),
     });
   });
-  // Polling only: a webhook's failure goes back to Telegram as an error status instead.
-  bot.catch((err) => o.logger.error({ err: err.error }, 'telegram update failed'));
+  bot.catch((err) => o.logger.error({ err: err.error }, 'ALERT telegram-update: a polled update was dropped'));
   return adapter;
 }
 
@@ -114,13 +109,12 @@ function requireSecret(secret: string | undefined): string {
   return secret;
 }
 
-/** POST /webhooks/telegram: a body that is not an update gets 400; grammY does the rest. */
-function webhookRoute(bot: Bot, secret: string) {
-  const callback = webhookCallback(bot, 'fastify', {
-    secretToken: secret,
-    onTimeout: 'throw',
-    timeoutMilliseconds: ANSWER_WITHIN_MS,
-  });
+/**
+ * POST /webhooks/telegram: a body that is not an update gets 400; an update is stored and answered 200
+ * at once (Telegram waits about 10 s, and a slow answer holds back the chat's next updates); 503 when it
+ * could not be stored, so Telegram sends it again.
+ */
+function webhookRoute(secret: string, inbound: InboundQueue, adapter: () => ChannelAdapter): WebhookRoute {
   return {
     path: '/webhooks/telegram',
     bodyLimit: BODY_LIMIT,
@@ -131,14 +125,8 @@ function webhookRoute(bot: Bot, secret: string) {
           .code(400)
           .send({ error: 'bad-request', message: 'Not a Telegram update.', field: 'update_id' });
       }
-      try {
-        return await callback(request as never, reply as never);
-      } catch (err) {
-        if (err instanceof Error && err.message.startsWith('Request timed out after')) {
-          throw new RetryLaterError('the update took longer than Telegram waits; it is still being handled');
-        }
-        throw err;
-      }
+      await inbound.accept(adapter(), request.body);
+      return reply.code(200).send({ ok: true });
     },
   };
 }

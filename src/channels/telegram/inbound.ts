@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
-import type { ParsedUpdate } from '../../core/channel';
+import type { InboundRoute, ParsedUpdate } from '../../core/channel';
 import { type InboundEvent, inboundEventSchema } from '../../core/inbound';
 import type { Locale } from '../../core/user';
 
@@ -30,6 +30,26 @@ export const telegramUpdateSchema = z.looseObject({
     .looseObject({ chat: tgChat, from: tgUser, new_chat_member: z.looseObject({ status: z.string() }) })
     .optional(),
 });
+
+/**
+ * An update's id and chat, for the inbound queue. The chat of a button press is the chat of its message
+ * (the presser's own id when Telegram leaves the message out).
+ */
+export function telegramRoute(raw: unknown): InboundRoute | undefined {
+  const parsed = telegramUpdateSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const u = parsed.data;
+  const chat =
+    (u.message ?? u.edited_message ?? u.callback_query?.message ?? u.my_chat_member)?.chat.id ??
+    u.callback_query?.from.id ??
+    'none';
+  return { id: `u${u.update_id}`, chat: String(chat) };
+}
+
+/** The id of the pressed button's query, to stop its spinner. */
+export function callbackQueryId(raw: unknown): string | undefined {
+  return telegramUpdateSchema.safeParse(raw).data?.callback_query?.id;
+}
 
 export interface BotIdentity {
   readonly username: string;

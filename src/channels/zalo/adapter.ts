@@ -1,9 +1,9 @@
-import type { ChannelAdapter, DeliveryPipeline } from '../../core/channel';
+import type { ChannelAdapter, InboundQueue } from '../../core/channel';
 import type { ChoiceStore, SkippedUpdates } from '../../core/ports';
 import type { Logger } from '../../logger';
 import { ZaloClient } from './client';
 import { mentionNames } from './mention';
-import { createZaloParser } from './parse';
+import { createZaloParser, zaloRoute } from './parse';
 import { startZaloPolling, type ZaloPolling } from './polling';
 import { ZALO_TEXT_LIMIT } from './render';
 import { ZaloSender } from './sender';
@@ -18,7 +18,8 @@ export interface ZaloAdapterOptions {
   readonly mode: 'polling' | 'webhook';
   /** required in webhook mode */
   readonly webhookSecret?: string | undefined;
-  readonly pipeline: DeliveryPipeline;
+  /** where webhook and polled updates are stored to be handled */
+  readonly inbound: InboundQueue;
   readonly choices: ChoiceStore;
   /** bodies that are not messages the bot reads (webhook probe, other events), counted per reason */
   readonly skipped?: SkippedUpdates | undefined;
@@ -32,7 +33,8 @@ export interface ZaloAdapter extends ChannelAdapter {
 }
 
 /**
- * Zalo Bot Platform over HTTP (axios): a webhook or a getUpdates loop feeds the delivery pipeline;
+ * Zalo Bot Platform over HTTP (axios): a webhook or a getUpdates loop stores updates in the inbound
+ * queue, whose workers hand them to the delivery pipeline;
  * Zalo has no buttons, so options are numbered and a typed "1", "số 2" or an option's words come back
  * as that option's payload.
  */
@@ -60,18 +62,19 @@ export function createZaloAdapter(o: ZaloAdapterOptions): ZaloAdapter {
     client,
     limits: { textLength: ZALO_TEXT_LIMIT, buttons: false },
     parse,
+    route: zaloRoute,
     send: (chatId, reply) => sender.send(chatId, reply),
     // The Zalo client never retries by itself, so the outbox can use the same sender.
     outbox: sender,
     ...(o.mode === 'webhook'
-      ? { routes: [zaloWebhookRoute(o.webhookSecret, o.pipeline, () => adapter)] }
+      ? { routes: [zaloWebhookRoute(o.webhookSecret, o.inbound, () => adapter)] }
       : {}),
     async start() {
       const me = await client.getMe();
       names = { value: Promise.resolve(mentionNames(me)), until: Number.POSITIVE_INFINITY };
       o.logger.info({ bot: me.account_name, mode: o.mode }, 'Zalo channel on');
       if (o.mode === 'polling') {
-        polling = startZaloPolling(client, (update) => o.pipeline.deliver(adapter, update), o.logger);
+        polling = startZaloPolling(client, (update) => o.inbound.accept(adapter, update), o.logger);
       }
     },
     async stop() {

@@ -1,11 +1,11 @@
-import type { ParsedUpdate } from '../../core/channel';
+import type { InboundRoute, ParsedUpdate } from '../../core/channel';
 import { inboundEventSchema } from '../../core/inbound';
 import type { ChoiceStore, SkippedUpdates } from '../../core/ports';
 import type { Logger } from '../../logger';
 import { pickOption } from './choices';
 import { toInboundEvent } from './inbound';
 import { stripMention } from './mention';
-import { unwrapUpdate, type ZaloUpdate, zaloUpdateSchema } from './schemas';
+import { unwrapUpdate, type ZaloUpdate, zaloUpdateId, zaloUpdateSchema } from './schemas';
 import { bodyKeys, skipReason, unknownEvent } from './skipped';
 
 export interface ZaloParserOptions {
@@ -15,6 +15,12 @@ export interface ZaloParserOptions {
   readonly logger: Logger;
   /** the names that mention the bot in a group («@Trợ lý DVC»), from getMe */
   readonly botNames: () => Promise<readonly string[]>;
+}
+
+/** A message update's id and chat, for the inbound queue; anything else is parsed at once (logged, counted). */
+export function zaloRoute(raw: unknown): InboundRoute | undefined {
+  const parsed = zaloUpdateSchema.safeParse(unwrapUpdate(raw));
+  return parsed.success ? { id: zaloUpdateId(parsed.data), chat: parsed.data.message.chat.id } : undefined;
 }
 
 /**
@@ -57,11 +63,6 @@ export function createZaloParser(o: ZaloParserOptions): (raw: unknown, now: numb
     }
     const valid = inboundEventSchema.safeParse(event);
     if (!valid.success) return skip('invalid', 'bad-message', raw);
-    // No update id on Zalo: the message id (per event type) is what a redelivery repeats.
-    return {
-      kind: 'event',
-      dedupeKey: `${update.event_name}:${update.message.message_id}`,
-      event: valid.data,
-    };
+    return { kind: 'event', dedupeKey: zaloUpdateId(update), event: valid.data };
   };
 }

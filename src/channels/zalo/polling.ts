@@ -10,8 +10,10 @@ const POLL_SECONDS = 30;
 const MAX_BACKOFF_MS = 60_000;
 
 /**
- * getUpdates in a loop, for a laptop or a server without a public HTTPS address. An idle poll ends in
- * Zalo's 408, which just means "poll again"; other errors back off (1 s doubling to a minute).
+ * getUpdates in a loop, for a laptop or a server without a public HTTPS address. Each update is handed
+ * to `handleUpdate` (which stores it in the inbound queue) and the next is asked for at once: a burst is
+ * answered at the workers' pace, not one reply at a time. An idle poll ends in Zalo's 408, which just
+ * means "poll again"; other errors back off (1 s doubling to a minute).
  */
 export function startZaloPolling(
   client: ZaloClient,
@@ -40,7 +42,7 @@ export function startZaloPolling(
         backoff = 1000;
         if (update !== undefined && running) {
           for (const u of Array.isArray(update) ? update : [update]) {
-            // Zalo does not give a fetched update again: retry it here (Redis restarting) before the next.
+            // Zalo does not give a fetched update again: keep trying to store it (Redis restarting) before the next.
             await retrying(() => handleUpdate(u), {
               ...POLLED_UPDATE_RETRY,
               stopped: () => !running,

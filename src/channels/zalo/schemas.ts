@@ -68,6 +68,9 @@ export const zaloMessageSchema = z.looseObject({
 export const zaloUpdateSchema = z.looseObject({ event_name: z.string().min(1), message: zaloMessageSchema });
 export type ZaloUpdate = z.infer<typeof zaloUpdateSchema>;
 
+/** No update id on Zalo: the message id (per event type) is what a redelivery repeats. */
+export const zaloUpdateId = (update: ZaloUpdate): string => `${update.event_name}:${update.message.message_id}`;
+
 /** The docs show a wrapped body {ok, result: {...}}; teams saw the flat {event_name, message} in production. */
 export function unwrapUpdate(body: unknown): unknown {
   if (body && typeof body === 'object' && 'result' in body && (body as { ok?: unknown }).ok === true) {
