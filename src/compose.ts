@@ -145,7 +145,14 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     dedupe,
     clock,
   });
-  const inbound = createInbound({ redis, redisUrl: o.redisUrl, prefix: queuePrefix(prefix), pipeline, clock, logger });
+  const inbound = createInbound({
+    redis,
+    redisUrl: o.redisUrl,
+    prefix: queuePrefix(prefix),
+    pipeline,
+    clock,
+    logger,
+  });
 
   for (const factory of o.adapters ?? ADAPTERS) {
     const adapter = factory({

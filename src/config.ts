@@ -142,7 +142,8 @@ const envSchema = z
     ),
     TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://api.telegram.org')),
     ZALO_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().min(10, 'token Zalo quá ngắn').optional()),
-    ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    /** default: webhook when PUBLIC_URL is https (Zalo: polling is for development), else polling */
+    ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).optional()),
     ZALO_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().min(8, 'ít nhất 8 ký tự').max(256).optional(),
@@ -241,22 +242,38 @@ const envSchema = z
           path: ['TELEGRAM_WEBHOOK_SECRET'],
           message: 'bắt buộc khi TELEGRAM_MODE=webhook',
         });
-      if (!env.PUBLIC_URL)
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi TELEGRAM_MODE=webhook' });
-    }
-    if (env.ZALO_BOT_TOKEN && env.ZALO_MODE === 'webhook') {
-      if (!env.ZALO_WEBHOOK_SECRET)
+      if (!isHttps(env.PUBLIC_URL))
         ctx.addIssue({
           code: 'custom',
-          path: ['ZALO_WEBHOOK_SECRET'],
-          message: 'bắt buộc khi ZALO_MODE=webhook',
+          path: ['PUBLIC_URL'],
+          message: 'phải là địa chỉ https://… khi TELEGRAM_MODE=webhook (Telegram chỉ gửi tới https)',
         });
-      if (!env.PUBLIC_URL)
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'bắt buộc khi ZALO_MODE=webhook' });
+    }
+    if (env.ZALO_BOT_TOKEN && zaloMode(env) === 'webhook') {
+      const why = env.ZALO_MODE
+        ? 'khi ZALO_MODE=webhook'
+        : 'vì PUBLIC_URL là https nên Zalo nhận tin qua webhook (đặt ZALO_MODE=polling nếu chỉ chạy thử)';
+      if (!env.ZALO_WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: `bắt buộc ${why}` });
+      if (!isHttps(env.PUBLIC_URL))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message: 'phải là địa chỉ https://… khi ZALO_MODE=webhook (Zalo chỉ gửi tới https)',
+        });
     }
   });
 
 export type Env = z.output<typeof envSchema>;
+
+function isHttps(url: string | undefined): boolean {
+  return url?.startsWith('https://') ?? false;
+}
+
+/** Zalo says polling is for development and a webhook for production: a public https address means production. */
+function zaloMode(env: { ZALO_MODE?: 'polling' | 'webhook' | undefined; PUBLIC_URL?: string | undefined }) {
+  return env.ZALO_MODE ?? (isHttps(env.PUBLIC_URL) ? 'webhook' : 'polling');
+}
 
 export interface Config {
   readonly env: Env['NODE_ENV'];
@@ -278,7 +295,7 @@ export interface Config {
   };
   readonly zalo: {
     readonly token: string | undefined;
-    readonly mode: Env['ZALO_MODE'];
+    readonly mode: 'polling' | 'webhook';
     readonly webhookSecret: string | undefined;
     readonly apiBase: string;
   };
@@ -362,7 +379,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     zalo: {
       token: e.ZALO_BOT_TOKEN,
-      mode: e.ZALO_MODE,
+      mode: zaloMode(e),
       webhookSecret: e.ZALO_WEBHOOK_SECRET,
       apiBase: e.ZALO_API_BASE,
     },

@@ -17,7 +17,7 @@ const SEEN_SECONDS = 25 * 60 * 60;
  * Longer than handling can take (Redis commands time out after 1 s; a send retries for at most ~10 s).
  */
 const CLAIM_SECONDS = 30;
-/** A release that failed (Redis down) is tried again this often until the claim would have expired. */
+/** A release or confirm that failed (Redis down) is tried again this often until the claim would have expired. */
 const RELEASE_RETRY_MS = 1000;
 
 /** What the pipeline needs of the conversation core. */
@@ -49,6 +49,18 @@ export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
     o.dedupe.release(key, token).catch(() => {
       if (attempt * RELEASE_RETRY_MS >= CLAIM_SECONDS * 1000) return;
       setTimeout(() => releaseEventually(key, token, attempt + 1), RELEASE_RETRY_MS).unref();
+    });
+  }
+
+  /**
+   * Marks the update handled. When Redis is down right now this keeps trying in the background, so a
+   * retry of the same update (a worker trying again, a platform's resend) finds it done once Redis is
+   * back instead of answering the resident a second time when the claim runs out.
+   */
+  function confirmEventually(key: string, attempt = 1): void {
+    o.dedupe.confirm(key, SEEN_SECONDS).catch(() => {
+      if (attempt * RELEASE_RETRY_MS >= CLAIM_SECONDS * 1000) return;
+      setTimeout(() => confirmEventually(key, attempt + 1), RELEASE_RETRY_MS).unref();
     });
   }
 
@@ -97,9 +109,8 @@ export function createDeliveryPipeline(o: PipelineOptions): DeliveryPipeline {
         releaseEventually(key, claim.token);
         throw outcome.error;
       }
-      // The resident has (part of) the answer: never again. If this write fails the claim still runs
-      // out in CLAIM_SECONDS, and a platform that got our 2xx does not resend.
-      await o.dedupe.confirm(key, SEEN_SECONDS).catch(() => undefined);
+      // The resident has (part of) the answer: never again.
+      confirmEventually(key);
       if (outcome.error) throw outcome.error;
       return outcome.result;
     },

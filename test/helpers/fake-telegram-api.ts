@@ -77,6 +77,8 @@ export interface FakeTelegram {
   webhook(): WebhookSettings | undefined;
   /** resolves (with all calls of `method`) once `count` calls of `method` were recorded */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** calls of `method` are recorded and then wait, unanswered, until the returned function is called */
+  hold(method: string): () => void;
   /** clear calls, pending updates, failures, webhook, answered queries and blocks */
   reset(): void;
   close(): Promise<void>;
@@ -246,6 +248,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const token = FAKE_TELEGRAM_TOKEN;
   const botInfo = FAKE_BOT_INFO;
   const latencyMs = options.latencyMs ?? 0;
+  const holds = new Map<string, Promise<void>>();
 
   const calls: RecordedCall[] = [];
   const callListeners = new Set<() => void>();
@@ -458,6 +461,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     calls.push(call);
     for (const listener of [...callListeners]) listener();
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    await holds.get(call.method);
 
     let answer: ApiResponse;
     let status = 200;
@@ -531,6 +535,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         count,
         timeoutMs,
       ),
+    hold(method) {
+      let release = () => {};
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(method);
+            resolve();
+          };
+        }),
+      );
+      return release;
+    },
     reset() {
       calls.length = 0;
       queue = [];

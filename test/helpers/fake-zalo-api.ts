@@ -185,6 +185,10 @@ export interface FakeZalo {
   deliverWebhook(update: object, opts: DeliverWebhookOptions): Promise<number>;
   /** resolves (with all calls of `method`) once `count` calls of `method` have arrived */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<ZaloCall[]>;
+  /** calls of `method` are recorded and then wait, unanswered, until the returned function is called */
+  hold(method: string): () => void;
+  /** updates pushed and not yet handed to a poll */
+  pendingUpdates(): number;
   /** clear calls, pending updates, failures, webhook and unreachable chats (held polls keep waiting) */
   reset(): void;
   close(): Promise<void>;
@@ -374,6 +378,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   const failures = new Map<string, { failure: ZaloInjectedFailure; remaining: number }[]>();
   const unreachable = new Set<string>();
   const nextSentId = hexCounter(0x82599fa32f56d00e8941n);
+  const holds = new Map<string, Promise<void>>();
 
   // -- updates ------------------------------------------------------------------------------------------
 
@@ -591,6 +596,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     calls.push(call);
     notify();
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    await holds.get(method);
 
     let answer: ZaloResponse;
     let httpStatus: number | undefined;
@@ -689,6 +695,20 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
         count,
         timeoutMs,
       ),
+    hold(method) {
+      let release = () => {};
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(method);
+            resolve();
+          };
+        }),
+      );
+      return release;
+    },
+    pendingUpdates: () => queue.length,
     reset() {
       calls.length = 0;
       queue = [];

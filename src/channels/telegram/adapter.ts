@@ -100,7 +100,9 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
         ),
     });
   });
-  bot.catch((err) => o.logger.error({ err: err.error }, 'ALERT telegram-update: a polled update was dropped'));
+  bot.catch((err) =>
+    o.logger.error({ err: err.error }, 'ALERT telegram-update: a polled update was dropped'),
+  );
   return adapter;
 }
 

@@ -69,7 +69,8 @@ export const zaloUpdateSchema = z.looseObject({ event_name: z.string().min(1), m
 export type ZaloUpdate = z.infer<typeof zaloUpdateSchema>;
 
 /** No update id on Zalo: the message id (per event type) is what a redelivery repeats. */
-export const zaloUpdateId = (update: ZaloUpdate): string => `${update.event_name}:${update.message.message_id}`;
+export const zaloUpdateId = (update: ZaloUpdate): string =>
+  `${update.event_name}:${update.message.message_id}`;
 
 /** The docs show a wrapped body {ok, result: {...}}; teams saw the flat {event_name, message} in production. */
 export function unwrapUpdate(body: unknown): unknown {
