@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|reminders|broadcast|usage] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
+ * npm run bench [-- --only matcher|conversation|web-http|web-vs-bare|redis-commands|telegram-webhook|telegram-outbox|zalo-webhook|zalo-outbox|inbound|reminders|broadcast|usage] [--connections 10] — prints one JSON line per figure; BENCHMARKS.md records them.
  * Run through `node --expose-gc` (the npm script does) so heap figures are measured after a GC.
  */
 import { loadConfig } from '../src/config';
 import { startPrivateRedis } from '../test/helpers/redis-server';
 import { benchBroadcast } from './bench/broadcast';
 import { benchConversation } from './bench/conversation';
+import { benchInbound } from './bench/inbound';
 import { benchMatcher } from './bench/matcher';
 import { benchRedisCommands } from './bench/redis-commands';
 import { benchReminders } from './bench/reminders';
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   'telegram-outbox': () => benchTelegramOutbox(redis.url),
   'zalo-webhook': () => benchZaloWebhook(redis.url, connections),
   'zalo-outbox': () => benchZaloOutbox(redis.url),
+  inbound: () => benchInbound(redis.url),
   reminders: () => benchReminders(redis.url, config.localesDir),
   broadcast: () => benchBroadcast(redis.url, config.contentDir, config.localesDir),
   usage: () => benchUsage(redis.url),
