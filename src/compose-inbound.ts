@@ -26,6 +26,8 @@ export interface InboundOptions {
 }
 
 export interface Inbound extends InboundQueue {
+  /** opens the queues of these channels (at start, while Redis answers) */
+  open(adapters: Iterable<ChannelAdapter>): Promise<void>;
   /** starts the workers that handle the stored updates of these channels */
   startWorkers(adapters: Iterable<ChannelAdapter>): void;
   /** updates of a channel stored and not yet handled */
@@ -72,8 +74,12 @@ export function createInbound(o: InboundOptions): Inbound {
         await queues.add(adapter.channel, route.chat, route.id, { raw, receivedAt: o.clock.now() });
       } catch (err) {
         if (isRedisUnavailable(err)) throw err;
+        o.logger.warn({ err, channel: adapter.channel }, 'inbound: the update could not be stored');
         throw new RetryLaterError(`the update could not be stored: ${String(err)}`);
       }
+    },
+    async open(adapters) {
+      for (const adapter of adapters) if (adapter.route) await queues.open(adapter.channel);
     },
     startWorkers(adapters) {
       for (const adapter of adapters) {

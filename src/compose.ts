@@ -175,6 +175,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     }
   }
 
+  await inbound.open(adapters.values());
+
   const breaker = new RedisBreaker(redis);
   const web = config.role === 'all' || config.role === 'web';
   const worker = config.role === 'all' || config.role === 'worker';

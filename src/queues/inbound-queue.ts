@@ -46,6 +46,17 @@ export class InboundQueues {
     this.shards = options.shards ?? INBOUND_SHARDS;
   }
 
+  /**
+   * Opens a channel's queues now, while Redis answers: BullMQ reads Redis's version when a queue is
+   * made, and a queue made while Redis is frozen or away stays broken for good.
+   */
+  async open(channel: string): Promise<void> {
+    const queues = Array.from({ length: this.shards }, (_, shard) =>
+      this.queue(inboundQueueName(channel, shard)),
+    );
+    await Promise.all(queues.map((queue) => queue.waitUntilReady()));
+  }
+
   /** Resolves once the update is stored in Redis; rejects when it could not be (Redis away). */
   async add(channel: string, chat: string, updateId: string, data: InboundJobData): Promise<void> {
     const queue = this.queue(inboundQueueName(channel, shardOf(chat, this.shards)));

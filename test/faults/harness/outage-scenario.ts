@@ -76,8 +76,8 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
     const webSamples = await web.stop();
     const readySamples = await ready.stop();
     const updates = await platform.finish(Date.now() + 60_000);
-    // Replies to the last deliveries may still be on their way to the fake.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The webhook answers once the update is stored; workers reply after (retrying what the fault cut).
+    await repliesSettled(fake);
     await fetch(`${app.url}/webhooks/telegram`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -92,6 +92,7 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
         },
       }),
     });
+    await repliesSettled(fake);
     const sentPerChat = new Map<number, number>();
     for (const call of fake.callsOf('sendMessage')) {
       const chatId = Number(call.params.chat_id);
@@ -111,6 +112,21 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
     await app?.stop();
     await fake.close();
     await redis.close();
+  }
+}
+
+/** Waits until the fake has received no sendMessage for 2 s (at most 30 s). */
+async function repliesSettled(fake: FakeTelegram): Promise<void> {
+  const until = Date.now() + 30_000;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < until && Date.now() - since < 2000) {
+    const now = fake.callsOf('sendMessage').length;
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
