@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const action = process.argv[2];
   // The bot's own mode does not matter here, and `set` explains a PUBLIC_URL Zalo cannot call better
   // (exit 2, nothing sent) than the webhook-mode settings check would.
-  const config = loadConfig({ ...process.env, ZALO_MODE: 'polling' });
+  const config = loadConfig(undefined, { ZALO_MODE: 'polling' });
   const token = config.zalo.token;
   if (!token) throw new Error('ZALO_BOT_TOKEN is not set (see README: "Zalo").');
   const client = new ZaloClient({ token, baseUrl: config.zalo.apiBase });

@@ -347,9 +347,15 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates the environment (process.env unless given) and returns the typed config, or throws ConfigError. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(source);
+/**
+ * Validates the environment (process.env unless given), with `overrides` on top, and returns the typed
+ * config, or throws ConfigError.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string> = {},
+): Config {
+  const parsed = envSchema.safeParse({ ...source, ...overrides });
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => ({

@@ -8,8 +8,9 @@ import {
   type Scored,
 } from './confidence';
 import { DECISION_MODEL } from './decision-model';
-import type { Lexicon } from './lexicon';
-import { fold } from './normalize';
+import { expand, type Lexicon } from './lexicon';
+import { fold, syllables } from './normalize';
+import { correctSlip, type SpellingVocabulary } from './spelling';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
 
@@ -97,8 +98,20 @@ export function buildMatcher(
     return new Set(readingTerms(read(asking, lexicon), lexicon));
   }
 
+  const spellingVocabulary: SpellingVocabulary = {
+    has: (w) => index.vocabulary.has(w),
+    frequency: (w) => index.samplesWith(w),
+  };
+  /** The question's syllables, a word typed with one slip read as the knowledge base's word. */
+  function readTyped(text: string) {
+    const words = syllables(text).map((w) =>
+      lexicon.abbreviations.has(fold(w)) ? w : (correctSlip(w, spellingVocabulary) ?? w),
+    );
+    return expand(words, lexicon);
+  }
+
   function score(question: string): Scored {
-    const reading = read(question.slice(0, MAX_QUESTION_CHARS), lexicon);
+    const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     const said = ` ${reading.words.map(fold).join(' ')} `;
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
