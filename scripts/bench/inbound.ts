@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { startFakeZalo, zaloText } from '../../test/helpers/fake-zalo-api';
 import { untilQuiet } from './quiet';
-import { startServerProcess } from './server-process';
 import { percentile, report, round } from './stats';
+import { startZaloBot } from './zalo';
 
-const SECRET = 'bench_inbound_webhook_secret';
 const SLOW_API_MS = 300;
 const EVENTS = 400;
 const CONCURRENCY = 10;
@@ -17,17 +16,7 @@ const CONCURRENCY = 10;
  */
 export async function benchInbound(redisUrl: string): Promise<void> {
   const fake = await startFakeZalo({ latencyMs: SLOW_API_MS });
-  const server = await startServerProcess({
-    ROLE: 'web',
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: `bench-inbound${Date.now()}:`,
-    ZALO_BOT_TOKEN: fake.token,
-    ZALO_WEBHOOK_SECRET: SECRET,
-    ZALO_API_BASE: fake.url,
-    PUBLIC_URL: 'https://bot.example',
-  });
-  const url = `${server.base}/webhooks/zalo`;
-  const headers = { 'content-type': 'application/json', 'x-bot-api-secret-token': SECRET };
+  const { server, url, headers } = await startZaloBot(fake, redisUrl, 'bench-inbound');
   try {
     const residents = Array.from({ length: 200 }, (_, i) => String(7_100_000 + i));
     const texts = ['xin chào', 'đăng ký kết hôn'];

@@ -16,7 +16,7 @@ import { readQuestionSet } from '../../test/helpers/question-set';
 import { deleteKeys } from '../../test/helpers/redis-cleanup';
 import { startFakeProcess } from './fake-process';
 import { postLoad, reportLoad } from './load';
-import { untilQuiet } from './quiet';
+import { reportDrained, untilQuiet } from './quiet';
 import { startServerProcess } from './server-process';
 import { report } from './stats';
 
@@ -71,18 +71,11 @@ export async function benchTelegramWebhook(redisUrl: string, connections: number
       minRate: 500,
       maxP99: 100,
     });
-    report({
-      bench: 'telegram-webhook',
-      metric: 'all_answered_after_load_ms',
-      value: Math.round(Math.max(0, drained.lastChangeAt - loadEnd)),
-      unit: 'ms',
-      context: { load_ms: Math.round(loadEnd - loadStart) },
-    });
-    report({
-      bench: 'telegram-webhook',
-      metric: 'updates_answered_per_second',
-      value: Math.round(result.total / ((drained.lastChangeAt - loadStart) / 1000)),
-      unit: 'updates/s',
+    reportDrained('telegram-webhook', 'update', {
+      total: result.total,
+      loadStart,
+      loadEnd,
+      lastChangeAt: drained.lastChangeAt,
     });
     report({
       bench: 'telegram-webhook',

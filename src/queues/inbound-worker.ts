@@ -1,9 +1,9 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { type InboundJobData, parseInboundJob } from './inbound-job';
 import { INBOUND_SHARDS, inboundQueueName } from './inbound-keys';
 import { assertQueuePrefix } from './outbox-keys';
+import { openWorkerConnection, type WorkerConnectionOptions } from './worker-connection';
 
 /**
  * A dead process's update runs again after about lockDuration + stalledInterval (see the outbox worker
@@ -17,7 +17,7 @@ export const INBOUND_WORKER_DEFAULTS = {
 
 export interface InboundWorkerOptions {
   /** options for NEW connections owned by the workers (maxRetriesPerRequest is forced to null) */
-  readonly connection: RedisOptions | { readonly url: string };
+  readonly connection: WorkerConnectionOptions;
   readonly channel: string;
   /** BullMQ prefix without the trailing ':' */
   readonly prefix: string;
@@ -37,12 +37,6 @@ export interface InboundWorkersHandle {
   close(): Promise<void>;
 }
 
-function openConnection(options: InboundWorkerOptions['connection']): Redis {
-  return 'url' in options && typeof options.url === 'string'
-    ? new Redis(options.url, { maxRetriesPerRequest: null })
-    : new Redis({ ...(options as RedisOptions), maxRetriesPerRequest: null });
-}
-
 /**
  * One worker per shard queue of a channel, each taking one job at a time; the queue's global
  * concurrency of 1 keeps that true with several processes, so a chat's updates never run side by side
@@ -51,7 +45,7 @@ function openConnection(options: InboundWorkerOptions['connection']): Redis {
 export function startInboundWorkers(options: InboundWorkerOptions): InboundWorkersHandle {
   const { channel, prefix, logger } = options;
   assertQueuePrefix(prefix);
-  const connection = openConnection(options.connection);
+  const connection = openWorkerConnection(options.connection);
   connection.on('error', (err) => logger.warn({ err, channel }, 'inbound: redis connection error'));
   const shards = options.shards ?? INBOUND_SHARDS;
 

@@ -1,11 +1,11 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
 import type { ChannelSender } from '../core/channel';
 import type { Logger } from '../logger';
 import { incrementOutboxCount, type OutboxCountField } from './outbox-counts';
 import { redisOutboxDeliveries } from './outbox-deliveries';
 import { assertQueuePrefix, type OutboxChannel, outboxQueueName } from './outbox-keys';
 import { createOutboxProcessor, type OutboxProcessorDeps } from './outbox-processor';
+import { openWorkerConnection, type WorkerConnectionOptions } from './worker-connection';
 
 export interface OutboxLimiter {
   readonly max: number;
@@ -57,7 +57,7 @@ export const OUTBOX_CONCURRENCY = 8;
 
 export interface OutboxWorkerOptions {
   /** options for a NEW connection owned by the worker (maxRetriesPerRequest is forced to null) */
-  readonly connection: RedisOptions | { readonly url: string };
+  readonly connection: WorkerConnectionOptions;
   readonly channel: OutboxChannel;
   /** BullMQ prefix without the trailing ':' (as for Outbox) */
   readonly prefix: string;
@@ -90,12 +90,6 @@ export interface OutboxWorkerHandle {
   close(): Promise<void>;
 }
 
-function openConnection(options: OutboxWorkerOptions['connection']): Redis {
-  return 'url' in options && typeof options.url === 'string'
-    ? new Redis(options.url, { maxRetriesPerRequest: null })
-    : new Redis({ ...(options as RedisOptions), maxRetriesPerRequest: null });
-}
-
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHandle {
   const { channel, prefix, logger } = options;
   assertQueuePrefix(prefix);
@@ -103,7 +97,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorkerHan
     throw new TypeError(`sender is for ${options.sender.channel}, outbox is for ${channel}`);
   }
   const name = outboxQueueName(channel);
-  const connection = openConnection(options.connection);
+  const connection = openWorkerConnection(options.connection);
   connection.on('error', (err) => logger.warn({ err, queue: name }, 'outbox: redis connection error'));
   // Held only for queue.rateLimit, which is what BullMQ 6 wants instead of worker.rateLimit.
   const queue = new Queue(name, { connection, prefix });

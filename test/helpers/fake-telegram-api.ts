@@ -22,6 +22,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Chat, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import { readRequestParams } from './fake-http';
+import { methodHolds } from './method-holds';
 import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -248,7 +249,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const token = FAKE_TELEGRAM_TOKEN;
   const botInfo = FAKE_BOT_INFO;
   const latencyMs = options.latencyMs ?? 0;
-  const holds = new Map<string, Promise<void>>();
+  const holds = methodHolds();
 
   const calls: RecordedCall[] = [];
   const callListeners = new Set<() => void>();
@@ -461,7 +462,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     calls.push(call);
     for (const listener of [...callListeners]) listener();
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-    await holds.get(call.method);
+    await holds.passed(call.method);
 
     let answer: ApiResponse;
     let status = 200;
@@ -535,19 +536,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         count,
         timeoutMs,
       ),
-    hold(method) {
-      let release = () => {};
-      holds.set(
-        method,
-        new Promise<void>((resolve) => {
-          release = () => {
-            holds.delete(method);
-            resolve();
-          };
-        }),
-      );
-      return release;
-    },
+    hold: holds.hold,
     reset() {
       calls.length = 0;
       queue = [];

@@ -50,6 +50,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { readRequestParams } from './fake-http';
 import { probeWebhook, type ZaloProbeOptions, type ZaloVerification } from './fake-zalo-probe';
+import { methodHolds } from './method-holds';
 import { waitForCalls } from './wait-for-calls';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -378,7 +379,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   const failures = new Map<string, { failure: ZaloInjectedFailure; remaining: number }[]>();
   const unreachable = new Set<string>();
   const nextSentId = hexCounter(0x82599fa32f56d00e8941n);
-  const holds = new Map<string, Promise<void>>();
+  const holds = methodHolds();
 
   // -- updates ------------------------------------------------------------------------------------------
 
@@ -596,7 +597,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     calls.push(call);
     notify();
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-    await holds.get(method);
+    await holds.passed(method);
 
     let answer: ZaloResponse;
     let httpStatus: number | undefined;
@@ -695,19 +696,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
         count,
         timeoutMs,
       ),
-    hold(method) {
-      let release = () => {};
-      holds.set(
-        method,
-        new Promise<void>((resolve) => {
-          release = () => {
-            holds.delete(method);
-            resolve();
-          };
-        }),
-      );
-      return release;
-    },
+    hold: holds.hold,
     pendingUpdates: () => queue.length,
     reset() {
       calls.length = 0;
