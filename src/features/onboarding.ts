@@ -1,6 +1,7 @@
 import { maskPersonalNumbers } from '../core/privacy';
 import type { Reply } from '../core/reply';
 import type { UserProfile } from '../core/state';
+import type { UsageEvent } from '../core/usage';
 import { villageName } from '../knowledge/placeholders';
 import { fold, syllables } from '../language/normalize';
 import { answerQuestion } from './answer';
@@ -60,12 +61,42 @@ const villageStep: FlowStep = {
     // cannot (it is answered right after the privacy note; the village can be chosen later in the menu).
     const text = input.text?.trim();
     if (!turn.profile && text && isQuestion(text, deps)) {
-      const question = maskPersonalNumbers(text).slice(0, MAX_QUESTION_LENGTH + 1);
-      return { ok: true, data: { ...data, village: NO_VILLAGE, question } };
+      const question = keptQuestion(text);
+      // The newcomer's first message was a question too: both are answered, in the order asked.
+      const asked: Record<string, string> = data.question
+        ? { question: data.question, then: question }
+        : { question };
+      return { ok: true, data: { ...data, village: NO_VILLAGE, ...asked } };
     }
     return { ok: false, reply: { text: deps.t(turn.locale, 'onboarding-village-unknown') } };
   },
 };
+
+/**
+ * A question kept with the form until it is answered: phone and ID numbers masked before it is cut (a
+ * number cut in two would be too short to be masked); one character past the limit keeps the "too long"
+ * note.
+ */
+function keptQuestion(text: string): string {
+  return maskPersonalNumbers(text).slice(0, MAX_QUESTION_LENGTH + 1);
+}
+
+/** The questions kept with the form, answered one after the other (the last one's context stays). */
+async function answerKept(data: Record<string, string>, turn: Turn, deps: FeatureContext): Promise<Outcome> {
+  const questions = [data.question, data.then].filter((q): q is string => q !== undefined);
+  const replies: Reply[] = [];
+  const usage: UsageEvent[] = [];
+  let current = turn;
+  let session = turn.session;
+  for (const question of questions) {
+    const answered = await answerQuestion(question, current, deps);
+    replies.push(...answered.replies);
+    usage.push(...(answered.usage ?? []));
+    if (answered.session) session = answered.session;
+    current = { ...current, session };
+  }
+  return { replies, session, usage };
+}
 
 function profileWith(turn: Turn, village: string): UserProfile {
   const base: UserProfile = turn.profile ?? {
@@ -107,13 +138,8 @@ export const onboardingFlow: Flow = {
     ];
     // A question asked before onboarding is answered right after it.
     if (data.question) {
-      const answered = await answerQuestion(data.question, done, deps);
-      return {
-        replies: [...replies, ...answered.replies],
-        profile,
-        session: answered.session,
-        usage: answered.usage,
-      };
+      const answered = await answerKept(data, done, deps);
+      return { ...answered, replies: [...replies, ...answered.replies], profile };
     }
     return { replies: [...replies, deps.mainMenu(done)], profile };
   },
@@ -126,7 +152,7 @@ export const changeVillageFlow: Flow = {
   complete(data, turn, deps) {
     // A resident without a profile (the web chat) who typed a question instead of a village: no village
     // was chosen, so nothing is kept; the question is answered.
-    if (data.question) return answerQuestion(data.question, turn, deps);
+    if (data.question) return answerKept(data, turn, deps);
     const village = data.village ?? NO_VILLAGE;
     const profile = profileWith(turn, village);
     return {
@@ -174,10 +200,8 @@ async function start(
   }
   const data: Record<string, string> = {};
   if (village) data.village = village;
-  // Kept with the form until the village is chosen (briefly: see PENDING_SESSION_SECONDS), with phone
-  // and ID numbers masked; one character past the limit keeps the "too long" note. Masked before it is
-  // cut, so a number the limit cuts in two is not kept as a run of digits too short to be masked.
-  if (question) data.question = maskPersonalNumbers(question).slice(0, MAX_QUESTION_LENGTH + 1);
+  // Kept with the form until the village is chosen (briefly: see PENDING_SESSION_SECONDS).
+  if (question) data.question = keptQuestion(question);
   const started = await ctx.flows.start(
     turn.profile ? CHANGE_VILLAGE : ONBOARDING,
     { ...turn, session: { misses: 0 } },

@@ -106,6 +106,21 @@ describe('a question typed at the village step', () => {
     expect(await bot.profile(r.user)).toBeDefined();
   });
 
+  it('answers the first question too when a newcomer asks a second one instead of choosing a village', async () => {
+    const r = bot.resident();
+    const first = await r.say('làm giấy khai sinh cho con');
+    expect(r.text(first)).toContain('thôn/làng nào');
+    const replies = await r.say('đăng ký kết hôn cần gì');
+    const texts = replies.map((reply) => reply.text);
+    const birth = texts.findIndex((t) => t.startsWith('Đăng ký khai sinh'));
+    const marriage = texts.findIndex((t) => t.startsWith('Đăng ký kết hôn'));
+    expect(birth, texts.join('\n---\n')).toBeGreaterThanOrEqual(0);
+    expect(marriage).toBeGreaterThan(birth);
+    // The follow-up context is the last question's.
+    const [fee] = await r.say('bao nhiêu tiền');
+    expect(fee?.text).toMatch(/^Đăng ký kết hôn — /);
+  });
+
   it('does not clear the village of someone changing it', async () => {
     const r = bot.resident();
     await r.start('thon-2');
