@@ -64,7 +64,7 @@ const villageStep: FlowStep = {
       const question = keptQuestion(text);
       // The newcomer's first message was a question too: both are answered, in the order asked.
       const asked: Record<string, string> = data.question
-        ? { question: data.question, then: question }
+        ? { question: data.question, second: question }
         : { question };
       return { ok: true, data: { ...data, village: NO_VILLAGE, ...asked } };
     }
@@ -83,7 +83,7 @@ function keptQuestion(text: string): string {
 
 /** The questions kept with the form, answered one after the other (the last one's context stays). */
 async function answerKept(data: Record<string, string>, turn: Turn, deps: FeatureContext): Promise<Outcome> {
-  const questions = [data.question, data.then].filter((q): q is string => q !== undefined);
+  const questions = [data.question, data.second].filter((q): q is string => q !== undefined);
   const replies: Reply[] = [];
   const usage: UsageEvent[] = [];
   let current = turn;
