@@ -159,12 +159,31 @@ export function buildMatcher(
     };
   }
 
+  /**
+   * A topic's own two-word defining phrases («đổi tên» for cải chính hộ tịch) are evidence for it even
+   * when both words are generic: the content says they define it.
+   */
+  const definingPairs = new Map(
+    documents
+      .filter((d) => d.named && d.named.length > 0)
+      .map((d) => [
+        d.topic,
+        new Set(
+          d
+            .named!.map((w) => read(w, lexicon).words.map(fold))
+            .filter((ws) => ws.length === 2)
+            .map((ws) => ws.join(BIGRAM)),
+        ),
+      ]),
+  );
+
   /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
   function specificWeight(hit: TopicHit): number {
+    const pairs = definingPairs.get(hit.topic);
     let sum = 0;
     for (const [term, docTerms] of hit.matches) {
       const own = docTerms.includes(term) ? [term] : docTerms;
-      const evidence = own.some((t) => isSpecific(t));
+      const evidence = own.some((t) => isSpecific(t) || pairs?.has(t) === true);
       if (evidence) sum += Math.max(...term.split(BIGRAM).map((w) => weightOf(w)));
     }
     return sum;
