@@ -55,6 +55,38 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('ABCDEFGHIJ');
   });
 
+  it('receives Zalo by webhook when PUBLIC_URL is https (production), by polling otherwise', () => {
+    const token = { ZALO_BOT_TOKEN: '1234567890:zalo_token_abcdefghij' };
+    const https = { ...token, PUBLIC_URL: 'https://xa.example.vn', ZALO_WEBHOOK_SECRET: 'secret_12345' };
+    expect(loadConfig(https).zalo.mode).toBe('webhook');
+    expect(loadConfig({ ...https, ZALO_MODE: 'polling' }).zalo.mode).toBe('polling');
+    expect(loadConfig(token).zalo.mode).toBe('polling');
+    expect(loadConfig({ ...token, PUBLIC_URL: 'http://192.168.1.5:3000' }).zalo.mode).toBe('polling');
+  });
+
+  it('says what is missing for the default webhook, and refuses webhook mode with an http PUBLIC_URL', () => {
+    const token = { ZALO_BOT_TOKEN: '1234567890:zalo_token_abcdefghij' };
+    const noSecret = () => loadConfig({ ...token, PUBLIC_URL: 'https://xa.example.vn' });
+    expect(noSecret).toThrow(ConfigError);
+    expect(noSecret).toThrow(/ZALO_WEBHOOK_SECRET.*ZALO_MODE=polling/s);
+    const http = () =>
+      loadConfig({
+        ...token,
+        ZALO_MODE: 'webhook',
+        ZALO_WEBHOOK_SECRET: 'secret_12345',
+        PUBLIC_URL: 'http://xa.example.vn',
+      });
+    expect(http).toThrow(/PUBLIC_URL.*https/s);
+    const telegram = () =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_SECRET: 'telegram_secret_123',
+        PUBLIC_URL: 'http://xa.example.vn',
+      });
+    expect(telegram).toThrow(/PUBLIC_URL.*https/s);
+  });
+
   it('looks for Redis on 6379 and caps a private Redis at 256mb by default', () => {
     const c = loadConfig({});
     expect(c.redisProbeUrl).toBe('redis://127.0.0.1:6379');
