@@ -28,6 +28,8 @@ describe('the answer engine, as a resident meets it', () => {
     ['quên mật khẩu vneid', 'vneid'],
     ['nhận kết quả qua bưu điện được không', 'buu-chinh'],
     ['xã làm việc mấy giờ', 'lien-he'],
+    ['dkkt cho bo can gt gi', 'khai-tu'],
+    ['dang ki nhan tbao cua thon', 'thong-bao'],
     // «đổi» and «tên» are generic words, but «đổi tên» is one of the topic's defining phrases
     ['đổi tên cho con', 'cai-chinh-ho-tich'],
     ['muốn đổi họ cho con theo mẹ', 'cai-chinh-ho-tich'],
