@@ -66,6 +66,13 @@ describe('the answer engine, as a resident meets it', () => {
     expect(reply.text).toContain('thời tiết');
   });
 
+  it.each(['đàn gà nhà tôi bị dịch, hỏi thú y ở đâu', 'xem điểm thi vào 10 của con'])(
+    'says where to go for «%s», not a list of procedures',
+    (question) => {
+      expect(ask(question, 'vi').decision.kind).toBe('outside');
+    },
+  );
+
   it('asks "Ý bạn là…?" with the candidates as buttons when two topics fit', () => {
     const { match, reply } = ask('chứng thực', 'vi');
     expect(match.decision).toBe('clarify');
