@@ -53,26 +53,44 @@ const wrong = (turn: Turn, ctx: FeatureContext, key: string): StepResult => ({
 const choose = (input: StepInput, step: string, choices: readonly string[]) =>
   chooseOption(input, buildPayload(FORM, step), choices);
 
-const topicStep: FlowStep = {
-  id: 'topic',
-  ask: (turn, _data, ctx) =>
-    ask(
-      turn,
-      ctx,
-      'postal-ask-topic',
-      rows(
-        topicChoices(ctx).map((id) => ({
-          label: topicTitle(id, turn, ctx),
-          payload: buildPayload(FORM, 'topic', id),
-        })),
-        1,
+/** A step answered by one of a list (a button, its number or its words). */
+function choiceStep(o: {
+  id: string;
+  askKey: string;
+  wrongKey: string;
+  perRow: number;
+  choices: (ctx: FeatureContext) => readonly string[];
+  label: (id: string, turn: Turn, ctx: FeatureContext) => string;
+}): FlowStep {
+  return {
+    id: o.id,
+    ask: (turn, _data, ctx) =>
+      ask(
+        turn,
+        ctx,
+        o.askKey,
+        rows(
+          o
+            .choices(ctx)
+            .map((id) => ({ label: o.label(id, turn, ctx), payload: buildPayload(FORM, o.id, id) })),
+          o.perRow,
+        ),
       ),
-    ),
-  accept(input, data, turn, ctx) {
-    const topic = choose(input, 'topic', topicChoices(ctx));
-    return topic ? { ok: true, data: { ...data, topic } } : wrong(turn, ctx, 'postal-topic-unknown');
-  },
-};
+    accept(input, data, turn, ctx) {
+      const picked = choose(input, o.id, o.choices(ctx));
+      return picked ? { ok: true, data: { ...data, [o.id]: picked } } : wrong(turn, ctx, o.wrongKey);
+    },
+  };
+}
+
+const topicStep = choiceStep({
+  id: 'topic',
+  askKey: 'postal-ask-topic',
+  wrongKey: 'postal-topic-unknown',
+  perRow: 1,
+  choices: topicChoices,
+  label: topicTitle,
+});
 
 const NO_CODE = ['chua co', 'chua co ma', 'khong co', 'khong co ma', 'khong', 'chua', 'no', 'none'];
 
@@ -109,28 +127,14 @@ const phoneStep: FlowStep = {
   },
 };
 
-const villageIds = (ctx: FeatureContext) => ctx.kb.commune.villages.map((v) => v.id);
-
-const villageStep: FlowStep = {
+const villageStep = choiceStep({
   id: 'village',
-  ask: (turn, _data, ctx) =>
-    ask(
-      turn,
-      ctx,
-      'postal-ask-village',
-      rows(
-        villageIds(ctx).map((id) => ({
-          label: villageName(ctx.kb.commune, id),
-          payload: buildPayload(FORM, 'village', id),
-        })),
-        2,
-      ),
-    ),
-  accept(input, data, turn, ctx) {
-    const village = choose(input, 'village', villageIds(ctx));
-    return village ? { ok: true, data: { ...data, village } } : wrong(turn, ctx, 'postal-village-unknown');
-  },
-};
+  askKey: 'postal-ask-village',
+  wrongKey: 'postal-village-unknown',
+  perRow: 2,
+  choices: (ctx) => ctx.kb.commune.villages.map((v) => v.id),
+  label: (id, _turn, ctx) => villageName(ctx.kb.commune, id),
+});
 
 const addressStep: FlowStep = {
   id: 'address',
