@@ -9,7 +9,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Redis } from 'ioredis';
 import { createWebAdapter } from '../src/channels/web/adapter';
 import { compose } from '../src/compose';
 import { loadConfig } from '../src/config';
@@ -18,6 +17,7 @@ import { vietnamDay } from '../src/core/vietnam-day';
 import { createLogger } from '../src/logger';
 import { ensureRedis } from '../src/storage/local-redis';
 import { linkPath } from '../test/helpers/dashboard-link';
+import { deleteKeys } from '../test/helpers/redis-cleanup';
 import { seedDemoMonth } from './dashboard-demo-data';
 import { launchChromium } from './poster-pdf';
 
@@ -74,17 +74,8 @@ try {
   }
 } finally {
   await browser.close();
-  await deletePrefix(composed.redis, prefix);
+  await deleteKeys(composed.redis, prefix);
   await composed.close();
   await redis.stop?.();
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-async function deletePrefix(client: Redis, keyPrefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await client.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
-    if (found.length > 0) await client.del(...found);
-    cursor = next;
-  } while (cursor !== '0');
 }
