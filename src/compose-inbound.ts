@@ -66,12 +66,10 @@ export function createInbound(o: InboundOptions): Inbound {
     async accept(adapter, raw) {
       const route = adapter.route?.(raw);
       // Nothing to queue (a probe, another event): the parser logs and counts it, no reply is produced.
-      if (!route) {
-        await o.pipeline.deliver(adapter, raw);
-        return;
-      }
+      if (!route) return o.pipeline.deliver(adapter, raw);
       try {
         await queues.add(adapter.channel, route.chat, route.id, { raw, receivedAt: o.clock.now() });
+        return 'stored';
       } catch (err) {
         if (isRedisUnavailable(err)) throw err;
         o.logger.warn({ err, channel: adapter.channel }, 'inbound: the update could not be stored');

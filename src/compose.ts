@@ -175,10 +175,10 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     }
   }
 
-  await inbound.open(adapters.values());
-
   const breaker = new RedisBreaker(redis);
   const web = config.role === 'all' || config.role === 'web';
+  // Updates arrive, and are stored, in the web role only.
+  if (web) await inbound.open(adapters.values());
   const worker = config.role === 'all' || config.role === 'worker';
   const webAdapter = adapters.get('web');
   if (web && !webAdapter) throw new Error('the web role needs the web adapter in the adapter list');

@@ -80,10 +80,11 @@ export interface InboundRoute {
  */
 export interface InboundQueue {
   /**
-   * Resolves once the update is stored (or, when the adapter finds nothing to queue in it, once it was
-   * logged and counted); throws when it could not be stored now, so a webhook answers 503.
+   * Resolves once the update is stored ('stored'), or, when the adapter finds nothing to queue in it,
+   * once it was parsed, logged and counted ('ignored' or 'invalid'); throws when it could not be stored
+   * now, so a webhook answers 503.
    */
-  accept(adapter: ChannelAdapter, raw: unknown): Promise<void>;
+  accept(adapter: ChannelAdapter, raw: unknown): Promise<'stored' | DeliveryResult>;
 }
 
 /** The bits of an HTTP request a webhook reads (a Fastify request satisfies it). */

@@ -75,10 +75,14 @@ export function buildMatcher(
     ]),
   );
 
-  const definingWords = new Map(
+  /** Each topic's defining words and phrases (TopicDocument.named), read and folded. */
+  const namedPhrases = new Map(
     documents
       .filter((d) => d.named && d.named.length > 0)
-      .map((d) => [d.topic, d.named!.map((w) => ` ${read(w, lexicon).words.map(fold).join(' ')} `)]),
+      .map((d) => [d.topic, d.named!.map((w) => read(w, lexicon).words.map(fold))]),
+  );
+  const definingWords = new Map(
+    [...namedPhrases].map(([topic, phrases]) => [topic, phrases.map((ws) => ` ${ws.join(' ')} `)]),
   );
 
   /**
@@ -164,17 +168,10 @@ export function buildMatcher(
    * when both words are generic: the content says they define it.
    */
   const definingPairs = new Map(
-    documents
-      .filter((d) => d.named && d.named.length > 0)
-      .map((d) => [
-        d.topic,
-        new Set(
-          d
-            .named!.map((w) => read(w, lexicon).words.map(fold))
-            .filter((ws) => ws.length === 2)
-            .map((ws) => ws.join(BIGRAM)),
-        ),
-      ]),
+    [...namedPhrases].map(([topic, phrases]) => [
+      topic,
+      new Set(phrases.filter((ws) => ws.length === 2).map((ws) => ws.join(BIGRAM))),
+    ]),
   );
 
   /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */

@@ -1,8 +1,9 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { assertQueuePrefix } from './outbox-keys';
+import { openWorkerConnection } from './worker-connection';
 
 /** Its own queue, as for reminders: a rate-limited outbox would not promote delayed jobs on time. */
 export const BROADCASTS_QUEUE = 'broadcasts';
@@ -53,7 +54,7 @@ export function startBroadcastWorker(o: {
   logger: Logger;
 }): BroadcastWorkerHandle {
   assertQueuePrefix(o.prefix);
-  const connection = new Redis(o.url, { maxRetriesPerRequest: null });
+  const connection = openWorkerConnection({ url: o.url });
   connection.on('error', (err) => o.logger.warn({ err, queue: BROADCASTS_QUEUE }, 'broadcasts: redis error'));
   const worker = new Worker(
     BROADCASTS_QUEUE,

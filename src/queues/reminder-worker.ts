@@ -1,8 +1,8 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { assertQueuePrefix } from './outbox-keys';
 import { REMINDERS_QUEUE, reminderJobSchema } from './reminder-queue';
+import { openWorkerConnection } from './worker-connection';
 
 export interface ReminderWorkerOptions {
   readonly url: string;
@@ -24,7 +24,7 @@ export interface ReminderWorkerHandle {
 export function startReminderWorker(options: ReminderWorkerOptions): ReminderWorkerHandle {
   assertQueuePrefix(options.prefix);
   const { logger } = options;
-  const connection = new Redis(options.url, { maxRetriesPerRequest: null });
+  const connection = openWorkerConnection({ url: options.url });
   connection.on('error', (err) => logger.warn({ err, queue: REMINDERS_QUEUE }, 'reminders: redis error'));
   const worker = new Worker(
     REMINDERS_QUEUE,

@@ -6,7 +6,7 @@ import type { ChannelAdapter, HttpReply, HttpRequest, InboundQueue, WebhookRoute
 import { POLLED_UPDATE_RETRY, retrying } from '../../core/retry';
 import type { Logger } from '../../logger';
 import { type BotCommand, setCommands } from './commands';
-import { callbackQueryId, parseTelegramUpdate, telegramRoute, telegramUpdateSchema } from './inbound';
+import { callbackQueryId, parseTelegramUpdate, telegramRoute } from './inbound';
 import { startPolling } from './polling';
 import { TELEGRAM_TEXT_LIMIT } from './render';
 import { createTelegramSender, TelegramSender } from './sender';
@@ -122,12 +122,11 @@ function webhookRoute(secret: string, inbound: InboundQueue, adapter: () => Chan
     bodyLimit: BODY_LIMIT,
     secret: { header: 'x-telegram-bot-api-secret-token', value: secret },
     async handler(request: HttpRequest, reply: HttpReply) {
-      if (!telegramUpdateSchema.safeParse(request.body).success) {
+      if ((await inbound.accept(adapter(), request.body)) === 'invalid') {
         return reply
           .code(400)
           .send({ error: 'bad-request', message: 'Not a Telegram update.', field: 'update_id' });
       }
-      await inbound.accept(adapter(), request.body);
       return reply.code(200).send({ ok: true });
     },
   };
