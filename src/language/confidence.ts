@@ -19,6 +19,10 @@ export interface Scored {
   readonly coverage: number;
   /** how many meaningful words (not stopwords) the question has */
   readonly words: number;
+  /** in a message that tells a story first, how strongly its asking sentence alone points to the best (0..1) */
+  readonly point?: number;
+  /** how strongly that sentence alone points to a subject the bot does not handle (0..1) */
+  readonly pointOutside?: number;
 }
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
@@ -64,6 +68,8 @@ export function features(s: Scored): number[] | undefined {
     Math.log1p(Math.min(s.words, MAX_WORDS_SIGNAL)),
     s.topics[0] && isOutside(s.topics[0].topic) ? 1 : 0,
     outside && first.raw > 0 ? Math.min(3, outside.raw / first.raw) : 0,
+    s.point ?? 1,
+    s.pointOutside ?? 0,
   ];
 }
 

@@ -45,6 +45,28 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match('lam lai can cuocc bi mat').candidates[0]?.topic).toBe('can-cuoc');
   });
 
+  it('does not answer the online birth bundle for a question that names no birth or child', () => {
+    // «liên thông» alone: the death registration is joined up online too
+    const m = matcher.match('lien thong khai tu tren dich vu cong');
+    expect(m.decision === 'answer' && m.topic === 'lien-thong-khai-sinh').toBe(false);
+    expect(matcher.match('lam lien thong khai sinh cho be tren vneid').topic).toBe('lien-thong-khai-sinh');
+  });
+
+  it.each([
+    [
+      'Kính gửi Ban biên tập, bố tôi 82 tuổi, đang hưởng trợ cấp người cao tuổi ở xã. Tuần trước ông mất tại nhà, gia đình đã lo hậu sự xong. Xin hỏi tôi đi làm giấy chứng tử cho bố cần những giấy tờ gì, hạn chót là bao lâu?',
+      'khai-tu',
+    ],
+    [
+      'ad oi cong ty bat nop ban sao giay ks de lam ho so. ks em lam o xa minh nam 2001, ban goc mat lau roi. em nho me len xa xin ban sao giup dc ko, can giay uy quyen j ko',
+      'trich-luc-ho-tich',
+    ],
+  ])('answers a story-like message by what it asks, not by the story: %s', (question, topic) => {
+    // The story's words (trợ cấp, ủy quyền) point elsewhere; the procedure asked about is named once.
+    const m = matcher.match(question);
+    expect(m.decision).toBe('answer');
+    expect(m.topic).toBe(topic);
+  });
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',
