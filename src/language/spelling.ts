@@ -9,6 +9,8 @@ const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy
 const LETTERS = 'abcdeghiklmnopqrstuvxy';
 const MIN_LENGTH = 3;
 const MAX_LENGTH = 8;
+/** Telex typing puts the tone after the word (s sắc, f huyền, r hỏi, x ngã, j nặng). */
+const TELEX_TONE_KEYS = 'sfrxj';
 
 export interface SpellingVocabulary {
   /** a folded syllable the knowledge base uses */
@@ -17,11 +19,21 @@ export interface SpellingVocabulary {
   frequency(folded: string): number;
 }
 
-/** Words one slip away: a letter too many, two letters swapped, a letter left out. */
+/**
+ * Words one slip away: a letter too many, two letters swapped, a letter left out. Of three letters only
+ * a letter left out («dag» → dang), one typed twice («sso» → so) or a Telex tone key left at the end
+ * («hoj» → ho): a short word read with any letter dropped or swapped is too often another word
+ * altogether («atm» → tam).
+ */
 function oneSlipAway(w: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  if (w.length > MIN_LENGTH) {
+    for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+    for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  } else {
+    if (TELEX_TONE_KEYS.includes(w.at(-1) ?? '')) out.push(w.slice(0, -1));
+    for (let i = 0; i + 1 < w.length; i++) if (w[i] === w[i + 1]) out.push(w.slice(0, i) + w.slice(i + 1));
+  }
   for (let i = 0; i <= w.length; i++) for (const c of LETTERS) out.push(w.slice(0, i) + c + w.slice(i));
   return out;
 }

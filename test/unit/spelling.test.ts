@@ -13,6 +13,9 @@ const known = new Map([
   ['dang', 50],
   ['vneid', 15],
   ['nha', 9],
+  ['tam', 30],
+  ['so', 20],
+  ['ho', 20],
 ]);
 const vocabulary: SpellingVocabulary = { has: (w) => known.has(w), frequency: (w) => known.get(w) ?? 0 };
 
@@ -25,6 +28,8 @@ describe('a word typed with one slip', () => {
     ['chugn', 'chung'], // two letters swapped
     ['vnied', 'vneid'],
     ['thog', 'thong'], // the likelier of two readings (thong, tho)
+    ['sso', 'so'], // three letters: one typed twice
+    ['hoj', 'ho'], // three letters: a Telex tone key (j = nặng) left at the end
   ])('«%s» is read as «%s»', (typed, meant) => {
     expect(correctSlip(typed, vocabulary)).toBe(meant);
   });
@@ -35,6 +40,7 @@ describe('a word typed with one slip', () => {
     ['xyzq', 'nothing one slip away'],
     ['2024', 'not letters'],
     ['ab', 'too short to tell'],
+    ['atm', 'three letters: a swap («tam») is too often another word'],
   ])('«%s» is left alone (%s)', (typed) => {
     expect(correctSlip(typed, vocabulary)).toBeUndefined();
   });
@@ -50,5 +56,10 @@ describe('the matcher reads slips on procedure words', () => {
   ])('«%s» is answered with %s, as it would be without the slip', (question, topic) => {
     const got = matcher.match(question);
     expect([got.decision, got.topic]).toEqual(['answer', topic]);
+  });
+
+  it('does not read «atm» as «tạm» (a bank card is not temporary residence)', () => {
+    const got = matcher.match('lam the atm o dau');
+    expect(got.candidates.map((c) => c.topic)).not.toContain('tam-tru');
   });
 });
