@@ -24,6 +24,11 @@ describe.each([
     expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(minOutOfScope);
     const known = new Set<string>(REQUIRED_TOPIC_IDS);
     for (const q of set) for (const t of q.topics) expect(known.has(t), `${t} in "${q.question}"`).toBe(true);
+    // A question listed twice would count twice (the blind set once had 47 such copies).
+    const seen = new Set<string>();
+    expect(set.filter((q) => seen.has(q.question) || !seen.add(q.question)).map((q) => q.question)).toEqual(
+      [],
+    );
   });
 
   it('is held out: no question is a copy of a sample question in content/', () => {
@@ -43,7 +48,7 @@ describe.each([
     expect(copies).toEqual([]);
   });
 
-  it('holds the floors: in-scope top-1 ≥ 90 %, without diacritics ≥ 88 %, out-of-scope rejected ≥ 85 %', () => {
+  it('holds the floors: in-scope top-1 ≥ 90 %, without diacritics ≥ 88 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 84 %, wrong ≤ 4 %', () => {
     const s = score(engine.matcher, set);
     const report = s.misses.map(
       (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
@@ -52,11 +57,11 @@ describe.each([
     expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.88);
     expect(s.outOfScopeRejected / s.outOfScope, report.join('\n')).toBeGreaterThanOrEqual(0.85);
     // Most questions get their answer straight away, without a question back, and few a wrong one.
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.8);
-    expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.045);
-    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.92);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.84);
+    expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);
+    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.93);
     // Out-of-scope questions mostly get one sentence saying where to go, not a list of our topics.
-    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.65);
+    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.7);
   });
 });
 
