@@ -29,7 +29,7 @@ export type Decision = 'answer' | 'clarify' | 'unknown';
 
 const MAX_WORDS_SIGNAL = 60;
 /** A runner-up with its own evidence and at least this share of the best's score makes a question back. */
-const CLOSE_RATIO = 0.85;
+const CLOSE_RATIO = 0.9;
 
 /**
  * How the bot decides between answering, asking back and saying where to go (ARCHITECTURE §5): two
