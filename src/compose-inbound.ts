@@ -8,6 +8,7 @@ import {
 } from './core/channel';
 import type { Clock } from './core/ports';
 import { POLLED_UPDATE_RETRY, retrying } from './core/retry';
+import type { UserRef } from './core/user';
 import type { Logger } from './logger';
 import { InboundQueues } from './queues/inbound-queue';
 import { type InboundWorkersHandle, startInboundWorkers } from './queues/inbound-worker';
@@ -32,6 +33,8 @@ export interface Inbound extends InboundQueue {
   startWorkers(adapters: Iterable<ChannelAdapter>): void;
   /** updates of a channel stored and not yet handled */
   pending(channel: string): Promise<number>;
+  /** removes the resident's failed updates (their words), for «xóa dữ liệu của tôi» */
+  forget(user: UserRef): Promise<void>;
   /** stops the workers (finishing the updates in hand), then the producer queues */
   close(): Promise<void>;
 }
@@ -49,6 +52,8 @@ function mendable(err: unknown): boolean {
 export function createInbound(o: InboundOptions): Inbound {
   const queues = new InboundQueues(o.redis, { prefix: o.prefix, logger: o.logger });
   const workers: InboundWorkersHandle[] = [];
+  /** channels whose updates go through the queues (their adapters route) */
+  const routed = new Set<string>();
   let stopping = false;
 
   async function handle(adapter: ChannelAdapter, raw: unknown, receivedAt: number): Promise<void> {
@@ -68,7 +73,11 @@ export function createInbound(o: InboundOptions): Inbound {
       // Nothing to queue (a probe, another event): the parser logs and counts it, no reply is produced.
       if (!route) return o.pipeline.deliver(adapter, raw);
       try {
-        await queues.add(adapter.channel, route.chat, route.id, { raw, receivedAt: o.clock.now() });
+        await queues.add(adapter.channel, route.chat, route.id, {
+          raw,
+          receivedAt: o.clock.now(),
+          chat: route.chat,
+        });
         return 'stored';
       } catch (err) {
         if (isRedisUnavailable(err)) throw err;
@@ -77,11 +86,16 @@ export function createInbound(o: InboundOptions): Inbound {
       }
     },
     async open(adapters) {
-      for (const adapter of adapters) if (adapter.route) await queues.open(adapter.channel);
+      for (const adapter of adapters) {
+        if (!adapter.route) continue;
+        routed.add(adapter.channel);
+        await queues.open(adapter.channel);
+      }
     },
     startWorkers(adapters) {
       for (const adapter of adapters) {
         if (!adapter.route) continue;
+        routed.add(adapter.channel);
         workers.push(
           startInboundWorkers({
             connection: { url: o.redisUrl },
@@ -95,6 +109,12 @@ export function createInbound(o: InboundOptions): Inbound {
       }
     },
     pending: (channel) => queues.pending(channel),
+    async forget(user) {
+      // Only channels whose updates are queued (route), and only the chat the resident wrote from.
+      if (!routed.has(user.channel)) return;
+      const removed = await queues.forget(user.channel, user.id);
+      if (removed > 0) o.logger.info({ channel: user.channel, removed }, 'inbound: failed updates forgotten');
+    },
     async close() {
       stopping = true;
       await Promise.all(workers.map((worker) => worker.close()));

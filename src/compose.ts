@@ -118,7 +118,8 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
   const { reminders, broadcasts } = services;
   const residents = new RedisResidentStore(redis, prefix, {
     sessionTtlSeconds: config.sessionTtlSeconds,
-    alsoDelete: services.alsoDelete,
+    // The failed inbound updates hold the resident's words too (`inbound` is made below, with the pipeline).
+    alsoDelete: [...services.alsoDelete, (user) => inbound.forget(user)],
   });
   // A channel with an outbox can message a resident later (read when a turn asks, after the adapters are built).
   const canMessageLater = (channel: string) => adapters.get(channel)?.outbox !== undefined;

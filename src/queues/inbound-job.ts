@@ -9,6 +9,8 @@ export const inboundJobSchema = z.object({
   raw: z.unknown(),
   /** when the bot received it (ms): "in 5 minutes" counts from here, not from when it is handled */
   receivedAt: z.number().int().nonnegative(),
+  /** the chat it came from: «xóa dữ liệu của tôi» finds the resident's failed updates by it */
+  chat: z.string().optional(),
 });
 export type InboundJobData = z.infer<typeof inboundJobSchema>;
 

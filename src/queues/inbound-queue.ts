@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { INBOUND_JOB_NAME, type InboundJobData } from './inbound-job';
+import { INBOUND_JOB_NAME, type InboundJobData, inboundJobSchema } from './inbound-job';
 import { INBOUND_SHARDS, inboundJobId, inboundQueueName, shardOf } from './inbound-keys';
 import { assertQueuePrefix } from './outbox-keys';
 
@@ -13,6 +13,8 @@ export interface InboundQueueOptions {
 }
 
 const HOUR_SECONDS = 60 * 60;
+
+const parseChat = (data: unknown): string | undefined => inboundJobSchema.safeParse(data).data?.chat;
 
 /** Tries of one update: its handler already retries for minutes in place, these are for after that. */
 export const INBOUND_ATTEMPTS = 3;
@@ -61,6 +63,18 @@ export class InboundQueues {
   async add(channel: string, chat: string, updateId: string, data: InboundJobData): Promise<void> {
     const queue = this.queue(inboundQueueName(channel, shardOf(chat, this.shards)));
     await queue.add(INBOUND_JOB_NAME, data, { jobId: inboundJobId(updateId), ...JOB_OPTIONS });
+  }
+
+  /**
+   * Removes the failed updates of one chat (kept a day to look into, with the resident's words in them).
+   * Waiting and retrying ones stay: they are still to be answered.
+   */
+  async forget(channel: string, chat: string): Promise<number> {
+    const queue = this.queue(inboundQueueName(channel, shardOf(chat, this.shards)));
+    const failed = await queue.getFailed();
+    const theirs = failed.filter((job) => parseChat(job.data) === chat);
+    await Promise.all(theirs.map((job) => job.remove()));
+    return theirs.length;
   }
 
   /** Updates of `channel` stored and not yet handled (waiting or in hand). */

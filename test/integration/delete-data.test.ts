@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
+import { type FakeZalo, startFakeZalo, zaloText } from '../helpers/fake-zalo-api';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { until } from '../helpers/until';
 import { parseOptions, ZaloResident } from '../helpers/zalo-resident';
 
 /** «Xóa dữ liệu của tôi» leaves nothing in Redis that names the resident (ARCHITECTURE §7). */
@@ -18,7 +19,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Every key under the server's prefix whose name or value mentions `id`. */
+/** Every key under the server's prefix whose name or value (a string, or a hash's fields) mentions `id`. */
 async function keysNaming(id: string): Promise<string[]> {
   const found: string[] = [];
   let cursor = '0';
@@ -27,7 +28,12 @@ async function keysNaming(id: string): Promise<string[]> {
     cursor = next;
     for (const key of batch) {
       const type = await server.redis.type(key);
-      const value = type === 'string' ? ((await server.redis.get(key)) ?? '') : '';
+      const value =
+        type === 'string'
+          ? ((await server.redis.get(key)) ?? '')
+          : type === 'hash'
+            ? (await server.redis.hvals(key)).join('\n')
+            : '';
       if (key.includes(id) || value.includes(id)) found.push(key);
     }
   } while (cursor !== '0');
@@ -80,6 +86,37 @@ describe('deleting my data', () => {
     const confirm = parseOptions(r.last).options;
     await r.say(String(confirm.indexOf('Có, xóa hết') + 1));
     expect(r.last).toContain('đã xóa hết');
+    expect(await keysNaming(chat)).toEqual([]);
+  });
+
+  it('on Zalo: a message whose reply Zalo refused is forgotten too (its failed update held the words)', async () => {
+    const chat = '7700002';
+    const hook = `${server.url}/webhooks/zalo`;
+    const r = new ZaloResident(fake, chat, async (update) => {
+      const status = await fake.deliverTo(hook, update, { form: 'flat', secret: SECRET });
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+    });
+    await r.say('xin chào');
+    await r.say('1');
+    // Zalo refuses the reply (400): nothing reached the resident, the update is kept as failed for a day.
+    fake.failNext('sendMessage', { code: 400 });
+    const words = 'dang ky tam tru cho ba Hoa o nha so 12';
+    expect(await fake.deliverTo(hook, zaloText(chat, words), { form: 'flat', secret: SECRET })).toBe(200);
+    const failedUpdate = async () => {
+      const keys = await keysNaming(chat);
+      for (const key of keys) {
+        if ((await server.redis.type(key)) !== 'hash') continue;
+        if ((await server.redis.hvals(key)).join('\n').includes(words)) return key;
+      }
+      return undefined;
+    };
+    await until(async () => (await failedUpdate()) !== undefined, 10_000);
+
+    await r.say('xoa du lieu cua toi');
+    const confirm = parseOptions(r.last).options;
+    await r.say(String(confirm.indexOf('Có, xóa hết') + 1));
+    expect(r.last).toContain('đã xóa hết');
+    expect(await failedUpdate()).toBeUndefined();
     expect(await keysNaming(chat)).toEqual([]);
   });
 });
