@@ -244,12 +244,13 @@ export function buildMatcher(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NOTHING: Scored = { topics: [], coverage: 0, words: 0 };
 
+/** What the asking sentence of a story-like message alone points to (see pointAgreement). */
 interface Point {
   readonly agreement: number;
   readonly outside: number;
 }
-const NOTHING: Scored = { topics: [], coverage: 0, words: 0 };
 
 /**
  * The (folded) words of the question that this topic really contains. A single word matched with a
