@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo-api';
+import { keysNaming as keysNamingIn } from '../helpers/redis-cleanup';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { zaloGroupText } from '../helpers/zalo-group';
 import { parseOptions, ZaloResident } from '../helpers/zalo-resident';
@@ -39,15 +40,7 @@ function member(groupId: string, memberId: string) {
 
 const choicesKey = (id: string) => `${server.prefix}choices:zalo:${id}`;
 
-/** Every key under the server's prefix whose name or (string) value mentions `id`. */
-async function keysNaming(id: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const key of await server.redis.keys(`${server.prefix}*`)) {
-    const value = (await server.redis.type(key)) === 'string' ? ((await server.redis.get(key)) ?? '') : '';
-    if (key.includes(id) || value.includes(id)) found.push(key);
-  }
-  return found;
-}
+const keysNaming = (id: string): Promise<string[]> => keysNamingIn(server.redis, server.prefix, id);
 
 describe('Zalo group chats', () => {
   it("reads a member's «2» from the options the bot showed the group, the mention stripped", async () => {

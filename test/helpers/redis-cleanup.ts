@@ -9,3 +9,24 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
 }
+
+/** Every key under `prefix` whose name or value (a string, or a hash's fields) mentions `id`. */
+export async function keysNaming(redis: Redis, prefix: string, id: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of batch) {
+      const type = await redis.type(key);
+      const value =
+        type === 'string'
+          ? ((await redis.get(key)) ?? '')
+          : type === 'hash'
+            ? (await redis.hvals(key)).join('\n')
+            : '';
+      if (key.includes(id) || value.includes(id)) found.push(key);
+    }
+  } while (cursor !== '0');
+  return found;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeZalo, startFakeZalo, zaloText } from '../helpers/fake-zalo-api';
+import { keysNaming as keysNamingIn } from '../helpers/redis-cleanup';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { until } from '../helpers/until';
 import { parseOptions, ZaloResident } from '../helpers/zalo-resident';
@@ -19,26 +20,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Every key under the server's prefix whose name or value (a string, or a hash's fields) mentions `id`. */
-async function keysNaming(id: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await server.redis.scan(cursor, 'MATCH', `${server.prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of batch) {
-      const type = await server.redis.type(key);
-      const value =
-        type === 'string'
-          ? ((await server.redis.get(key)) ?? '')
-          : type === 'hash'
-            ? (await server.redis.hvals(key)).join('\n')
-            : '';
-      if (key.includes(id) || value.includes(id)) found.push(key);
-    }
-  } while (cursor !== '0');
-  return found;
-}
+const keysNaming = (id: string): Promise<string[]> => keysNamingIn(server.redis, server.prefix, id);
 
 describe('deleting my data', () => {
   it('on the web chat: no key names the visitor afterwards', async () => {
