@@ -23,6 +23,10 @@ export interface Scored {
   readonly point?: number;
   /** how strongly that sentence alone points to a subject the bot does not handle (0..1) */
   readonly pointOutside?: number;
+  /** the topic classifier's probability that the best in-scope topic is the one asked about (0..1) */
+  readonly likely?: number;
+  /** the classifier's probability that the question is about a subject the bot does not handle (0..1) */
+  readonly likelyOutside?: number;
 }
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
@@ -70,6 +74,8 @@ export function features(s: Scored): number[] | undefined {
     outside && first.raw > 0 ? Math.min(3, outside.raw / first.raw) : 0,
     s.point ?? 1,
     s.pointOutside ?? 0,
+    s.likely ?? 0,
+    s.likelyOutside ?? 0,
   ];
 }
 

@@ -45,6 +45,17 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match('lam lai can cuocc bi mat').candidates[0]?.topic).toBe('can-cuoc');
   });
 
+  it.each([
+    // BM25 alone put these first: xác nhận hôn nhân (it shares «xin giấy»), đất đai, tài khoản DVC
+    ['toi o nho nha ban, xin giay o tam', 'tam-tru', 'xac-nhan-hon-nhan'],
+    ['mua dat cua hang xom, chung thuc giay to o dau', 'chung-thuc-hop-dong', 'dat-dai'],
+    ['vneid khong quet dc chip', 'vneid', 'tai-khoan-dvc'],
+  ])('puts first the topic whose own words the question uses: "%s" → %s', (question, topic, shared) => {
+    const m = matcher.match(question);
+    expect(m.candidates[0]?.topic).toBe(topic);
+    expect(m.decision === 'answer' && m.topic === shared).toBe(false);
+  });
+
   it('does not answer the online birth bundle for a question that names no birth or child', () => {
     // «liên thông» alone: the death registration is joined up online too
     const m = matcher.match('lien thong khai tu tren dich vu cong');

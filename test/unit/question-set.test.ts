@@ -48,18 +48,18 @@ describe.each([
     expect(copies).toEqual([]);
   });
 
-  it('holds the floors: in-scope top-1 ≥ 90 %, without diacritics ≥ 88 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 84 %, wrong ≤ 4 %', () => {
+  it('holds the floors: in-scope top-1 ≥ 91 %, without diacritics ≥ 90 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 85 %, wrong ≤ 4 %', () => {
     const s = score(engine.matcher, set);
     const report = s.misses.map(
       (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
     );
-    expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.88);
+    expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.91);
+    expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.9);
     expect(s.outOfScopeRejected / s.outOfScope, report.join('\n')).toBeGreaterThanOrEqual(0.85);
     // Most questions get their answer straight away, without a question back, and few a wrong one.
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.84);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.85);
     expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);
-    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.93);
+    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.94);
     // Out-of-scope questions mostly get one sentence saying where to go, not a list of our topics.
     expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.7);
   });
@@ -78,9 +78,9 @@ describe('real questions (test/fixtures/questions-real.tsv: asked on public Q&A 
     expect(set.filter((q) => samples.has(normal(q.question)))).toEqual([]);
   });
 
-  it("holds today's floors (long, story-like questions): answered outright ≥ 30 %, wrong ≤ 5 %", () => {
+  it("holds today's floors (long, story-like questions): answered outright ≥ 45 %, wrong ≤ 5 %", () => {
     const s = score(engine.matcher, set);
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.3);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.45);
     expect(s.answeredWrong / s.inScope).toBeLessThanOrEqual(0.05);
     expect(s.outOfScopeRejected / s.outOfScope).toBeGreaterThanOrEqual(0.9);
   });
@@ -105,10 +105,10 @@ describe('more real questions (test/fixtures/questions-real-2.tsv: a second coll
 
   // Not the issue's targets (answered ≥ 75 %, wrong ≤ 2 %): what both collections give today
   // (BENCHMARKS.md, «Accuracy»), kept from getting worse.
-  it("holds today's figures on both collections together: answered ≥ 45 %, wrong ≤ 6 %, out-of-scope not answered ≥ 80 %", () => {
+  it("holds today's figures on both collections together: answered ≥ 50 %, wrong ≤ 5 %, out-of-scope not answered ≥ 85 %", () => {
     const s = score(engine.matcher, [...first, ...second]);
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.45);
-    expect(s.answeredWrong / s.inScope).toBeLessThanOrEqual(0.06);
-    expect(s.outOfScopeRejected / s.outOfScope).toBeGreaterThanOrEqual(0.8);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.5);
+    expect(s.answeredWrong / s.inScope).toBeLessThanOrEqual(0.05);
+    expect(s.outOfScopeRejected / s.outOfScope).toBeGreaterThanOrEqual(0.85);
   });
 });
