@@ -95,8 +95,8 @@ export function decide(s: Scored, model: DecisionModel): Decision {
   // Only generic words in common (xin, giấy, đổi, mất…) is no evidence for an answer, nor an option.
   if (!first || !inScope.some((t) => t.specific > 0)) return 'unknown';
   const p = chances(s, model);
-  const second = inScope[1];
-  const close = second !== undefined && second.specific > 0 && second.raw >= first.raw * CLOSE_RATIO;
+  // Any runner-up, not only the next in order: the classifier may rank a topic with less BM25 second.
+  const close = inScope.some((t) => t !== first && t.specific > 0 && t.raw >= first.raw * CLOSE_RATIO);
   if (p.right >= model.answerAt && first.specific > 0 && !close && first.named !== false) return 'answer';
   if (p.outside >= model.outsideAt) return 'unknown';
   return 'clarify';

@@ -2,8 +2,8 @@ import type { DecisionModel } from './confidence';
 
 /** Written by scripts/calibrate.ts from the dev question set; do not edit by hand. */
 export const DECISION_MODEL: DecisionModel = {
-  right: [-1.074, 0.481, -0.786, 0.464, 0.407, -0.064, -1.15, -0.66, -1.214, 0.78, -0.609, 1.109, -0.778],
-  outside: [0.604, -0.563, 0.199, -0.585, -0.421, 0.013, 1.285, 0.81, 1.488, -0.624, 0.942, -0.848, 0.897],
-  answerAt: 0.67,
-  outsideAt: 0.45,
+  right: [-0.875, 0.44, -0.849, 0.356, 0.427, -0.168, -1.082, -0.718, -1.199, 0.818, -0.711, 1.202, -0.78],
+  outside: [0.195, -0.509, 0.34, -0.44, -0.451, -0.057, 1.286, 0.926, 1.471, -0.705, 0.941, -0.881, 0.914],
+  answerAt: 0.65,
+  outsideAt: 0.4,
 };

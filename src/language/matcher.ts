@@ -237,9 +237,11 @@ export function buildMatcher(
     const p = chances(scored, model);
     const confidence = round(p.right);
     const best = scored.topics.find((c) => !isOutside(c.topic));
-    // Ordered by BM25 (it ranks better than the other signals); options need specific evidence.
+    // In the search's order; options need specific evidence, and a topic whose defining words the
+    // question lacks comes after those it names.
     const candidates = scored.topics
       .filter((c) => !isOutside(c.topic) && (c.specific > 0 || decision === 'unknown'))
+      .sort((a, b) => Number(a.named === false) - Number(b.named === false))
       .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / (best?.raw || 1)) }));
     if (decision === 'unknown') {
       // Where to go: the out-of-scope subject that matched best, when the question is more likely not ours.

@@ -91,6 +91,20 @@ describe('the answer engine, as a resident meets it', () => {
     }
   });
 
+  it.each([
+    // bare «cuoi» is both cười (a joke) and cưới (a wedding, read as kết hôn)
+    ['biet chuyen cuoi nao khong', 'tro-chuyen'],
+    ['xe khach ve pleiku chay luc may gio', 'di-lai'],
+  ])('says where to go for "%s" (%s), not a procedure that shares a word', (question, outside) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('unknown');
+    expect(m.outside).toBe(outside);
+  });
+
+  it('still reads a wedding without diacritics as a marriage registration', () => {
+    expect(matcher.match('dam cuoi xong dang ky ket hon o dau').topic).toBe('ket-hon');
+  });
+
   it('tells an out-of-scope question kindly where it belongs, without inventing a place', () => {
     const { match, reply } = ask('thời tiết tuần sau ra sao', 'vi');
     expect(match.topic).toBe('unknown');

@@ -61,7 +61,7 @@ describe.each([
     expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);
     expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.94);
     // Out-of-scope questions mostly get one sentence saying where to go, not a list of our topics.
-    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.7);
+    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.75);
   });
 });
 
