@@ -11,6 +11,8 @@ export interface Scored {
   readonly topics: readonly {
     readonly topic: string;
     readonly raw: number;
+    /** BM25 times the classifier's probability (the order of topics); raw when absent */
+    readonly rank?: number;
     readonly specific: number;
     /** false when the topic has defining words (TopicDocument.named) and the question has none */
     readonly named?: boolean;
@@ -31,8 +33,11 @@ export interface Scored {
 
 export type Decision = 'answer' | 'clarify' | 'unknown';
 
+/** Where a topic stands in the search's order (BM25 alone when no classifier took part). */
+export const rankOf = (t: { readonly raw: number; readonly rank?: number }): number => t.rank ?? t.raw;
+
 const MAX_WORDS_SIGNAL = 60;
-/** A runner-up with its own evidence and at least this share of the best's score makes a question back. */
+/** A runner-up with its own evidence and at least this share of the best's BM25 score makes a question back. */
 const CLOSE_RATIO = 0.9;
 
 /**

@@ -5,6 +5,7 @@ import {
   decide,
   isOutside,
   OUTSIDE_PREFIX,
+  rankOf,
   type Scored,
 } from './confidence';
 import { DECISION_MODEL } from './decision-model';
@@ -146,9 +147,8 @@ export function buildMatcher(
     const likely = classifier.probabilities(terms);
     const results = index
       .search(terms, (t) => (point.has(t) ? POINT_WEIGHT : 1))
-      .map((r) => ({ hit: r, rank: r.score * (likely.get(r.topic) ?? 0) ** CLASSIFIER_POWER }))
+      .map((r) => ({ ...r, rank: r.score * (likely.get(r.topic) ?? 0) ** CLASSIFIER_POWER }))
       .sort((a, b) => b.rank - a.rank)
-      .map((r) => r.hit)
       .slice(0, MAX_CANDIDATES);
     const best = results[0];
     if (!best) return { ...NOTHING, words };
@@ -176,6 +176,7 @@ export function buildMatcher(
         return {
           topic: r.topic,
           raw: r.score,
+          rank: r.rank,
           specific: specificWeight(r),
           ...(isNamed === undefined ? {} : { named: isNamed }),
         };
@@ -242,7 +243,10 @@ export function buildMatcher(
     const candidates = scored.topics
       .filter((c) => !isOutside(c.topic) && (c.specific > 0 || decision === 'unknown'))
       .sort((a, b) => Number(a.named === false) - Number(b.named === false))
-      .map((c) => ({ topic: c.topic, score: round((confidence * c.raw) / (best?.raw || 1)) }));
+      .map((c) => ({
+        topic: c.topic,
+        score: round((confidence * rankOf(c)) / ((best && rankOf(best)) || 1)),
+      }));
     if (decision === 'unknown') {
       // Where to go: the out-of-scope subject that matched best, when the question is more likely not ours.
       const outside = scored.topics.find((c) => isOutside(c.topic));

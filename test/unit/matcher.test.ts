@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import type { Locale } from '../../src/core/user';
 import { decisionReply } from '../../src/features/topic-replies';
+import { readQuestionSet } from '../helpers/question-set';
 
 const { matcher, qa, i18n } = createAnswerEngine('content', 'locales');
 /** The decision and the reply a resident would read, as the answer feature renders it. */
@@ -38,6 +39,14 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.topic).toBe(topic);
     expect(m.decision).toBe('answer');
     expect(m.confidence).toBeGreaterThan(0.4);
+  });
+
+  it('scores the options it offers between 0 and 1 (a share of the best)', () => {
+    for (const q of readQuestionSet('test/fixtures/questions.tsv')) {
+      const scores = matcher.match(q.question).candidates.map((c) => c.score);
+      for (const x of scores) expect(x, q.question).toBeGreaterThanOrEqual(0);
+      for (const x of scores) expect(x, q.question).toBeLessThanOrEqual(1);
+    }
   });
 
   it('understands a typo', () => {
