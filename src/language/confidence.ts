@@ -81,6 +81,8 @@ export function features(s: Scored): number[] | undefined {
     s.pointOutside ?? 0,
     s.likely ?? 0,
     s.likelyOutside ?? 0,
+    // the best topic has defining words and the question uses none of them
+    first.named === false ? 1 : 0,
   ];
 }
 

@@ -2,8 +2,12 @@ import type { DecisionModel } from './confidence';
 
 /** Written by scripts/calibrate.ts from the dev question set; do not edit by hand. */
 export const DECISION_MODEL: DecisionModel = {
-  right: [-0.875, 0.44, -0.849, 0.356, 0.427, -0.168, -1.082, -0.718, -1.199, 0.818, -0.711, 1.202, -0.78],
-  outside: [0.195, -0.509, 0.34, -0.44, -0.451, -0.057, 1.286, 0.926, 1.471, -0.705, 0.941, -0.881, 0.914],
-  answerAt: 0.65,
-  outsideAt: 0.4,
+  right: [
+    -0.514, 0.46, -0.95, 0.291, 0.273, 0.08, -1.089, -0.57, -1.199, 0.834, -0.691, 1.124, -0.655, -0.746,
+  ],
+  outside: [
+    -0.225, -0.497, 0.252, -0.376, -0.285, -0.3, 1.192, 0.794, 1.549, -0.664, 1.143, -0.799, 0.838, 0.309,
+  ],
+  answerAt: 0.69,
+  outsideAt: 0.5,
 };

@@ -14,11 +14,13 @@ export interface TrainingSample {
   readonly topic: string;
 }
 
-// Chosen on the dev question set (scratch sweep over 0–0.01 and 10–30 passes): stronger L2 and few
-// passes generalise best; more passes fit the samples' wording, not the topics.
-const PASSES = 10;
+// Stochastic gradient descent at a constant rate, the model being the average of the second half's passes:
+// the average settles where plain SGD keeps wandering. Measured on the dev + real questions: models trained
+// in two different sample orders put a different topic first for 26–33 of 841 questions with ten passes at
+// a falling rate, 6–8 with this, so that adding a topic file does not reshuffle unrelated answers.
+const PASSES = 24;
+const RATE = 0.2;
 const L2 = 0.01;
-const RATE = 0.5;
 
 export function trainTopicClassifier(samples: readonly TrainingSample[]): TopicClassifier {
   const classes = [...new Set(samples.map((s) => s.topic))];
@@ -33,9 +35,9 @@ export function trainTopicClassifier(samples: readonly TrainingSample[]): TopicC
     y: classIndex.get(s.topic)!,
   }));
 
-  const softmax = (termIds: readonly number[]): Float64Array => {
-    const z = Float64Array.from(bias);
-    for (const id of termIds) for (let c = 0; c < k; c++) z[c]! += weights[id * k + c]!;
+  const softmax = (w: Float64Array, b: Float64Array, termIds: readonly number[]): Float64Array => {
+    const z = Float64Array.from(b);
+    for (const id of termIds) for (let c = 0; c < k; c++) z[c]! += w[id * k + c]!;
     let max = -Infinity;
     for (const v of z) max = Math.max(max, v);
     let sum = 0;
@@ -47,7 +49,10 @@ export function trainTopicClassifier(samples: readonly TrainingSample[]): TopicC
     return z;
   };
 
-  // Stochastic gradient descent in a fixed pseudo-random order: the same content gives the same model.
+  const meanWeights = new Float64Array(weights.length);
+  const meanBias = new Float64Array(k);
+  const averaged = PASSES - Math.floor(PASSES / 2);
+  // A fixed pseudo-random order: the same content gives the same model.
   let seed = 12_345;
   const order = encoded.map((_, i) => i);
   for (let pass = 0; pass < PASSES; pass++) {
@@ -56,25 +61,28 @@ export function trainTopicClassifier(samples: readonly TrainingSample[]): TopicC
       const j = seed % (i + 1);
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    const rate = RATE / (1 + pass);
     for (const i of order) {
       const { terms, y } = encoded[i]!;
-      const p = softmax(terms);
+      const p = softmax(weights, bias, terms);
       for (let c = 0; c < k; c++) {
         const g = p[c]! - (c === y ? 1 : 0);
-        bias[c]! -= rate * g;
+        bias[c]! -= RATE * g;
         for (const id of terms) {
           const w = id * k + c;
-          weights[w]! -= rate * (g + L2 * weights[w]!);
+          weights[w]! -= RATE * (g + L2 * weights[w]!);
         }
       }
+    }
+    if (pass >= PASSES - averaged) {
+      for (let i = 0; i < weights.length; i++) meanWeights[i]! += weights[i]! / averaged;
+      for (let c = 0; c < k; c++) meanBias[c]! += bias[c]! / averaged;
     }
   }
 
   return {
     probabilities(terms) {
       const ids = [...new Set(terms)].map((t) => termIndex.get(t)).filter((id) => id !== undefined);
-      const p = softmax(ids);
+      const p = softmax(meanWeights, meanBias, ids);
       return new Map(classes.map((c, i) => [c, p[i]!]));
     },
   };

@@ -55,10 +55,12 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it.each([
-    // BM25 alone put these first: xác nhận hôn nhân (it shares «xin giấy»), đất đai, tài khoản DVC
+    // BM25 alone put these first: xác nhận hôn nhân (it shares «xin giấy»), Campuchia, tài khoản DVC
     ['toi o nho nha ban, xin giay o tam', 'tam-tru', 'xac-nhan-hon-nhan'],
-    ['mua dat cua hang xom, chung thuc giay to o dau', 'chung-thuc-hop-dong', 'dat-dai'],
+    ['dang ki ket hon voi nguoi nuoc ngoai', 'ket-hon', 'ho-tich-campuchia'],
     ['vneid khong quet dc chip', 'vneid', 'tai-khoan-dvc'],
+    // «mất rồi» is a lost card here, not a death (it used to be answered with khai tử)
+    ['lam sao lay cai the can cuoc moi, cai cu mat roi', 'can-cuoc', 'khai-tu'],
   ])('puts first the topic whose own words the question uses: "%s" → %s', (question, topic, shared) => {
     const m = matcher.match(question);
     expect(m.candidates[0]?.topic).toBe(topic);
@@ -109,6 +111,30 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.decision).toBe('unknown');
     expect(m.outside).toBe(outside);
   });
+
+  it.each([
+    ['có cháy lớn ở thôn, gọi ai', 'khan-cap', '114'],
+    ['chong hay danh vo thi bao ai', 'bao-luc-gia-dinh', 'Công an xã'],
+    ['so la goi bao trung thuong xe may', 'lua-dao', 'đừng chuyển tiền'],
+    ['con bo nha toi bi trom', 'an-ninh-trat-tu', 'Công an xã'],
+  ])('points "%s" to the right people (%s), no procedure list', (question, outside, words) => {
+    const { match, reply } = ask(question, 'vi');
+    expect(match.decision).toBe('unknown');
+    expect(match.outside).toBe(outside);
+    expect(reply.text).toContain(words);
+  });
+
+  it('does not offer condolences for a stolen cow (bare «bo» is both bò and bố, «mất» both lost and died)', () => {
+    const m = matcher.match('bo bi trom dat mat roi');
+    expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
+  });
+
+  it.each(['ba toi mat roi', 'chồng em mất rồi, làm giấy gì'])(
+    'reads a relative who died as a death registration: "%s"',
+    (question) => {
+      expect(matcher.match(question).topic).toBe('khai-tu');
+    },
+  );
 
   it('still reads a wedding without diacritics as a marriage registration', () => {
     expect(matcher.match('dam cuoi xong dang ky ket hon o dau').topic).toBe('ket-hon');

@@ -48,20 +48,20 @@ describe.each([
     expect(copies).toEqual([]);
   });
 
-  it('holds the floors: in-scope top-1 ≥ 91 %, without diacritics ≥ 90 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 85 %, wrong ≤ 4 %', () => {
+  it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 85 %, wrong ≤ 3 %, offered ≥ 95 %, where to go ≥ 80 %', () => {
     const s = score(engine.matcher, set);
     const report = s.misses.map(
       (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
     );
-    expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.91);
-    expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.9);
+    expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.92);
+    expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.91);
     expect(s.outOfScopeRejected / s.outOfScope, report.join('\n')).toBeGreaterThanOrEqual(0.85);
     // Most questions get their answer straight away, without a question back, and few a wrong one.
     expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.85);
-    expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);
-    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.94);
+    expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.03);
+    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.95);
     // Out-of-scope questions mostly get one sentence saying where to go, not a list of our topics.
-    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.75);
+    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -78,9 +78,9 @@ describe('real questions (test/fixtures/questions-real.tsv: asked on public Q&A 
     expect(set.filter((q) => samples.has(normal(q.question)))).toEqual([]);
   });
 
-  it("holds today's floors (long, story-like questions): answered outright ≥ 45 %, wrong ≤ 5 %", () => {
+  it("holds today's floors (long, story-like questions): answered outright ≥ 50 %, wrong ≤ 5 %", () => {
     const s = score(engine.matcher, set);
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.45);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.5);
     expect(s.answeredWrong / s.inScope).toBeLessThanOrEqual(0.05);
     expect(s.outOfScopeRejected / s.outOfScope).toBeGreaterThanOrEqual(0.9);
   });
