@@ -115,6 +115,8 @@ describe('the answer engine, as a resident meets it', () => {
   it.each([
     ['có cháy lớn ở thôn, gọi ai', 'khan-cap', '114'],
     ['chong hay danh vo thi bao ai', 'bao-luc-gia-dinh', 'Công an xã'],
+    // violence at home, not the divorce court (a divorce example also mentions a drunk husband)
+    ['chong uong ruou danh vo con', 'bao-luc-gia-dinh', 'Công an xã'],
     ['so la goi bao trung thuong xe may', 'lua-dao', 'đừng chuyển tiền'],
     ['con bo nha toi bi trom', 'an-ninh-trat-tu', 'Công an xã'],
   ])('points "%s" to the right people (%s), no procedure list', (question, outside, words) => {
