@@ -59,6 +59,8 @@ describe('the answer engine, as a resident meets it', () => {
     ['toi o nho nha ban, xin giay o tam', 'tam-tru', 'xac-nhan-hon-nhan'],
     ['dang ki ket hon voi nguoi nuoc ngoai', 'ket-hon', 'ho-tich-campuchia'],
     ['vneid khong quet dc chip', 'vneid', 'tai-khoan-dvc'],
+    // «chữ ký» is the procedure's own word, though «chú» and «ký» alone say nothing (named: in its file)
+    ['xac nhan chu ky vao don', 'chung-thuc-chu-ky', 'tro-cap-xa-hoi'],
     // «mất rồi» is a lost card here, not a death (it used to be answered with khai tử)
     ['lam sao lay cai the can cuoc moi, cai cu mat roi', 'can-cuoc', 'khai-tu'],
   ])('puts first the topic whose own words the question uses: "%s" → %s', (question, topic, shared) => {
@@ -162,7 +164,12 @@ describe('the answer engine, as a resident meets it', () => {
     expect(match.decision).toBe('clarify');
     expect(reply.text).toContain('ý bà con là');
     const payloads = (reply.buttons ?? []).flat().map((b) => b.payload);
-    expect(payloads.slice(0, 2).sort()).toEqual(['pick:chung-thuc-ban-sao', 'pick:chung-thuc-chu-ky']);
+    // «chứng thực» alone names three procedures: all three come first
+    expect(payloads.slice(0, 3).sort()).toEqual([
+      'pick:chung-thuc-ban-sao',
+      'pick:chung-thuc-chu-ky',
+      'pick:chung-thuc-hop-dong',
+    ]);
     expect(payloads).toContain('clarify:none');
     expect(payloads.at(-1)).toBe('menu');
   });
