@@ -59,7 +59,9 @@ export interface DecisionModel {
 /**
  * The signals: the best in-scope topic's BM25 score, the runner-up's share of it, how much of the
  * question the best explains, its specific evidence and the runner-up's share of that, the question's
- * length (long stories are judged on their point), and how strongly an out-of-scope subject matched.
+ * length (long stories are judged on their point), how strongly an out-of-scope subject matched, what the
+ * asking sentence alone points to, the topic classifier's probabilities (the best topic; anything we do
+ * not handle), and whether the best topic's defining words are missing.
  */
 export function features(s: Scored): number[] | undefined {
   const inScope = s.topics.filter((t) => !isOutside(t.topic));
