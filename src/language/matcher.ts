@@ -67,17 +67,13 @@ export function buildMatcher(
   model: DecisionModel = DECISION_MODEL,
 ): Matcher {
   const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon);
-  const samples = documents
-    .flatMap((d) => [d.title, ...d.aliases, ...d.questions])
-    .filter((t) => t.length > 0);
+  const samples = documents.flatMap(samplesOf);
   const index = buildTermIndex(documents, indexTerms);
-  const classifier = trainTopicClassifier(
-    documents.flatMap((d) =>
-      [d.title, ...d.aliases, ...d.questions]
-        .filter((t) => t.length > 0)
-        .map((t) => ({ terms: indexTerms(t), topic: d.topic })),
-    ),
+  // Each sample read once, for the classifier and for which terms are specific.
+  const samplesRead = documents.flatMap((d) =>
+    samplesOf(d).map((t) => ({ terms: indexTerms(t), topic: d.topic })),
   );
+  const classifier = trainTopicClassifier(samplesRead);
   const outsideClasses = classifier.classes.flatMap((c, i) => (isOutside(c) ? [i] : []));
   const mayBeTypo = (term: string): boolean =>
     term.length >= 5 && !term.includes(BIGRAM) && !index.vocabulary.has(term);
@@ -85,13 +81,10 @@ export function buildMatcher(
   const searchable = (term: string): boolean => index.vocabulary.has(term) || mayBeTypo(term);
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samples, lexicon);
-  const isSpecific = specificTerms(documents, indexTerms, lexicon);
+  const isSpecific = specificTerms(samplesRead, lexicon);
 
   const accentedWords = new Map(
-    documents.map((d) => [
-      d.topic,
-      new Set([d.title, ...d.aliases, ...d.questions].flatMap((t) => read(t, lexicon).words)),
-    ]),
+    documents.map((d) => [d.topic, new Set(samplesOf(d).flatMap((t) => read(t, lexicon).words))]),
   );
 
   /** Each topic's defining words and phrases (TopicDocument.named), read and folded. */
@@ -277,6 +270,10 @@ export function buildMatcher(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** A topic's samples: its title, aliases and sample questions (the outside subjects' examples). */
+const samplesOf = (d: TopicDocument): string[] =>
+  [d.title, ...d.aliases, ...d.questions].filter((t) => t.length > 0);
 const NOTHING: Scored = { topics: [], coverage: 0, words: 0 };
 
 /** What the asking sentence of a story-like message alone points to (see pointAgreement). */
@@ -336,19 +333,16 @@ const SPECIFIC_MAX_TOPICS = 30;
 
 /** Whether a search term is evidence for the few topics that use it. */
 function specificTerms(
-  documents: readonly TopicDocument[],
-  indexTerms: (text: string) => string[],
+  samplesRead: readonly { readonly terms: readonly string[]; readonly topic: string }[],
   lexicon: Lexicon,
 ): (term: string) => boolean {
   const topicsWith = new Map<string, Set<string>>();
-  for (const d of documents) {
-    if (isOutside(d.topic)) continue;
-    for (const text of [d.title, ...d.aliases, ...d.questions]) {
-      for (const t of indexTerms(text)) {
-        const set = topicsWith.get(t) ?? new Set<string>();
-        set.add(d.topic);
-        topicsWith.set(t, set);
-      }
+  for (const { terms, topic } of samplesRead) {
+    if (isOutside(topic)) continue;
+    for (const t of terms) {
+      const set = topicsWith.get(t) ?? new Set<string>();
+      set.add(topic);
+      topicsWith.set(t, set);
     }
   }
   return (term) => {
