@@ -29,6 +29,8 @@ const foldCache = new Map<string, string>();
 
 /** Removes every diacritic, including the stroke of đ, which Unicode does not decompose. */
 export function fold(text: string): string {
+  // Plain ASCII (most residents' words) has nothing to remove.
+  if (!NON_ASCII.test(text)) return text;
   // Syllables repeat endlessly; remember the short ones (bounded, so odd input cannot grow it forever).
   if (text.length <= 24) {
     const hit = foldCache.get(text);

@@ -26,8 +26,11 @@ export interface TermIndex {
   readonly vocabulary: ReadonlySet<string>;
   /** in how many samples (title, alias or question) a term occurs */
   samplesWith(term: string): number;
-  /** topics found by any of the terms (OR), best first; a term's weight multiplies its score (default 1) */
-  search(terms: readonly string[], weight?: (term: string) => number): TopicHit[];
+  /**
+   * Topics found by any of the terms (OR), best first, at most `limit`; a term's weight multiplies its
+   * score (default 1).
+   */
+  search(terms: readonly string[], weight?: (term: string) => number, limit?: number): TopicHit[];
 }
 
 interface IndexedTopic {
@@ -38,8 +41,9 @@ interface IndexedTopic {
   readonly questions: string;
 }
 
+/** One topic a term found: the topic's number (its document), the score, the topic's terms it matched. */
 interface TermResult {
-  readonly topic: string;
+  readonly id: number;
   readonly score: number;
   readonly docTerms: readonly string[];
 }
@@ -91,7 +95,7 @@ export function buildTermIndex(
     const typo = !vocabulary.has(term) && term.length >= 5 && !term.includes(BIGRAM);
     return index
       .search(term, { tokenize: () => [term], fuzzy: typo ? 0.2 : false })
-      .map((r) => ({ topic: r.topic as string, score: r.score, docTerms: r.terms }));
+      .map((r) => ({ id: r.id as number, score: r.score, docTerms: r.terms }));
   };
   const known = new Map<string, TermResult[]>();
   for (const term of vocabulary) known.set(term, lookUp(term));
@@ -105,28 +109,45 @@ export function buildTermIndex(
     return fresh;
   };
 
+  const scores = new Float64Array(documents.length);
+  const matched = new Uint16Array(documents.length);
+
   return {
     vocabulary,
     samplesWith: (term) => counts.get(term) ?? 0,
-    search(terms, weight = () => 1) {
-      const byTopic = new Map<
-        string,
-        { topic: string; score: number; matches: Map<string, readonly string[]> }
-      >();
-      for (const term of terms) {
-        for (const r of resultsFor(term)) {
-          let hit = byTopic.get(r.topic);
-          if (!hit) {
-            hit = { topic: r.topic, score: 0, matches: new Map() };
-            byTopic.set(r.topic, hit);
-          }
-          hit.score += r.score * weight(term);
-          hit.matches.set(term, r.docTerms);
+    search(terms, weight = () => 1, limit = documents.length) {
+      // Summed in flat arrays; only the hits returned get their map of matches (most questions touch
+      // most topics through one common word, and the caller keeps the best dozen).
+      const distinct = [...new Set(terms)];
+      scores.fill(0);
+      matched.fill(0);
+      const firstFound: number[] = [];
+      const perTerm = distinct.map(resultsFor);
+      perTerm.forEach((results, i) => {
+        const w = weight(distinct[i]!);
+        for (const r of results) {
+          if (matched[r.id] === 0) firstFound.push(r.id);
+          scores[r.id]! += r.score * w;
+          matched[r.id]! += 1;
         }
-      }
+      });
       // As MiniSearch scores an OR query: the sum, times the number of the question's terms matched.
-      for (const hit of byTopic.values()) hit.score *= hit.matches.size;
-      return [...byTopic.values()].sort((a, b) => b.score - a.score);
+      // Ties stay in the order the topics were first found, as in MiniSearch (the sort is stable).
+      const found = firstFound
+        .map((id) => ({ id, score: scores[id]! * matched[id]! }))
+        .sort((a, b) => b.score - a.score);
+      const slot = new Int16Array(documents.length).fill(-1);
+      const hits = found.slice(0, limit).map(({ id, score }, i) => {
+        slot[id] = i;
+        return { topic: documents[id]!.topic, score, matches: new Map<string, readonly string[]>() };
+      });
+      perTerm.forEach((results, i) => {
+        for (const r of results) {
+          const at = slot[r.id]!;
+          if (at >= 0) hits[at]!.matches.set(distinct[i]!, r.docTerms);
+        }
+      });
+      return hits;
     },
   };
 }

@@ -24,12 +24,11 @@ export const BIGRAM = '_';
  */
 export function searchTerms(ws: readonly string[], lexicon: Lexicon): string[] {
   const out = new Set<string>();
+  const folded = ws.map(fold);
+  const stop = ws.map((w) => isStopword(w, lexicon));
   for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    const stop = isStopword(w, lexicon);
-    if (!stop) out.add(fold(w));
-    const next = ws[i + 1];
-    if (next !== undefined && !(stop && isStopword(next, lexicon))) out.add(fold(`${w}${BIGRAM}${next}`));
+    if (!stop[i]) out.add(folded[i]!);
+    if (i + 1 < ws.length && !(stop[i] && stop[i + 1])) out.add(`${folded[i]}${BIGRAM}${folded[i + 1]}`);
   }
   return [...out];
 }
