@@ -9,5 +9,5 @@ export const DECISION_MODEL: DecisionModel = {
     -0.142, -0.498, 0.24, -0.387, -0.339, -0.24, 1.242, 0.814, 1.447, -0.644, 1.184, -0.853, 0.865, 0.238,
   ],
   answerAt: 0.72,
-  outsideAt: 0.4,
+  outsideAt: 0.45,
 };
