@@ -112,7 +112,10 @@ export function decisionReply(d: AnswerDecision, c: ReplyContext): Reply {
       case 'clarify':
         return clarifyReply(d.options, c);
       case 'outside':
-        return { text: fillPlaceholders(d.outside.reply, c.values), buttons: [navigationRow(c.t, c.locale)] };
+        return {
+          text: fillPlaceholders((c.locale === 'en' && d.outside.reply_en) || d.outside.reply, c.values),
+          buttons: [navigationRow(c.t, c.locale)],
+        };
       case 'unknown':
         return {
           text: d.empty

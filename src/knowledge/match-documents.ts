@@ -15,7 +15,7 @@ export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>)
       topic: `${OUTSIDE_PREFIX}${o.id}`,
       title: '',
       aliases: [],
-      questions: o.examples,
+      questions: [...o.examples, ...(o.examples_en ?? [])],
     })),
   ];
 }

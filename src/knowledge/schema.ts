@@ -149,7 +149,19 @@ export type Commune = z.infer<typeof communeSchema>;
 
 /** Things the bot does not handle, so that it can say so kindly instead of guessing a procedure. */
 export const outOfScopeSchema = z.object({
-  topics: z.array(z.object({ id, examples: z.array(text).min(3), reply: text.max(ANSWER_MAX) })).min(1),
+  topics: z
+    .array(
+      z.object({
+        id,
+        examples: z.array(text).min(3),
+        /** how residents who chose English ask (optional) */
+        examples_en: z.array(text).optional(),
+        reply: text.max(ANSWER_MAX),
+        /** the reply for residents who chose English; the Vietnamese one when absent */
+        reply_en: text.max(ANSWER_MAX).optional(),
+      }),
+    )
+    .min(1),
 });
 export type OutOfScope = z.infer<typeof outOfScopeSchema>['topics'][number];
 

@@ -150,6 +150,23 @@ describe('English', () => {
     expect(d.kind === 'answer' ? d.topic.id : d.kind).toBe(topic);
   });
 
+  it.each([
+    // worded unlike the subjects' English examples
+    ['fire in our kitchen, who should we phone', ['114', 'call'], 'gọi ngay'],
+    ['what will the weather be like on sunday', ['weather'], 'thời tiết'],
+    ['my daughter needs a passport for her studies', ['passport'], 'hộ chiếu'],
+  ])(
+    'tells a resident who chose English where to go, in English: «%s»',
+    async (question, english, vietnamese) => {
+      const r = await onboarded();
+      await r.say('English');
+      const replies = await r.say(question);
+      const text = r.text(replies).toLowerCase();
+      for (const word of english) expect(text).toContain(word);
+      expect(text).not.toContain(vietnamese);
+    },
+  );
+
   it('every topic has an English title', () => {
     for (const t of engine.kb.topics) expect(t.title_en, t.id).toBeTruthy();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { REQUIRED_TOPIC_IDS } from '../../src/knowledge/schema';
 import { hasDiacritics } from '../../src/language/normalize';
-import { readQuestionSet, score } from '../helpers/question-set';
+import { readQuestionSet, type Scores, score } from '../helpers/question-set';
 
 /**
  * The dev question set (test/fixtures/questions.tsv) holds the matcher's accuracy floors.
@@ -10,6 +10,12 @@ import { readQuestionSet, score } from '../helpers/question-set';
  * in BENCHMARKS.md and must hold the same floors.
  */
 const engine = createAnswerEngine('content', 'locales');
+
+/** Each miss on one line, for a failing floor's message. */
+const missesOf = (s: Scores): string[] =>
+  s.misses.map(
+    (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
+  );
 
 describe.each([
   ['dev set', 'test/fixtures/questions.tsv', 300, 40],
@@ -50,9 +56,7 @@ describe.each([
 
   it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 85 %, wrong ≤ 3 %, offered ≥ 95 %, where to go ≥ 80 %', () => {
     const s = score(engine.matcher, set);
-    const report = s.misses.map(
-      (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
-    );
+    const report = missesOf(s);
     expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.92);
     expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.91);
     expect(s.outOfScopeRejected / s.outOfScope, report.join('\n')).toBeGreaterThanOrEqual(0.85);
@@ -133,9 +137,7 @@ describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
 
   it("holds today's floors: top-1 ≥ 82 %, answered outright ≥ 65 %, wrong ≤ 4 %, offered ≥ 85 %, out-of-scope not answered ≥ 85 % and told where to go ≥ 75 %", () => {
     const s = score(engine.matcher, set);
-    const report = s.misses.map(
-      (m) => `${m.expected} ← ${m.got.decision} ${m.got.candidates[0]?.topic ?? '-'}: ${m.question}`,
-    );
+    const report = missesOf(s);
     expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.82);
     expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.65);
     expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);

@@ -35,6 +35,20 @@ describe('the topic classifier (trained on the knowledge base samples)', () => {
     }
   });
 
+  it('does not depend on the order of the samples, so that adding one does not reshuffle the rest', () => {
+    const reversed = trainTopicClassifier([...samples].reverse());
+    for (const terms of [
+      ['khai_sinh', 'bao_hiem'],
+      ['khai_sinh', 'cho', 'con'],
+      ['ke', 'chuyen'],
+    ]) {
+      for (const topic of classifier.classes) {
+        const p = reversed.probabilities(terms)[reversed.indexOf(topic)]!;
+        expect(p, `${topic} ${terms.join(' ')}`).toBeCloseTo(chance(terms, topic), 12);
+      }
+    }
+  });
+
   it('gives the same model for the same content (no random start)', () => {
     const again = trainTopicClassifier(samples).probabilities(['khai_sinh', 'bao_hiem']);
     expect([...again]).toEqual([...classifier.probabilities(['khai_sinh', 'bao_hiem'])]);
