@@ -57,8 +57,8 @@ const TYPO_CACHE_LIMIT = 10_000;
 
 /**
  * MiniSearch over the topics, queried one term at a time. With OR, MiniSearch scores a topic by the sum of
- * its terms' scores times the number of terms matched, so each term's results can be kept: the knowledge base's whole vocabulary is
- * looked up once when the index is built, and a question costs a few map reads instead of a full search.
+ * its terms' scores times the number of terms matched, so each term's results can be kept: a term is
+ * looked up once, and a question costs a few map reads instead of a full search.
  */
 export function buildTermIndex(
   documents: readonly TopicDocument[],
@@ -97,15 +97,20 @@ export function buildTermIndex(
       .search(term, { tokenize: () => [term], fuzzy: typo ? 0.2 : false })
       .map((r) => ({ id: r.id as number, score: r.score, docTerms: r.terms }));
   };
+  // Looked up the first time a question uses them, then kept: the knowledge base's terms for good (a
+  // few thousand), others (typos) in a bounded cache. Looking up the whole vocabulary at build took
+  // 60–120 ms of the start-up.
   const known = new Map<string, TermResult[]>();
-  for (const term of vocabulary) known.set(term, lookUp(term));
   const typos = new Map<string, TermResult[]>();
   const resultsFor = (term: string): TermResult[] => {
     const hit = known.get(term) ?? typos.get(term);
     if (hit) return hit;
-    if (typos.size >= TYPO_CACHE_LIMIT) typos.clear();
     const fresh = lookUp(term);
-    typos.set(term, fresh);
+    if (vocabulary.has(term)) known.set(term, fresh);
+    else {
+      if (typos.size >= TYPO_CACHE_LIMIT) typos.clear();
+      typos.set(term, fresh);
+    }
     return fresh;
   };
 
