@@ -65,11 +65,14 @@ export function buildMatcher(
   model: DecisionModel = DECISION_MODEL,
 ): Matcher {
   const indexTerms = (text: string): string[] => readingTerms(read(text, lexicon), lexicon);
-  const samples = documents.flatMap(samplesOf);
   const index = buildTermIndex(documents, indexTerms);
-  // Each sample read once, for the classifier and for which terms are specific.
+  // Each sample read once: its words (their weights, the accents a topic uses) and its search terms (the
+  // classifier, which terms are specific).
   const samplesRead = documents.flatMap((d) =>
-    samplesOf(d).map((t) => ({ terms: indexTerms(t), topic: d.topic })),
+    samplesOf(d).map((t) => {
+      const reading = read(t, lexicon);
+      return { topic: d.topic, words: reading.words, terms: readingTerms(reading, lexicon) };
+    }),
   );
   const classifier = trainTopicClassifier(samplesRead);
   const outsideClasses = classifier.classes.flatMap((c, i) => (isOutside(c) ? [i] : []));
@@ -78,12 +81,15 @@ export function buildMatcher(
   /** A term the knowledge base does not contain, and that cannot be a typo, cannot match. */
   const searchable = (term: string): boolean => index.vocabulary.has(term) || mayBeTypo(term);
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
-  const weightOf = wordWeights(samples, lexicon);
+  const weightOf = wordWeights(samplesRead.map((r) => r.words));
   const isSpecific = specificTerms(samplesRead, lexicon);
 
-  const accentedWords = new Map(
-    documents.map((d) => [d.topic, new Set(samplesOf(d).flatMap((t) => read(t, lexicon).words))]),
-  );
+  const accentedWords = new Map<string, Set<string>>();
+  for (const { topic, words } of samplesRead) {
+    const set = accentedWords.get(topic) ?? new Set<string>();
+    for (const w of words) set.add(w);
+    accentedWords.set(topic, set);
+  }
 
   /** Each topic's defining words and phrases (TopicDocument.named), read and folded. */
   const namedPhrases = new Map(
@@ -326,10 +332,10 @@ function credit(
  * How much a word says about the topic: rare words in the knowledge base weigh more, and words it
  * never uses weigh most — a question whose main words are unknown ("giá vàng", "bóng đá") is not ours.
  */
-function wordWeights(samples: readonly string[], lexicon: Lexicon): (word: string) => number {
+function wordWeights(samples: readonly (readonly string[])[]): (word: string) => number {
   const df = new Map<string, number>();
-  for (const text of samples) {
-    for (const w of new Set(read(text, lexicon).words.map(fold))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const words of samples) {
+    for (const w of new Set(words.map(fold))) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const n = samples.length;
   const weights = new Map([...df].map(([w, count]) => [w, Math.log(1 + n / (count + 1))]));
