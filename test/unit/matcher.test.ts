@@ -133,12 +133,23 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
   });
 
-  it.each(['ba toi mat roi', 'chồng em mất rồi, làm giấy gì'])(
-    'reads a relative who died as a death registration: "%s"',
+  it.each(['gà nhà tôi chết hàng loạt thì báo ai', 'vườn cà phê bị chết khô'])(
+    'does not read a dead animal or plant as a death in the family: "%s"',
     (question) => {
-      expect(matcher.match(question).topic).toBe('khai-tu');
+      const m = matcher.match(question);
+      expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
+      expect(m.candidates.map((c) => c.topic)).not.toContain('khai-tu');
     },
   );
+
+  it.each([
+    'ba toi mat roi',
+    'chồng em mất rồi, làm giấy gì',
+    'chồng tôi chết rồi làm giấy gì',
+    'me em chet thang truoc',
+  ])('reads a relative who died as a death registration: "%s"', (question) => {
+    expect(matcher.match(question).topic).toBe('khai-tu');
+  });
 
   it('still reads a wedding without diacritics as a marriage registration', () => {
     expect(matcher.match('dam cuoi xong dang ky ket hon o dau').topic).toBe('ket-hon');
