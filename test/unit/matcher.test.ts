@@ -151,6 +151,17 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match(question).topic).toBe('khai-tu');
   });
 
+  it.each([
+    ['tôi đánh rơi thẻ căn cước rồi', 'can-cuoc'],
+    ['nhớ giùm tôi sáng mai lên xã nộp hồ sơ', 'nhac-lich'],
+    ['xin giấy chưa có vợ để cưới vợ', 'xac-nhan-hon-nhan'],
+    ['muốn ở luôn nhà con gái thì làm giấy gì', 'thuong-tru'],
+  ])('understands everyday words for a procedure: "%s" → %s', (question, topic) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('answer');
+    expect(m.topic).toBe(topic);
+  });
+
   it('still reads a wedding without diacritics as a marriage registration', () => {
     expect(matcher.match('dam cuoi xong dang ky ket hon o dau').topic).toBe('ket-hon');
   });
