@@ -19,6 +19,15 @@ const rows = set
   .map((r) => ({ ...r, x: features(r.scored) }))
   .filter((r): r is typeof r & { x: number[] } => r.x !== undefined);
 
+// The long letters (a dev set too) only bound how many of their in-scope questions are sent elsewhere:
+// fitted on short questions alone, a refit after 160 sample questions were added (tried, not kept) sent 9
+// of 164 letters (and 14 of the 124 real in-scope questions) elsewhere instead of 7 (and 9). A story
+// mostly about something else reads "not ours" more easily than a short question. Today: 7 (4.3 %).
+const letters = readQuestionSet('test/fixtures/questions-long.tsv')
+  .filter((q) => q.topics.length > 0)
+  .map((q) => matcher.score(q.question));
+const LETTERS_LOST = 0.05;
+
 const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
 
 /** Full-batch gradient descent with a little L2 (not on the bias): deterministic, no dependency. */
@@ -70,7 +79,9 @@ function measure(model: DecisionModel) {
       else answeredWrong++;
     }
   }
+  const lettersLost = letters.filter((s) => decide(s, model) === 'unknown').length;
   return {
+    lettersLost: lettersLost / letters.length,
     right: answeredRight / inScope,
     wrong: answeredWrong / inScope,
     lost: lost / inScope,
@@ -99,7 +110,11 @@ for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
     // As many answered right as possible, within bounds on the harm: few confident wrong answers, few
     // out-of-scope questions answered, few questions of ours sent elsewhere (the resident would lose the
     // answer we had); then as many out-of-scope questions as possible told where to go.
-    const harmless = m.wrong <= LIMITS.wrong && m.oosAnswered <= LIMITS.oosAnswered && m.lost <= LIMITS.lost;
+    const harmless =
+      m.wrong <= LIMITS.wrong &&
+      m.oosAnswered <= LIMITS.oosAnswered &&
+      m.lost <= LIMITS.lost &&
+      m.lettersLost <= LETTERS_LOST;
     const score = (harmless ? 10 : 0) + m.right + 0.1 * m.where;
     if (!best || score > best.score) best = { model, score, m };
   }
