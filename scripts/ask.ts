@@ -56,7 +56,7 @@ function main(): void {
   }
   const args = parseArgs(process.argv.slice(2));
   const engine = createAnswerEngine(config.contentDir, config.localesDir);
-  const context = { t: engine.i18n.t, locale: args.locale, values: engine.qa.values };
+  const context = { t: engine.i18n.t, locale: args.locale, values: engine.qa.values[args.locale] };
   // The same decision and the same words as a resident gets in a conversation.
   const answer = (question: string) => {
     const decision = engine.qa.decide(question);

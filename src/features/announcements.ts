@@ -246,7 +246,9 @@ export const announcementsFeature: Feature = {
       if (allowedVillages(role, ctx).length > 0) return start(turn, ctx);
       const topic = ctx.qa.topic('thong-bao');
       return topic
-        ? { replies: [topicReply(topic, { t: ctx.t, locale: turn.locale, values: ctx.commune })] }
+        ? {
+            replies: [topicReply(topic, { t: ctx.t, locale: turn.locale, values: ctx.commune[turn.locale] })],
+          }
         : { replies: [ctx.mainMenu(turn)] };
     },
   },

@@ -12,7 +12,7 @@ const MISSES_BEFORE_FALLBACK = 2;
 const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
   t: ctx.t,
   locale: turn.locale,
-  values: ctx.commune,
+  values: ctx.commune[turn.locale],
   topicButtons: (topic) => ctx.topicButtons(topic, turn),
 });
 
@@ -71,7 +71,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     return {
       replies: [
         {
-          text: deps.t(turn.locale, 'safety-scam', { police: deps.commune.police ?? '' }),
+          text: deps.t(turn.locale, 'safety-scam', { police: deps.commune[turn.locale].police ?? '' }),
           buttons: [navigationRow(deps.t, turn.locale)],
         },
       ],
@@ -110,7 +110,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     return {
       replies: [
         {
-          text: deps.t(turn.locale, `intent-${intent}`, { phone: deps.commune.phone ?? '' }),
+          text: deps.t(turn.locale, `intent-${intent}`, { phone: deps.commune[turn.locale].phone ?? '' }),
           buttons: [navigationRow(deps.t, turn.locale)],
         },
       ],
@@ -143,7 +143,7 @@ function miss(turn: Turn, deps: FeatureDeps, reply?: Reply): Outcome {
 
 /** Said plainly: the menu, and the office's contacts to reach a person. */
 function fallback(turn: Turn, deps: FeatureDeps): Reply {
-  const v = deps.commune;
+  const v = deps.commune[turn.locale];
   return {
     text: deps.t(turn.locale, 'fallback', {
       office: v.office ?? '',
@@ -172,8 +172,8 @@ function actionNotReady(topicId: string, turn: Turn, deps: FeatureDeps): Outcome
       {
         text: deps.t(turn.locale, 'action-not-ready', {
           title: topic?.title ?? topicId,
-          phone: deps.commune.phone ?? '',
-          hours: deps.commune.hours ?? '',
+          phone: deps.commune[turn.locale].phone ?? '',
+          hours: deps.commune[turn.locale].hours ?? '',
         }),
         buttons: [navigationRow(deps.t, turn.locale)],
       },

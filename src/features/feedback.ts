@@ -27,7 +27,7 @@ async function recordFeedback(
     }),
     replies: [
       {
-        text: deps.t(turn.locale, key, { phone: deps.commune.phone ?? '' }),
+        text: deps.t(turn.locale, key, { phone: deps.commune[turn.locale].phone ?? '' }),
         buttons: [navigationRow(deps.t, turn.locale)],
       },
     ],

@@ -36,7 +36,7 @@ export function openedReply(t: Ticket, now: number, ctx: FeatureContext, locale:
     ? ctx.t(locale, 'handoff-office-open')
     : office.next
       ? ctx.t(locale, 'handoff-office-closed', { next: describeOpening(office.next, locale) })
-      : ctx.t(locale, 'handoff-office-unknown', { phone: ctx.commune.phone ?? '' });
+      : ctx.t(locale, 'handoff-office-unknown', { phone: ctx.commune[locale].phone ?? '' });
   return {
     text: `${ctx.t(locale, 'handoff-opened', { code: t.code })}\n${when}`,
     buttons: [endRow(ctx, locale)],

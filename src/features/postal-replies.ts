@@ -70,7 +70,7 @@ export function residentNotice(
     text: ctx.t(locale, `postal-notice-${r.status}`, {
       code: r.code,
       reason: r.history.at(-1)?.reason ?? '',
-      phone: ctx.commune.phone ?? '',
+      phone: ctx.commune[locale].phone ?? '',
     }),
   };
 }

@@ -34,7 +34,10 @@ async function complete(data: Record<string, string>, turn: Turn, ctx: FeatureCo
   return {
     replies: [
       {
-        text: ctx.t(turn.locale, 'postal-registered', { code: request.code, phone: ctx.commune.phone ?? '' }),
+        text: ctx.t(turn.locale, 'postal-registered', {
+          code: request.code,
+          phone: ctx.commune[turn.locale].phone ?? '',
+        }),
         buttons: [navigationRow(ctx.t, turn.locale)],
       },
     ],
@@ -59,7 +62,10 @@ function startForm(turn: Turn, ctx: FeatureContext, topic?: string): Promise<Out
     })
     .then((o) => ({
       ...o,
-      replies: [{ text: ctx.t(turn.locale, 'postal-intro', { post: ctx.commune.post ?? '' }) }, ...o.replies],
+      replies: [
+        { text: ctx.t(turn.locale, 'postal-intro', { post: ctx.commune[turn.locale].post ?? '' }) },
+        ...o.replies,
+      ],
     }));
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/user';
 import { placeholderValues } from '../knowledge/placeholders';
 import {
   type KnowledgeBase,
@@ -34,8 +35,8 @@ export interface QuestionAnswering {
   /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   topic(id: string): Topic | undefined;
-  /** {phone}, {hours}… from the commune profile */
-  readonly values: Record<string, string>;
+  /** {phone}, {hours}… from the commune profile, in the resident's language */
+  readonly values: Readonly<Record<Locale, Record<string, string>>>;
 }
 
 /** Question in, decision out: answer one topic, ask back («Ý bà con là…?»), out of scope, or not understood. */
@@ -72,6 +73,6 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
       return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
     },
     topic: (id) => topics.get(id),
-    values: placeholderValues(kb.commune),
+    values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },
   };
 }

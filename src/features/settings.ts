@@ -25,7 +25,7 @@ function help(turn: Turn, ctx: FeatureContext): Outcome {
   return {
     replies: [
       {
-        text: ctx.t(turn.locale, 'help', { phone: ctx.commune.phone ?? '' }),
+        text: ctx.t(turn.locale, 'help', { phone: ctx.commune[turn.locale].phone ?? '' }),
         buttons: [navigationRow(ctx.t, turn.locale)],
       },
     ],

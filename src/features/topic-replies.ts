@@ -42,7 +42,7 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
   const links =
     topic.links.length > 0 ? `\n\n${topic.links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}` : '';
   return {
-    text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values)}${warning}${links}${more}`,
+    text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values, c.locale)}${warning}${links}${more}`,
     buttons: [
       ...rows(sections, 2),
       ...rows(c.topicButtons?.(topic) ?? [], 2),
@@ -58,7 +58,7 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
 
 /** One section (Giấy tờ, Lệ phí …), with the other sections and the way back to the answer. */
 export function sectionReply(topic: Topic, key: SectionKey, c: ReplyContext): Reply | undefined {
-  const text = sectionText(topic, key, c.values);
+  const text = sectionText(topic, key, c.values, c.locale);
   if (text === undefined) return undefined;
   const others = sectionsOf(topic)
     .filter((k) => k !== key)

@@ -41,8 +41,8 @@ export interface FeatureDeps {
   readonly qa: QuestionAnswering;
   readonly t: Translate;
   readonly feedback: FeedbackStore;
-  /** values of {phone}, {hours}… from the commune profile */
-  readonly commune: Record<string, string>;
+  /** values of {phone}, {hours}… from the commune profile, in the resident's language */
+  readonly commune: Readonly<Record<Locale, Record<string, string>>>;
   /**
    * Whether the bot can message a resident of this channel later, unasked (announcements to their
    * village, staff replies): true for channels with an outbox. Where it cannot (the web chat), the

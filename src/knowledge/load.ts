@@ -13,6 +13,7 @@ import {
   outOfScopeSchema,
   PLACEHOLDER_MARK,
   REQUIRED_TOPIC_IDS,
+  SECTION_KEYS,
   type Topic,
   topicSchema,
 } from './schema';
@@ -49,6 +50,7 @@ export function readContent(dir: string): LoadedContent {
   const groupIds = new Set((groups.value?.groups ?? []).map((g: Group) => g.id));
   // Answers are measured as residents read them: with {office}, {hours}… filled from commune.yaml.
   const values = commune.value ? placeholderValues(commune.value) : undefined;
+  const valuesEn = commune.value ? placeholderValues(commune.value, 'en') : undefined;
   const topics: Topic[] = [];
   const seenQuestions = new Map<string, string>();
   const unreadable = new Set<string>();
@@ -82,6 +84,16 @@ export function readContent(dir: string): LoadedContent {
     }
     for (const { index, message } of topicVoiceProblems(texts.map(([, text]) => text))) {
       at(texts[index]![0], 'error', `lời văn: ${message} (xem content/README.md, «Lời văn»)`);
+    }
+    englishProblems(topic, at);
+    if (valuesEn) {
+      const filledEn = topic.answer_en ? answerText(topic, valuesEn, 'en').length : 0;
+      if (filledEn > ANSWER_MAX)
+        at(
+          ['answer_en'],
+          'error',
+          `câu trả lời tiếng Anh dài ${filledEn} ký tự khi đã điền thông tin của xã, quá ${ANSWER_MAX}`,
+        );
     }
     if (values) {
       const filled = answerText(topic, values).length;
@@ -172,3 +184,53 @@ export function loadContent(dir: string): { kb: KnowledgeBase; lexicon: LexiconD
   if (!kb || !lexicon) throw new ContentError(problems);
   return { kb, lexicon, problems };
 }
+
+/**
+ * The English answer says what the Vietnamese says: a section only where there is a Vietnamese one, the
+ * same commune details ({office}, {phone}…). A topic without English is read in Vietnamese (a warning).
+ */
+function englishProblems(
+  topic: Topic,
+  at: (p: (string | number)[], severity: Problem['severity'], message: string) => void,
+): void {
+  if (!topic.answer_en) {
+    at(
+      ['answer'],
+      'warning',
+      'chưa có câu trả lời tiếng Anh (answer_en): người chọn tiếng Anh sẽ đọc tiếng Việt',
+    );
+    return;
+  }
+  const pairs: [(string | number)[], string, string | undefined][] = [
+    [['answer_en'], topic.answer, topic.answer_en],
+    ...SECTION_KEYS.filter((k) => topic.sections_en[k] !== undefined).map(
+      (k): [(string | number)[], string, string | undefined] => [
+        ['sections_en', k],
+        topic.sections[k] ?? '',
+        topic.sections_en[k],
+      ],
+    ),
+  ];
+  for (const [p, vietnamese, english = ''] of pairs) {
+    if (vietnamese === '') {
+      at(p, 'error', `mục tiếng Anh "${p[1]}" không có mục tiếng Việt tương ứng trong sections`);
+      continue;
+    }
+    for (const name of unknownPlaceholders(english)) at(p, 'error', `không biết chỗ trống {${name}}`);
+    const missing = placeholdersIn(vietnamese).filter((name) => !placeholdersIn(english).includes(name));
+    if (missing.length > 0)
+      at(
+        p,
+        'error',
+        `bản tiếng Anh thiếu chỗ trống ${missing.map((m) => `{${m}}`).join(', ')} mà bản tiếng Việt có`,
+      );
+  }
+  for (const k of sectionsOf(topic)) {
+    if (topic.sections_en[k] === undefined)
+      at(['sections', k], 'warning', `mục "${k}" chưa có bản tiếng Anh (sections_en)`);
+  }
+}
+
+const placeholdersIn = (text: string): string[] => [
+  ...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)),
+];

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/user';
 import { type Commune, PLACEHOLDER_MARK } from './schema';
 
 /** Names that answers may use in braces, filled from commune.yaml. */
@@ -23,56 +24,69 @@ export function unknownPlaceholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !known.has(name));
 }
 
-const WEEKDAYS = [
-  ['monday', 'Thứ Hai'],
-  ['tuesday', 'Thứ Ba'],
-  ['wednesday', 'Thứ Tư'],
-  ['thursday', 'Thứ Năm'],
-  ['friday', 'Thứ Sáu'],
-  ['saturday', 'Thứ Bảy'],
-  ['sunday', 'Chủ nhật'],
-] as const;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** The words of the opening hours, in each language residents may choose. */
+const HOURS_WORDS = {
+  vi: {
+    days: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
+    closed: 'nghỉ',
+    to: 'đến',
+    date: (d: string, m: string) => `Ngày ${d}/${m}`,
+    soon: 'Sắp tới',
+  },
+  en: {
+    days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    closed: 'closed',
+    to: 'to',
+    date: (d: string, m: string) => `${d}/${m}`,
+    soon: 'Coming up',
+  },
+} as const;
 
 type WeekHours = Omit<Commune['hours'], 'exceptions'>;
 const EXCEPTION_DAYS = 14;
 const VIETNAM_OFFSET_MS = 7 * 60 * 60_000;
 
-/** Opening hours in one short Vietnamese paragraph, days with the same hours grouped; with the dated
- * exceptions of the next two weeks (Vietnam dates) when given. */
-export function describeHours(commune: Commune, now = Date.now()): string {
-  const week = describeWeek(commune.hours);
+/** Opening hours in one short paragraph, days with the same hours grouped; with the dated exceptions of the
+ * next two weeks (Vietnam dates) when given. The commune's own notes stay as written (Vietnamese). */
+export function describeHours(commune: Commune, now = Date.now(), locale: Locale = 'vi'): string {
+  const words = HOURS_WORDS[locale];
+  const week = describeWeek(commune.hours, locale);
   const today = new Date(now + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
   const until = new Date(now + VIETNAM_OFFSET_MS + EXCEPTION_DAYS * 86_400_000).toISOString().slice(0, 10);
   const soon = commune.hours.exceptions
     .filter((e) => e.date >= today && e.date <= until)
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((e) => {
-      const [, m, d] = e.date.split('-');
-      const when = e.hours.length === 0 ? 'nghỉ' : e.hours.map((h) => `${h.from}–${h.to}`).join(', ');
-      return `Ngày ${d}/${m}: ${when} (${e.note})`;
+      const [, m = '', d = ''] = e.date.split('-');
+      const when = e.hours.length === 0 ? words.closed : e.hours.map((h) => `${h.from}–${h.to}`).join(', ');
+      return `${words.date(d, m)}: ${when} (${e.note})`;
     });
-  return soon.length > 0 ? `${week}\nSắp tới: ${soon.join('; ')}` : week;
+  return soon.length > 0 ? `${week}\n${words.soon}: ${soon.join('; ')}` : week;
 }
 
-function describeWeek(hours: WeekHours): string {
+function describeWeek(hours: WeekHours, locale: Locale = 'vi'): string {
+  const words = HOURS_WORDS[locale];
   const lines: string[] = [];
   let run: { first: string; last: string; text: string } | undefined;
-  for (const [day, label] of WEEKDAYS) {
+  WEEKDAYS.forEach((day, i) => {
+    const label = words.days[i]!;
     const slots = hours[day];
-    const text = slots.length === 0 ? 'nghỉ' : slots.map((s) => `${s.from}–${s.to}`).join(', ');
+    const text = slots.length === 0 ? words.closed : slots.map((s) => `${s.from}–${s.to}`).join(', ');
     if (run && run.text === text) run.last = label;
     else {
-      if (run) lines.push(formatRun(run));
+      if (run) lines.push(formatRun(run, words.to));
       run = { first: label, last: label, text };
     }
-  }
-  if (run) lines.push(formatRun(run));
+  });
+  if (run) lines.push(formatRun(run, words.to));
   const note = hours.note && !isMissing(hours.note) ? `\n${hours.note}` : '';
   return lines.join('; ') + note;
 }
 
-function formatRun(run: { first: string; last: string; text: string }): string {
-  const days = run.first === run.last ? run.first : `${run.first} đến ${run.last}`;
+function formatRun(run: { first: string; last: string; text: string }, to: string): string {
+  const days = run.first === run.last ? run.first : `${run.first} ${to} ${run.last}`;
   return `${days}: ${run.text}`;
 }
 
@@ -99,27 +113,40 @@ export function villageName(commune: Commune, id: string, fallback = id): string
  * replaced by words that still make the sentence read well and send them somewhere real («gọi số điện
  * thoại của xã (hỏi trưởng thôn)»), or left out (a phone after a name).
  */
-export function placeholderValues(commune: Commune): Record<PlaceholderName, string> {
+export function placeholderValues(commune: Commune, locale: Locale = 'vi'): Record<PlaceholderName, string> {
+  const en = locale === 'en';
   const phones = commune.office.phones.filter((p) => !isMissing(p));
-  const withPhone = (name: string, phone: string) => (isMissing(phone) ? name : `${name}, ĐT ${phone}`);
+  const withPhone = (name: string, phone: string) =>
+    isMissing(phone) ? name : `${name}, ${en ? 'tel.' : 'ĐT'} ${phone}`;
   return {
     commune: commune.name,
     province: commune.province,
     office: commune.office.name,
-    address: isMissing(commune.office.address) ? 'trụ sở UBND xã' : commune.office.address,
+    address: isMissing(commune.office.address)
+      ? en
+        ? 'the commune People’s Committee building'
+        : 'trụ sở UBND xã'
+      : commune.office.address,
     // Read when an answer is written, so dated exceptions (a holiday next week) are always current.
     get hours() {
-      return describeHours(commune);
+      return describeHours(commune, Date.now(), locale);
     },
     police_hours: commune.police.hours
-      ? describeWeek(commune.police.hours)
-      : 'giờ hành chính; hồ sơ cư trú nhận cả sáng thứ Bảy (bà con hỏi lại Công an xã)',
+      ? describeWeek(commune.police.hours, locale)
+      : en
+        ? 'office hours; residence papers also on Saturday mornings (please check with Công an xã)'
+        : 'giờ hành chính; hồ sơ cư trú nhận cả sáng thứ Bảy (bà con hỏi lại Công an xã)',
     border: commune.border ? commune.border.exemptions.join('; ') : '',
-    phone: phones.length > 0 ? phones.join(', ') : 'số điện thoại của xã (hỏi trưởng thôn)',
+    phone:
+      phones.length > 0
+        ? phones.join(', ')
+        : en
+          ? 'the commune’s phone number (ask your village head)'
+          : 'số điện thoại của xã (hỏi trưởng thôn)',
     police: withPhone(commune.police.name, commune.police.phone),
     post: withPhone(commune.post_office.name, commune.post_office.phone),
     portal: isMissing(commune.portals.provincial)
-      ? `Cổng dịch vụ công quốc gia ${commune.portals.national}`
+      ? `${en ? 'the National Public Service Portal' : 'Cổng dịch vụ công quốc gia'} ${commune.portals.national}`
       : commune.portals.provincial,
   };
 }

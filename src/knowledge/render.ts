@@ -1,3 +1,4 @@
+import type { Locale } from '../core/user';
 import { fillPlaceholders } from './placeholders';
 import { SECTION_KEYS, type SectionKey, type Topic } from './schema';
 
@@ -6,16 +7,21 @@ export function sectionsOf(topic: Topic): SectionKey[] {
   return SECTION_KEYS.filter((k) => topic.sections[k]);
 }
 
-/** The short answer of a topic with the commune's details filled in. */
-export function answerText(topic: Topic, values: Record<string, string>): string {
-  return fillPlaceholders(topic.answer.trim(), values);
+/** The short answer of a topic with the commune's details filled in; in English when there is one. */
+export function answerText(topic: Topic, values: Record<string, string>, locale: Locale = 'vi'): string {
+  const text = locale === 'en' && topic.answer_en ? topic.answer_en : topic.answer;
+  return fillPlaceholders(text.trim(), values);
 }
 
+/** One section of a topic, or undefined when the topic has no such section (a Vietnamese one decides). */
 export function sectionText(
   topic: Topic,
   key: SectionKey,
   values: Record<string, string>,
+  locale: Locale = 'vi',
 ): string | undefined {
-  const section = topic.sections[key];
-  return section ? fillPlaceholders(section.trim(), values) : undefined;
+  const vietnamese = topic.sections[key];
+  if (!vietnamese) return undefined;
+  const text = (locale === 'en' && topic.sections_en[key]) || vietnamese;
+  return fillPlaceholders(text.trim(), values);
 }

@@ -85,6 +85,11 @@ export const topicSchema = z.object({
   sections: z
     .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))
     .default({}),
+  /** The answer and sections in English, for residents who chose English (Vietnamese where missing). */
+  answer_en: text.max(ANSWER_MAX, `câu trả lời tiếng Anh dài quá ${ANSWER_MAX} ký tự`).optional(),
+  sections_en: z
+    .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục tiếng Anh dài quá ${SECTION_MAX} ký tự`))
+    .default({}),
   links: z.array(z.object({ label: text.max(40, 'nhãn dài quá 40 ký tự'), url: z.url() })).default([]),
   /**
    * A legal deadline counted from an event (khai sinh: 60 days from the birth): the answer offers

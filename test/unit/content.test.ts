@@ -58,7 +58,7 @@ describe('the knowledge base (content/)', () => {
     const { i18n, qa } = createAnswerEngine('content', 'locales');
     for (const id of ['vneid', 'tai-khoan-dvc', 'thanh-toan-truc-tuyen']) {
       expect(topic(id).scam_warning, id).toBe(true);
-      const shown = topicReply(topic(id), { t: i18n.t, locale: 'vi', values: qa.values }).text;
+      const shown = topicReply(topic(id), { t: i18n.t, locale: 'vi', values: qa.values.vi }).text;
       expect(shown, id).toMatch(/OTP/);
     }
   });
@@ -69,7 +69,7 @@ describe('the knowledge base (content/)', () => {
     expect(warned.length).toBeGreaterThanOrEqual(3);
     for (const t of warned) {
       expect(t.answer, t.id).not.toMatch(/OTP/i);
-      const shown = topicReply(t, { t: i18n.t, locale: 'vi', values: qa.values }).text;
+      const shown = topicReply(t, { t: i18n.t, locale: 'vi', values: qa.values.vi }).text;
       expect(shown.match(/OTP/g)?.length, t.id).toBe(1);
     }
   });

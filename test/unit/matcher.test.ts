@@ -11,7 +11,7 @@ const ask = (question: string, locale: Locale) => {
   return {
     decision,
     match: decision.match,
-    reply: decisionReply(decision, { t: i18n.t, locale, values: qa.values }),
+    reply: decisionReply(decision, { t: i18n.t, locale, values: qa.values[locale] }),
   };
 };
 
