@@ -167,6 +167,34 @@ describe('English', () => {
     },
   );
 
+  it('answers a resident who chose English in English: the answer, its sections and the office hours', async () => {
+    const r = await onboarded();
+    await r.say('English');
+    const khaiSinh = engine.kb.topics.find((t) => t.id === 'khai-sinh')!;
+    const answer = r.text(await r.say('birth registration'));
+    expect(answer).toContain(khaiSinh.answer_en!.split('\n')[0]);
+    expect(answer).not.toContain(khaiSinh.answer.split('\n')[0]);
+    const fees = r.text(await r.press('Fees'));
+    expect(fees).toContain(khaiSinh.sections_en['le-phi']!.split('\n')[0]!.slice(0, 30));
+    const where = r.text(await r.press('Where to apply'));
+    expect(where).toMatch(/Monday/);
+    expect(where).not.toMatch(/Thứ Hai/);
+  });
+
+  it.each([
+    ['how much does it cost', 'le-phi'],
+    ['how long does it take', 'thoi-gian'],
+    ['what should i bring', 'giay-to'],
+    ['can i do it online', 'truc-tuyen'],
+  ] as const)('answers an English follow-up «%s» with that section, in English', async (said, key) => {
+    const r = await onboarded();
+    await r.say('English');
+    await r.say('birth registration');
+    const khaiSinh = engine.kb.topics.find((t) => t.id === 'khai-sinh')!;
+    const text = r.text(await r.say(said));
+    expect(text).toContain(khaiSinh.sections_en[key]!.split('\n')[0]!.slice(0, 30));
+  });
+
   it('every topic has an English title', () => {
     for (const t of engine.kb.topics) expect(t.title_en, t.id).toBeTruthy();
   });

@@ -25,6 +25,19 @@ describe('the knowledge base (content/)', () => {
     }
   });
 
+  it('answers in English too: every topic has an English answer and every section in English', () => {
+    const en = placeholderValues(kb.commune, 'en');
+    for (const t of kb.topics) {
+      expect(t.answer_en, t.id).toBeTruthy();
+      expect(Object.keys(t.sections_en).sort(), t.id).toEqual(sectionsOf(t).sort());
+      // The same commune details, filled in English words (no «(cần cập nhật…)», no Vietnamese fallbacks).
+      const shown = [answerText(t, en, 'en'), ...sectionsOf(t).map((k) => sectionText(t, k, en, 'en'))].join(
+        '\n',
+      );
+      expect(shown, t.id).not.toMatch(/\{\w+\}|cần cập nhật|hỏi trưởng thôn|Thứ Hai/);
+    }
+  });
+
   it('ships Xã Ia Dom with visible placeholders instead of invented phone numbers and addresses', () => {
     expect(kb.commune.name).toBe('Xã Ia Dom');
     expect(kb.commune.office.phones.join(' ')).toContain('(cần cập nhật');

@@ -115,6 +115,54 @@ describe('npm run kb:check', () => {
   });
 });
 
+describe('the English of a topic (answer_en, sections_en)', () => {
+  const withEnglish = (change: (topic: Record<string, unknown>) => void) => {
+    const dir = copyOfContent();
+    const file = join(dir, 'topics', 'khai-sinh.yaml');
+    const topic = parse(readFileSync(file, 'utf8'));
+    change(topic);
+    writeFileSync(file, stringify(topic));
+    return readContent(dir);
+  };
+
+  it('rejects an English text that drops a commune detail the Vietnamese has', () => {
+    const { problems, kb } = withEnglish((t) => {
+      (t.sections_en as Record<string, string>)['noi-nop'] = 'At the commune office.';
+    });
+    expect(kb).toBeUndefined();
+    expect(problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/thiếu chỗ trống \{office\}/),
+    );
+  });
+
+  it('rejects an English section the Vietnamese does not have', () => {
+    const { problems } = withEnglish((t) => {
+      (t.sections_en as Record<string, string>)['cac-buoc'] = 'Step 1.';
+    });
+    expect(problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining('"cac-buoc" không có mục tiếng Việt'),
+    );
+  });
+
+  it('rejects an English answer over the limit once the details are filled in English', () => {
+    const { problems } = withEnglish((t) => {
+      t.answer_en = 'Hours: {hours} {hours} {hours} {hours} {hours} {hours} {hours} {hours}';
+    });
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/tiếng Anh dài \d+ ký tự/));
+  });
+
+  it('only warns when a topic has no English yet: residents who chose English read the Vietnamese', () => {
+    const { problems, kb } = withEnglish((t) => {
+      delete t.answer_en;
+      t.sections_en = {};
+    });
+    expect(kb).toBeDefined();
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('answer_en') }),
+    );
+  });
+});
+
 describe('the voice rules (content/README.md, «Lời văn»)', () => {
   const flagged = (text: string): boolean => voiceProblems(text).length > 0;
 

@@ -17,11 +17,13 @@ const engine = createAnswerEngine('content', 'locales');
 const sample = engine.kb.commune;
 
 function everything(commune: Commune): string[] {
-  const values = placeholderValues(commune);
-  return engine.kb.topics.flatMap((topic) => [
-    answerText(topic, values),
-    ...sectionsOf(topic).map((key) => sectionText(topic, key, values) ?? ''),
-  ]);
+  return (['vi', 'en'] as const).flatMap((locale) => {
+    const values = placeholderValues(commune, locale);
+    return engine.kb.topics.flatMap((topic) => [
+      answerText(topic, values, locale),
+      ...sectionsOf(topic).map((key) => sectionText(topic, key, values, locale) ?? ''),
+    ]);
+  });
 }
 
 const filled: Commune = communeSchema.parse({
@@ -40,7 +42,9 @@ describe('text residents read', () => {
   it('never shows «cần cập nhật» with the sample commune.yaml (unfilled values are worded around)', () => {
     const leaks = everything(sample).filter((t) => t.includes('cần cập nhật'));
     expect(leaks).toEqual([]);
-    for (const v of Object.values(placeholderValues(sample))) expect(v).not.toContain('cần cập nhật');
+    for (const locale of ['vi', 'en'] as const)
+      for (const v of Object.values(placeholderValues(sample, locale)))
+        expect(v).not.toContain('cần cập nhật');
     for (const v of sample.villages) expect(v.name).not.toContain('cần cập nhật');
   });
 
