@@ -11,6 +11,7 @@ import {
 import { DECISION_MODEL } from './decision-model';
 import { expand, type Lexicon } from './lexicon';
 import { fold, syllables } from './normalize';
+import { mendSoundsAlike, type PairVocabulary } from './sounds-alike';
 import { correctSlip, type SpellingVocabulary } from './spelling';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
@@ -122,12 +123,25 @@ export function buildMatcher(
     has: (w) => index.vocabulary.has(w),
     frequency: (w) => index.samplesWith(w),
   };
-  /** The question's syllables, a word typed with one slip read as the knowledge base's word. */
+  const wordsUsed = new Set(samplesRead.flatMap((r) => r.words.map((w) => w.toLowerCase())));
+  const pairVocabulary: PairVocabulary = {
+    isSpecificPair: (pair) => index.vocabulary.has(pair) && isSpecific(pair),
+    usesWord: (word) => wordsUsed.has(word),
+    samplesWith: (term) => index.samplesWith(term),
+    isStopword: (word) => isStopword(word, lexicon),
+  };
+  /**
+   * The question's syllables, a word typed with one slip read as the knowledge base's word, a
+   * sounds-alike onset mended in a pair of words.
+   */
   function readTyped(text: string) {
     const words = syllables(text).map((w) =>
       lexicon.abbreviations.has(fold(w)) ? w : (correctSlip(w, spellingVocabulary) ?? w),
     );
-    return expand(words, lexicon);
+    return expand(
+      mendSoundsAlike(words, (pair) => index.vocabulary.has(pair), pairVocabulary),
+      lexicon,
+    );
   }
 
   function score(question: string): Scored {

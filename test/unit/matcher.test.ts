@@ -156,6 +156,9 @@ describe('the answer engine, as a resident meets it', () => {
     ['nhớ giùm tôi sáng mai lên xã nộp hồ sơ', 'nhac-lich'],
     ['xin giấy chưa có vợ để cưới vợ', 'xac-nhan-hon-nhan'],
     ['muốn ở luôn nhà con gái thì làm giấy gì', 'thuong-tru'],
+    // sounds-alike onsets: tr/ch, s/x
+    ['xác nhận cư chú để nộp công ty', 'xac-nhan-cu-tru'],
+    ['lam giay khai xinh cho con', 'khai-sinh'],
   ])('understands everyday words for a procedure: "%s" → %s', (question, topic) => {
     const m = matcher.match(question);
     expect(m.decision).toBe('answer');

@@ -1,0 +1,88 @@
+import { fold } from './normalize';
+
+/**
+ * Onsets that many speakers pronounce alike and so misspell (northern tr/ch and s/x: «cư chú» for cư
+ * trú, «khai xinh» for khai sinh). Only these two: d/gi/r and l/n mended «trước đây» into «trước giấy».
+ */
+const SWAPS: readonly (readonly [string, string])[] = [
+  ['tr', 'ch'],
+  ['ch', 'tr'],
+  ['s', 'x'],
+  ['x', 's'],
+];
+
+export interface PairVocabulary {
+  /** a two-word term (folded, joined by `_`) that is evidence for a topic */
+  isSpecificPair(folded: string): boolean;
+  /** a word, with its marks, that the knowledge base uses */
+  usesWord(word: string): boolean;
+  /** in how many samples a term (a folded word, or a pair joined by `_`) occurs */
+  samplesWith(term: string): number;
+  /** a word that says nothing on its own (cho, có, làm, xin…) */
+  isStopword(word: string): boolean;
+}
+
+/**
+ * The word kept must come with the mended one in at least this share of the samples that use it («cư»
+ * with «trú» in 26 of 37, «tạm» in 35 of 42): «báo cho» is not «bảo trợ», nor «sinh sống» «sinh xong».
+ */
+const MIN_SHARE = 0.3;
+
+/** The word with its onset swapped (marks kept: «chú» → «trú»), or undefined when no swap applies. */
+function swapOnset(word: string, from: string, to: string): string | undefined {
+  if (!fold(word.toLowerCase()).startsWith(from)) return undefined;
+  // The onset letters carry no marks, except đ, which no swap uses: the first letters can be replaced.
+  const swapped = to + word.slice(from.length);
+  return word[0] === word[0]?.toUpperCase() ? swapped[0]!.toUpperCase() + swapped.slice(1) : swapped;
+}
+
+/**
+ * The words with a sounds-alike onset mended where the pair as typed is unknown and the mended pair is
+ * a topic's own two-word term («xác nhận cư chú» → cư trú). A pair the knowledge base uses as typed is
+ * left alone, so a real word is never «mended» into another.
+ */
+export function mendSoundsAlike(
+  words: readonly string[],
+  known: (folded: string) => boolean,
+  vocabulary: PairVocabulary,
+): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    const pair = `${fold(a.toLowerCase())}_${fold(b.toLowerCase())}`;
+    if (known(pair)) continue;
+    const mended = candidates(a, b).find(
+      ([x, y, changed]) =>
+        vocabulary.isSpecificPair(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
+        share(x, y, changed, vocabulary) >= MIN_SHARE &&
+        // Typed with marks, the mended word must be one the knowledge base writes so («chỗ» is not «trợ»).
+        (isBare(changed) || vocabulary.usesWord(changed.toLowerCase())),
+    );
+    if (mended) [out[i], out[i + 1]] = [mended[0], mended[1]];
+  }
+  return out;
+}
+
+/** Each pair with one onset swapped, and the word that changed. */
+function candidates(a: string, b: string): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const [from, to] of SWAPS) {
+    const second = swapOnset(b, from, to);
+    if (second) out.push([a, second, second]);
+    const first = swapOnset(a, from, to);
+    if (first) out.push([first, b, first]);
+  }
+  return out;
+}
+
+const isBare = (word: string): boolean => fold(word) === word;
+
+/** How often the word that was kept comes with the mended one, among the samples that use it. */
+function share(x: string, y: string, changed: string, vocabulary: PairVocabulary): number {
+  const keptWord = changed === y ? x : y;
+  // A word that says nothing on its own (cho, có, làm, xin) anchors nothing: «xin cho» is not «xin trợ».
+  if (vocabulary.isStopword(keptWord)) return 0;
+  const kept = fold(keptWord.toLowerCase());
+  const pair = `${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`;
+  return vocabulary.samplesWith(pair) / Math.max(1, vocabulary.samplesWith(kept));
+}
