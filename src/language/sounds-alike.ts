@@ -11,6 +11,8 @@ const SWAPS: readonly (readonly [string, string])[] = [
   ['x', 's'],
 ];
 
+const SWAPPABLE = /^(tr|ch|s|x)/;
+
 export interface PairVocabulary {
   /** a two-word term (folded, joined by `_`) that is evidence for a topic */
   isSpecificPair(folded: string): boolean;
@@ -47,10 +49,12 @@ export function mendSoundsAlike(
   vocabulary: PairVocabulary,
 ): string[] {
   const out = [...words];
+  const folded = out.map((w) => fold(w.toLowerCase()));
   for (let i = 0; i + 1 < out.length; i++) {
+    // Most pairs have no onset to swap: skipped before any lookup.
+    if (!SWAPPABLE.test(folded[i]!) && !SWAPPABLE.test(folded[i + 1]!)) continue;
+    if (known(`${folded[i]}_${folded[i + 1]}`)) continue;
     const [a, b] = [out[i]!, out[i + 1]!];
-    const pair = `${fold(a.toLowerCase())}_${fold(b.toLowerCase())}`;
-    if (known(pair)) continue;
     const mended = candidates(a, b).find(
       ([x, y, changed]) =>
         vocabulary.isSpecificPair(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
@@ -58,7 +62,11 @@ export function mendSoundsAlike(
         // Typed with marks, the mended word must be one the knowledge base writes so («chỗ» is not «trợ»).
         (isBare(changed) || vocabulary.usesWord(changed.toLowerCase())),
     );
-    if (mended) [out[i], out[i + 1]] = [mended[0], mended[1]];
+    if (mended) {
+      [out[i], out[i + 1]] = [mended[0], mended[1]];
+      folded[i] = fold(mended[0].toLowerCase());
+      folded[i + 1] = fold(mended[1].toLowerCase());
+    }
   }
   return out;
 }
