@@ -54,18 +54,18 @@ describe.each([
     expect(copies).toEqual([]);
   });
 
-  it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 85 %, wrong ≤ 3 %, offered ≥ 95 %, where to go ≥ 80 %', () => {
+  it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 87 %, wrong ≤ 3 %, offered ≥ 96 %, where to go ≥ 85 %', () => {
     const s = score(engine.matcher, set);
     const report = missesOf(s);
     expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.92);
     expect(s.strippedCorrect / s.inScope).toBeGreaterThanOrEqual(0.91);
     expect(s.outOfScopeRejected / s.outOfScope, report.join('\n')).toBeGreaterThanOrEqual(0.85);
     // Most questions get their answer straight away, without a question back, and few a wrong one.
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.85);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.87);
     expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.03);
-    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.95);
+    expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.96);
     // Out-of-scope questions mostly get one sentence saying where to go, not a list of our topics.
-    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.8);
+    expect(s.outOfScopeUnknown / s.outOfScope).toBeGreaterThanOrEqual(0.85);
   });
 });
 
@@ -135,11 +135,11 @@ describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
     expect(new Set(set.map((q) => q.question)).size).toBe(set.length);
   });
 
-  it("holds today's floors: top-1 ≥ 82 %, answered outright ≥ 65 %, wrong ≤ 4 %, offered ≥ 85 %, out-of-scope not answered ≥ 85 % and told where to go ≥ 75 %", () => {
+  it("holds today's floors: top-1 ≥ 82 %, answered outright ≥ 67 %, wrong ≤ 4 %, offered ≥ 85 %, out-of-scope not answered ≥ 85 % and told where to go ≥ 75 %", () => {
     const s = score(engine.matcher, set);
     const report = missesOf(s);
     expect(s.inScopeCorrect / s.inScope, report.join('\n')).toBeGreaterThanOrEqual(0.82);
-    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.65);
+    expect(s.answeredRight / s.inScope).toBeGreaterThanOrEqual(0.67);
     expect(s.answeredWrong / s.inScope, report.join('\n')).toBeLessThanOrEqual(0.04);
     expect(s.offered / s.inScope).toBeGreaterThanOrEqual(0.85);
     expect(s.outOfScopeRejected / s.outOfScope).toBeGreaterThanOrEqual(0.85);
