@@ -53,7 +53,7 @@ help =
     How to use: type your question in your own words, or tap the buttons.
     Type «menu» for the main menu, «change village» to change your village, «tiếng Việt» for Vietnamese, «delete my data» to delete your data.
     To talk to a person: call the commune's one-stop desk { $phone }.
-language-set = From now on I will answer in English. (Content is written in Vietnamese.)
+language-set = From now on I will answer in English. Names of offices and papers stay in Vietnamese, as you will see them at the office.
 stale-button = That button is out of date. Please choose again from the menu.
 action-not-ready = «{ $title }»: I cannot do this here yet. Please call the commune's one-stop desk { $phone } (office hours: { $hours }).
 
