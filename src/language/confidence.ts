@@ -44,9 +44,9 @@ const MAX_WORDS_SIGNAL = 60;
 const CLOSE_RATIO = 0.9;
 /**
  * …unless the classifier ranks it under this share of the best (rank = BM25 × √probability). On the dev
- * sets: 0.2 answers 5 more short questions and no wrong one; 0.25 and 0.5 answer 7 and 10 more but add a
- * confident error (a long letter; a short question). Right-first questions held only by a close
- * runner-up had it ranked under half the best for 11 of 12; wrong-first ones, 1 of 6.
+ * sets: 0.2 answers 5 more short questions and no wrong one; 0.25 and 0.5 answer 8 and 10 more but add
+ * confident errors (0.25: a long letter; 0.5: a short question and a long letter). Right-first questions
+ * held only by a close runner-up had it ranked under half the best for 11 of 12; wrong-first ones, 1 of 6.
  */
 const CLOSE_RANK_RATIO = 0.2;
 /**
