@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type LexiconData, lexiconSchema } from '../language/lexicon';
-import { placeholderValues, unknownPlaceholders } from './placeholders';
+import { placeholdersIn, placeholderValues, unknownPlaceholders } from './placeholders';
 import { answerText, sectionsOf } from './render';
 import {
   ANSWER_MAX,
@@ -230,7 +230,3 @@ function englishProblems(
       at(['sections', k], 'warning', `mục "${k}" chưa có bản tiếng Anh (sections_en)`);
   }
 }
-
-const placeholdersIn = (text: string): string[] => [
-  ...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)),
-];

@@ -19,6 +19,11 @@ type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
 
+/** The names a text uses in braces, each once. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
 export function unknownPlaceholders(text: string): string[] {
   const known = new Set<string>(PLACEHOLDER_NAMES);
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !known.has(name));
