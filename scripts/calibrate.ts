@@ -19,14 +19,21 @@ const rows = set
   .map((r) => ({ ...r, x: features(r.scored) }))
   .filter((r): r is typeof r & { x: number[] } => r.x !== undefined);
 
-// The long letters (a dev set too) only bound how many of their in-scope questions are sent elsewhere:
-// fitted on short questions alone, a refit after 160 sample questions were added (tried, not kept) sent 9
-// of 164 letters (and 14 of the 124 real in-scope questions) elsewhere instead of 7 (and 9). A story
-// mostly about something else reads "not ours" more easily than a short question. Today: 7 (4.3 %).
-const letters = readQuestionSet('test/fixtures/questions-long.tsv')
-  .filter((q) => q.topics.length > 0)
-  .map((q) => matcher.score(q.question));
+// The long letters (a dev set too) are not fitted on; they bound the thresholds. How many of their
+// in-scope questions are sent elsewhere: fitted on short questions alone, a refit after 160 sample
+// questions were added (tried, not kept) sent 9 of 164 letters (and 14 of the 124 real in-scope questions)
+// elsewhere instead of 7 (and 9); a story mostly about something else reads "not ours" more easily than a
+// short question.
+const letterRows = readQuestionSet('test/fixtures/questions-long.tsv').map((q) => ({
+  q,
+  scored: matcher.score(q.question),
+}));
+const letters = letterRows.filter((r) => r.q.topics.length > 0).map((r) => r.scored);
 const LETTERS_LOST = 0.05;
+// …and how many they answer wrong, as their floor in question-set.test.ts does: one more example for an
+// out-of-scope subject let the short questions alone choose a threshold (0.68 instead of 0.74) that
+// answered a seventh letter wrong.
+const LETTERS_WRONG = 0.04;
 
 const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
 
@@ -80,8 +87,15 @@ function measure(model: DecisionModel) {
     }
   }
   const lettersLost = letters.filter((s) => decide(s, model) === 'unknown').length;
+  const lettersWrong = letterRows.filter(
+    (r) =>
+      r.q.topics.length > 0 &&
+      decide(r.scored, model) === 'answer' &&
+      !r.q.topics.includes(firstInScope(r.scored) ?? ''),
+  ).length;
   return {
     lettersLost: lettersLost / letters.length,
+    lettersWrong: lettersWrong / letters.length,
     right: answeredRight / inScope,
     wrong: answeredWrong / inScope,
     lost: lost / inScope,
@@ -114,7 +128,8 @@ for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
       m.wrong <= LIMITS.wrong &&
       m.oosAnswered <= LIMITS.oosAnswered &&
       m.lost <= LIMITS.lost &&
-      m.lettersLost <= LETTERS_LOST;
+      m.lettersLost <= LETTERS_LOST &&
+      m.lettersWrong <= LETTERS_WRONG;
     const score = (harmless ? 10 : 0) + m.right + 0.1 * m.where;
     if (!best || score > best.score) best = { model, score, m };
   }
