@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { LOCALES } from '../core/user';
 import { type LexiconData, lexiconSchema } from '../language/lexicon';
 import { placeholdersIn, placeholderValues, unknownPlaceholders } from './placeholders';
 import { answerText, sectionsOf } from './render';
@@ -49,8 +50,9 @@ export function readContent(dir: string): LoadedContent {
   }
   const groupIds = new Set((groups.value?.groups ?? []).map((g: Group) => g.id));
   // Answers are measured as residents read them: with {office}, {hours}… filled from commune.yaml.
-  const values = commune.value ? placeholderValues(commune.value) : undefined;
-  const valuesEn = commune.value ? placeholderValues(commune.value, 'en') : undefined;
+  const filledIn = commune.value
+    ? { vi: placeholderValues(commune.value), en: placeholderValues(commune.value, 'en') }
+    : undefined;
   const topics: Topic[] = [];
   const seenQuestions = new Map<string, string>();
   const unreadable = new Set<string>();
@@ -86,22 +88,15 @@ export function readContent(dir: string): LoadedContent {
       at(texts[index]![0], 'error', `lời văn: ${message} (xem content/README.md, «Lời văn»)`);
     }
     englishProblems(topic, at);
-    if (valuesEn) {
-      const filledEn = topic.answer_en ? answerText(topic, valuesEn, 'en').length : 0;
-      if (filledEn > ANSWER_MAX)
-        at(
-          ['answer_en'],
-          'error',
-          `câu trả lời tiếng Anh dài ${filledEn} ký tự khi đã điền thông tin của xã, quá ${ANSWER_MAX}`,
-        );
-    }
-    if (values) {
-      const filled = answerText(topic, values).length;
+    for (const locale of LOCALES) {
+      const en = locale === 'en';
+      if (!filledIn || (en && !topic.answer_en)) continue;
+      const filled = answerText(topic, filledIn[locale], locale).length;
       if (filled > ANSWER_MAX)
         at(
-          ['answer'],
+          [en ? 'answer_en' : 'answer'],
           'error',
-          `câu trả lời dài ${filled} ký tự khi đã điền thông tin của xã ({office}, {hours}… từ commune.yaml), quá ${ANSWER_MAX}: bà con đọc trên điện thoại nhỏ; để địa chỉ, giờ làm việc và chi tiết trong các mục (sections)`,
+          `câu trả lời${en ? ' tiếng Anh' : ''} dài ${filled} ký tự khi đã điền thông tin của xã ({office}, {hours}… từ commune.yaml), quá ${ANSWER_MAX}: bà con đọc trên điện thoại nhỏ; để địa chỉ, giờ làm việc và chi tiết trong các mục (sections)`,
         );
     }
     topic.questions.forEach((q, i) => {

@@ -125,7 +125,7 @@ export function buildMatcher(
   };
   const wordsUsed = new Set(samplesRead.flatMap((r) => r.words.map((w) => w.toLowerCase())));
   const pairVocabulary: PairVocabulary = {
-    isSpecificPair: (pair) => index.vocabulary.has(pair) && isSpecific(pair),
+    isSpecific,
     usesWord: (word) => wordsUsed.has(word),
     samplesWith: (term) => index.samplesWith(term),
     isStopword: (word) => isStopword(word, lexicon),
@@ -138,10 +138,7 @@ export function buildMatcher(
     const words = syllables(text).map((w) =>
       lexicon.abbreviations.has(fold(w)) ? w : (correctSlip(w, spellingVocabulary) ?? w),
     );
-    return expand(
-      mendSoundsAlike(words, (pair) => index.vocabulary.has(pair), pairVocabulary),
-      lexicon,
-    );
+    return expand(mendSoundsAlike(words, pairVocabulary), lexicon);
   }
 
   function score(question: string): Scored {

@@ -14,11 +14,11 @@ const SWAPS: readonly (readonly [string, string])[] = [
 const SWAPPABLE = /^(tr|ch|s|x)/;
 
 export interface PairVocabulary {
-  /** a two-word term (folded, joined by `_`) that is evidence for a topic */
-  isSpecificPair(folded: string): boolean;
+  /** a term (a folded word, or two joined by `_`) that is evidence for a topic */
+  isSpecific(term: string): boolean;
   /** a word, with its marks, that the knowledge base uses */
   usesWord(word: string): boolean;
-  /** in how many samples a term (a folded word, or a pair joined by `_`) occurs */
+  /** in how many samples a term occurs (0: the knowledge base does not use it) */
   samplesWith(term: string): number;
   /** a word that says nothing on its own (cho, có, làm, xin…) */
   isStopword(word: string): boolean;
@@ -43,21 +43,17 @@ function swapOnset(word: string, from: string, to: string): string | undefined {
  * a topic's own two-word term («xác nhận cư chú» → cư trú). A pair the knowledge base uses as typed is
  * left alone, so a real word is never «mended» into another.
  */
-export function mendSoundsAlike(
-  words: readonly string[],
-  known: (folded: string) => boolean,
-  vocabulary: PairVocabulary,
-): string[] {
+export function mendSoundsAlike(words: readonly string[], vocabulary: PairVocabulary): string[] {
   const out = [...words];
   const folded = out.map((w) => fold(w.toLowerCase()));
   for (let i = 0; i + 1 < out.length; i++) {
     // Most pairs have no onset to swap: skipped before any lookup.
     if (!SWAPPABLE.test(folded[i]!) && !SWAPPABLE.test(folded[i + 1]!)) continue;
-    if (known(`${folded[i]}_${folded[i + 1]}`)) continue;
+    if (vocabulary.samplesWith(`${folded[i]}_${folded[i + 1]}`) > 0) continue;
     const [a, b] = [out[i]!, out[i + 1]!];
     const mended = candidates(a, b).find(
       ([x, y, changed]) =>
-        vocabulary.isSpecificPair(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
+        vocabulary.isSpecific(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
         share(x, y, changed, vocabulary) >= MIN_SHARE &&
         // Typed with marks, the mended word must be one the knowledge base writes so («chỗ» is not «trợ»).
         (isBare(changed) || vocabulary.usesWord(changed.toLowerCase())),
