@@ -34,6 +34,10 @@ const LETTERS_LOST = 0.05;
 // out-of-scope subject let the short questions alone choose a threshold (0.68; 0.71 with this bound) that
 // answered a seventh letter wrong.
 const LETTERS_WRONG = 0.04;
+// …and how many of their out-of-scope stories (an inheritance dispute, a deposit not returned) get a
+// procedure's answer: after a ranking change tried and not kept (leaning on what the asking sentence
+// alone finds), the short questions alone chose 0.69, which answered 8 of the 68 such letters.
+const LETTERS_OOS_ANSWERED = 0.1;
 
 const firstInScope = (s: Scored) => s.topics.find((t) => !isOutside(t.topic))?.topic;
 
@@ -87,6 +91,8 @@ function measure(model: DecisionModel) {
     }
   }
   const lettersLost = letters.filter((s) => decide(s, model) === 'unknown').length;
+  const outsideLetters = letterRows.filter((r) => r.q.topics.length === 0);
+  const lettersOosAnswered = outsideLetters.filter((r) => decide(r.scored, model) === 'answer').length;
   const lettersWrong = letterRows.filter(
     (r) =>
       r.q.topics.length > 0 &&
@@ -96,6 +102,7 @@ function measure(model: DecisionModel) {
   return {
     lettersLost: lettersLost / letters.length,
     lettersWrong: lettersWrong / letters.length,
+    lettersOosAnswered: lettersOosAnswered / outsideLetters.length,
     right: answeredRight / inScope,
     wrong: answeredWrong / inScope,
     lost: lost / inScope,
@@ -129,7 +136,8 @@ for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
       m.oosAnswered <= LIMITS.oosAnswered &&
       m.lost <= LIMITS.lost &&
       m.lettersLost <= LETTERS_LOST &&
-      m.lettersWrong <= LETTERS_WRONG;
+      m.lettersWrong <= LETTERS_WRONG &&
+      m.lettersOosAnswered <= LETTERS_OOS_ANSWERED;
     const score = (harmless ? 10 : 0) + m.right + 0.1 * m.where;
     if (!best || score > best.score) best = { model, score, m };
   }

@@ -84,6 +84,8 @@ export function buildMatcher(
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samplesRead.map((r) => r.words));
   const isSpecific = specificTerms(samplesRead, lexicon);
+  /** A term that few topics or out-of-scope subjects use: it names what a sentence is about. */
+  const names = specificTerms(samplesRead, lexicon, true, NAMING_MAX_TOPICS);
 
   const accentedWords = new Map<string, Set<string>>();
   for (const { topic, words } of samplesRead) {
@@ -112,11 +114,16 @@ export function buildMatcher(
       .map((x) => x.trim())
       .filter((x) => x.length > 0);
     if (sentences.length < 2) return EMPTY;
-    const asking =
-      [...sentences].reverse().find((x) => x.endsWith('?')) ??
-      [...sentences].reverse().find((x) => ASKING.test(fold(x.toLowerCase()))) ??
-      sentences.at(-1)!;
-    return new Set(readingTerms(readTyped(asking), lexicon));
+    const latest = [...sentences].reverse();
+    const asking = [
+      ...latest.filter((x) => x.endsWith('?')),
+      ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
+      sentences.at(-1)!,
+    ].map((x) => readingTerms(readTyped(x), lexicon));
+    // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
+    // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
+    const naming = asking.find((terms) => terms.some((t) => t.includes(BIGRAM) && names(t)));
+    return new Set(naming ?? asking[0]);
   }
 
   const spellingVocabulary: SpellingVocabulary = {
@@ -356,15 +363,22 @@ function wordWeights(samples: readonly (readonly string[])[]): (word: string) =>
 
 /** A term is specific when at most this many topics use it (and it is not only generic words). */
 const SPECIFIC_MAX_TOPICS = 30;
+/**
+ * A term names a sentence's subject when at most this many topics or outside subjects use it (the dev
+ * letters are read alike from 2 to 12).
+ */
+const NAMING_MAX_TOPICS = 5;
 
 /** Whether a search term is evidence for the few topics that use it. */
 function specificTerms(
   samplesRead: readonly { readonly terms: readonly string[]; readonly topic: string }[],
   lexicon: Lexicon,
+  withOutside = false,
+  maxTopics = SPECIFIC_MAX_TOPICS,
 ): (term: string) => boolean {
   const topicsWith = new Map<string, Set<string>>();
   for (const { terms, topic } of samplesRead) {
-    if (isOutside(topic)) continue;
+    if (isOutside(topic) && !withOutside) continue;
     for (const t of terms) {
       const set = topicsWith.get(t) ?? new Set<string>();
       set.add(topic);
@@ -374,7 +388,7 @@ function specificTerms(
   const specific = new Set(
     [...topicsWith]
       .filter(([term, topics]) => {
-        if (topics.size > SPECIFIC_MAX_TOPICS) return false;
+        if (topics.size > maxTopics) return false;
         return !term.split(BIGRAM).every((w) => lexicon.generic.has(w) || lexicon.bareStopwords.has(w));
       })
       .map(([term]) => term),

@@ -99,6 +99,21 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.decision).toBe('answer');
     expect(m.topic).toBe(topic);
   });
+  it.each([
+    [
+      'Chào luật sư, vợ chồng tôi đi làm ăn ở Bình Dương, con gái sinh ở bệnh viện tỉnh được hai tháng, hồi đó chưa kịp làm giấy tờ gì. Ông bà nội ở quê có được đăng ký khai sinh cho cháu ở xã không? Thủ tục thực hiện như thế nào? Xin cảm ơn.',
+      'khai-sinh',
+    ],
+    [
+      'Kính gửi Ban biên tập, tôi lấy chồng ở Kiên Giang từ năm 2019, đến nay vẫn để hộ khẩu bên nhà mẹ đẻ ở Cà Mau. Tôi muốn nhập hộ khẩu về nhà chồng thì có cần chồng đi cùng không? Hồ sơ gồm những gì? Rất mong được hồi đáp.',
+      'thuong-tru',
+    ],
+  ])('reads the question that names the procedure, not the generic one after it: %s', (letter, topic) => {
+    // «Thủ tục thực hiện như thế nào?» asks the named question again; judged alone it points nowhere.
+    expect(matcher.match(letter).topic).toBe(topic);
+    expect(matcher.score(letter).point).toBe(1);
+  });
+
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',

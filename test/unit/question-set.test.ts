@@ -110,8 +110,8 @@ describe('real questions (test/fixtures/questions-real.tsv: asked on public Q&A 
     expect(set.filter((q) => samples.has(normal(q.question)))).toEqual([]);
   });
 
-  it("holds today's floors (long, story-like questions): answered outright ≥ 50 %, wrong ≤ 5 %", () => {
-    expectFloors(score(engine.matcher, set), { answered: 0.5, wrong: 0.05, kept: 0.9 });
+  it("holds today's floors (long, story-like questions): answered outright ≥ 60 %, wrong ≤ 5 %", () => {
+    expectFloors(score(engine.matcher, set), { answered: 0.6, wrong: 0.05, kept: 0.9 });
   });
 });
 
@@ -134,8 +134,8 @@ describe('more real questions (test/fixtures/questions-real-2.tsv: a second coll
 
   // Not the issue's targets (answered ≥ 75 %, wrong ≤ 2 %): what both collections give today
   // (BENCHMARKS.md, «Accuracy»), kept from getting worse.
-  it("holds today's figures on both collections together: answered ≥ 50 %, wrong ≤ 5 %, out-of-scope not answered ≥ 85 %", () => {
-    expectFloors(score(engine.matcher, [...first, ...second]), { answered: 0.5, wrong: 0.05, kept: 0.85 });
+  it("holds today's figures on both collections together: answered ≥ 57 %, wrong ≤ 5 %, out-of-scope not answered ≥ 85 %", () => {
+    expectFloors(score(engine.matcher, [...first, ...second]), { answered: 0.57, wrong: 0.05, kept: 0.85 });
   });
 });
 
@@ -144,27 +144,29 @@ describe('more real questions (test/fixtures/questions-real-2.tsv: a second coll
  * procedures mentioned in passing, then the question), written for development, 2026-12-01: our short
  * dev set flattered long questions (answered 83 % of its long ones against 54 % of the real ones).
  * Used to find what kinds of long questions fail; the decision model is fitted on the short dev set only.
+ * 131 more (tag `qa`, 2026-12-02) by two writers who saw neither the knowledge base nor the other sets:
+ * often the real question, then a generic one («Thủ tục thực hiện như thế nào?») and a closing.
  */
 describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-long.tsv');
 
-  it('holds 200 letters of 30 words or more, 40 of them about things we do not handle, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(200);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(40);
+  it('holds 330 letters of 30 words or more, 60 of them about things we do not handle, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(330);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(60);
     expect(set.filter((q) => q.question.split(/\s+/).length < 30).map((q) => q.question)).toEqual([]);
     const known = new Set<string>(REQUIRED_TOPIC_IDS);
     for (const q of set) for (const t of q.topics) expect(known.has(t), `${t} in "${q.question}"`).toBe(true);
     expect(new Set(set.map((q) => q.question)).size).toBe(set.length);
   });
 
-  it("holds today's floors: top-1 ≥ 82 %, answered outright ≥ 67 %, wrong ≤ 4 %, offered ≥ 85 %, out-of-scope not answered ≥ 85 % and told where to go ≥ 75 %", () => {
+  it("holds today's floors: top-1 ≥ 85 %, answered outright ≥ 74 %, wrong ≤ 4 %, offered ≥ 88 %, out-of-scope not answered ≥ 88 % and told where to go ≥ 80 %", () => {
     expectFloors(score(engine.matcher, set), {
-      top1: 0.82,
-      answered: 0.67,
+      top1: 0.85,
+      answered: 0.74,
       wrong: 0.04,
-      offered: 0.85,
-      kept: 0.85,
-      toldWhere: 0.75,
+      offered: 0.88,
+      kept: 0.88,
+      toldWhere: 0.8,
     });
   });
 });
