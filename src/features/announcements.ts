@@ -119,7 +119,7 @@ async function preview(data: Record<string, string>, turn: Turn, ctx: FeatureCon
   const recipients = Object.entries(counts)
     .map(([channel, n]) => `${appName(channel)}: ${n}`)
     .join(', ');
-  const when = at <= turn.now + 60_000 ? ctx.t(turn.locale, 'announce-when-now') : whenWords(at);
+  const when = at <= turn.now + 60_000 ? ctx.t(turn.locale, 'announce-when-now') : whenWords(at, turn.locale);
   return {
     replies: [
       {
@@ -177,7 +177,7 @@ async function send(turn: Turn, ctx: FeatureContext): Promise<Outcome | undefine
   return {
     replies: [
       {
-        text: ctx.t(turn.locale, key, { id: b.id, when: whenWords(b.at) }),
+        text: ctx.t(turn.locale, key, { id: b.id, when: whenWords(b.at, turn.locale) }),
         buttons: [
           [{ label: ctx.t(turn.locale, 'announce-cancel'), payload: buildPayload(PREFIX, 'x', b.id) }],
           navigationRow(ctx.t, turn.locale),
@@ -203,7 +203,7 @@ async function approvals(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
   if (waiting.length === 0) return { replies: [{ text: ctx.t(turn.locale, 'announce-none-waiting') }] };
   return {
     replies: waiting.slice(0, 10).map((b) => ({
-      text: `${announcementText(b, ctx.kb.commune, ctx.t)}\n\n(${b.by}, ${whenWords(b.at)})`,
+      text: `${announcementText(b, ctx.kb.commune, ctx.t)}\n\n(${b.by}, ${whenWords(b.at, turn.locale)})`,
       buttons: [
         [
           { label: ctx.t(turn.locale, 'announce-approve'), payload: buildPayload(PREFIX, 'ok', b.id) },

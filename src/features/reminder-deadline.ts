@@ -1,5 +1,6 @@
 import type { Topic } from '../knowledge/schema';
-import { addVnDays, parsePastDay, type VnDay, vnDayStart } from '../language/past-day';
+import { addVnDays, parsePastDay, vnDayStart } from '../language/past-day';
+import { formatDayIn } from '../language/when';
 import type { FeatureContext } from './feature';
 import type { Flow } from './flow-engine';
 import { createdReply, webCalendarReply, whenWords } from './reminder-replies';
@@ -9,8 +10,6 @@ import type { Outcome, Turn } from './types';
 export const DEADLINE_FLOW = 'reminder-deadline';
 /** the reminder comes this many days before the legal deadline */
 const DAYS_BEFORE = 7;
-const DAY_FORMAT = (day: VnDay) =>
-  `${String(day.d).padStart(2, '0')}/${String(day.m).padStart(2, '0')}/${day.y}`;
 
 /** «Nhắc tôi trước hạn» under a procedure with a legal deadline (khai sinh 60 days, khai tử 15). */
 export function deadlineStart(
@@ -53,7 +52,7 @@ export const deadlineFlow: Flow = {
     const [y, m, d] = (data.event ?? '').split('-').map(Number);
     if (!topic?.deadline || !y || !m || !d) return { replies: [ctx.mainMenu(turn)] };
     const last = addVnDays({ y, m, d }, topic.deadline.days);
-    const lastWords = DAY_FORMAT(last);
+    const lastWords = formatDayIn(last, turn.locale);
     const title = turn.locale === 'en' ? topic.title_en : topic.title;
     const endOfLastDay = vnDayStart(last, 17);
     if (endOfLastDay <= turn.now) {
@@ -74,7 +73,7 @@ export const deadlineFlow: Flow = {
     const note = ctx.t(turn.locale, 'reminder-deadline-note', {
       title,
       date: lastWords,
-      when: whenWords(at),
+      when: whenWords(at, turn.locale),
     });
     if (!ctx.canMessageLater(turn.event.user.channel)) {
       return { replies: [{ text: note }, webCalendarReply(what, at, turn, ctx)] };

@@ -14,11 +14,11 @@ export const cancelPayload = (id: string) => buildPayload(REMINDER_PREFIX, 'x', 
 export const snoozePayload = (id: string, choice?: string) =>
   choice ? buildPayload(REMINDER_PREFIX, 's', id, choice) : buildPayload(REMINDER_PREFIX, 's', id);
 
-export const whenWords = (at: number): string => formatWhenWords(new Date(at));
+export const whenWords = (at: number, locale: Locale): string => formatWhenWords(new Date(at), locale);
 
 export function confirmReply(what: string, at: number, turn: Turn, ctx: FeatureContext): Reply {
   return {
-    text: ctx.t(turn.locale, 'reminder-confirm', { what, when: whenWords(at) }),
+    text: ctx.t(turn.locale, 'reminder-confirm', { what, when: whenWords(at, turn.locale) }),
     buttons: [
       [{ label: ctx.t(turn.locale, 'reminder-yes'), payload: buildPayload('remw', 'yes') }],
       [{ label: ctx.t(turn.locale, 'button-cancel'), payload: 'cancel' }],
@@ -28,7 +28,10 @@ export function confirmReply(what: string, at: number, turn: Turn, ctx: FeatureC
 
 export function createdReply(reminder: Reminder, turn: Turn, ctx: FeatureContext): Reply {
   return {
-    text: ctx.t(turn.locale, 'reminder-created', { what: reminder.text, when: whenWords(reminder.at) }),
+    text: ctx.t(turn.locale, 'reminder-created', {
+      what: reminder.text,
+      when: whenWords(reminder.at, turn.locale),
+    }),
     buttons: [
       [{ label: ctx.t(turn.locale, 'reminder-list-button'), payload: listPayload() }],
       navigationRow(ctx.t, turn.locale),
@@ -48,7 +51,7 @@ export function webCalendarReply(what: string, at: number, turn: Turn, ctx: Feat
     ...(chat?.telegram ? [{ label: ctx.t(turn.locale, 'reminder-on-telegram'), url: chat.telegram }] : []),
   ];
   return {
-    text: ctx.t(turn.locale, 'reminder-web', { what, when: whenWords(at) }),
+    text: ctx.t(turn.locale, 'reminder-web', { what, when: whenWords(at, turn.locale) }),
     links,
     buttons: [navigationRow(ctx.t, turn.locale)],
   };
@@ -60,7 +63,7 @@ export function listReply(reminders: readonly Reminder[], turn: Turn, ctx: Featu
   if (reminders.length === 0) {
     return { text: t('reminder-list-empty'), buttons: [navigationRow(ctx.t, turn.locale)] };
   }
-  const lines = reminders.map((r, i) => `${i + 1}. ${whenWords(r.at)}: ${r.text}`);
+  const lines = reminders.map((r, i) => `${i + 1}. ${whenWords(r.at, turn.locale)}: ${r.text}`);
   const buttons: Button[][] = reminders.slice(0, 10).map((r, i) => [
     { label: t('reminder-cancel-n', { n: i + 1 }), payload: cancelPayload(r.id) },
     { label: t('reminder-move-n', { n: i + 1 }), payload: snoozePayload(r.id) },
@@ -93,7 +96,10 @@ function snoozeButtons(id: string, t: Translate, locale: Locale): Button[][] {
 /** The message a due reminder sends (through the resident's channel outbox). */
 export function dueReply(reminder: Reminder, t: Translate): Reply {
   return {
-    text: t(reminder.locale, 'reminder-due', { what: reminder.text, when: whenWords(reminder.at) }),
+    text: t(reminder.locale, 'reminder-due', {
+      what: reminder.text,
+      when: whenWords(reminder.at, reminder.locale),
+    }),
     buttons: [
       ...snoozeButtons(reminder.id, t, reminder.locale),
       [{ label: t(reminder.locale, 'reminder-list-button'), payload: listPayload() }],

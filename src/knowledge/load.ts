@@ -184,6 +184,9 @@ export function loadContent(dir: string): { kb: KnowledgeBase; lexicon: LexiconD
  * The English answer says what the Vietnamese says: a section only where there is a Vietnamese one, the
  * same commune details ({office}, {phone}…). A topic without English is read in Vietnamese (a warning).
  */
+/** A day/month date (1/7/2025) or month/year (7/2025), which English readers may read the other way. */
+const NUMERIC_DATE = /\b\d{1,2}\/(\d{1,2}\/)?\d{4}\b/;
+
 function englishProblems(
   topic: Topic,
   at: (p: (string | number)[], severity: Problem['severity'], message: string) => void,
@@ -212,6 +215,13 @@ function englishProblems(
       continue;
     }
     for (const name of unknownPlaceholders(english)) at(p, 'error', `không biết chỗ trống {${name}}`);
+    const numericDate = english.match(NUMERIC_DATE)?.[0];
+    if (numericDate)
+      at(
+        p,
+        'error',
+        `ngày "${numericDate}" trong bản tiếng Anh: người Mỹ đọc 1/7 là ngày 7 tháng 1; viết tên tháng (1 July 2025, July 2025)`,
+      );
     const missing = placeholdersIn(vietnamese).filter((name) => !placeholdersIn(english).includes(name));
     if (missing.length > 0)
       at(

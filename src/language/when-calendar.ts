@@ -118,8 +118,38 @@ export function formatClock(hh: number, mm: number): string {
   return `${pad(hh)}:${pad(mm)}`;
 }
 
-/** As a resident reads it: "Thứ Sáu, 11/12/2026 lúc 08:00". */
-export function formatWhenWords(instant: Date): string {
+const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The language a date is written for: the bot's Vietnamese, or English for residents who chose it. */
+export type DateLanguage = 'vi' | 'en';
+
+/**
+ * A day as its reader reads it: "11/12/2026" in Vietnamese; "11 December 2026" in English, with the
+ * month's name (an American reads 11/12 as November 12).
+ */
+export function formatDayIn(date: CivilDate, language: DateLanguage): string {
+  return language === 'en' ? `${date.d} ${ENGLISH_MONTHS[date.m - 1]} ${date.y}` : formatDay(date);
+}
+
+/** As a resident reads it: "Thứ Sáu, 11/12/2026 lúc 08:00"; "Friday 11 December 2026 at 08:00". */
+export function formatWhenWords(instant: Date, language: DateLanguage = 'vi'): string {
   const t = vnCivil(instant);
-  return `${weekdayName(toJd(t))}, ${formatDay(t)} lúc ${formatClock(t.hh, t.mm)}`;
+  const clock = formatClock(t.hh, t.mm);
+  if (language === 'en')
+    return `${ENGLISH_WEEKDAYS[isoWeekday(toJd(t)) - 1]} ${formatDayIn(t, 'en')} at ${clock}`;
+  return `${weekdayName(toJd(t))}, ${formatDay(t)} lúc ${clock}`;
 }

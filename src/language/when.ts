@@ -30,7 +30,7 @@ import { lunarMonthName, type RefusalReason, resolve } from './when-resolve';
 import { LEAD_WORDS, scan } from './when-scan';
 import { isWord, type Token, tokenize } from './when-tokens';
 
-export { formatWhenIso, formatWhenWords } from './when-calendar';
+export { formatDayIn, formatWhenIso, formatWhenWords } from './when-calendar';
 export type { RefusalReason } from './when-resolve';
 
 export type WhenResult =

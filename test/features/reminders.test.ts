@@ -44,6 +44,20 @@ describe('reminders in the conversation', () => {
     expect(r.last.text).toContain('chưa có lời nhắc nào');
   });
 
+  it('writes the day in English for a resident who chose English: the weekday and the month by name', async () => {
+    const r = await onboarded();
+    await r.say('English');
+    await r.say('birth registration');
+    await r.press('⏰ Remind me');
+    await r.press('Tomorrow 14:00');
+    await r.press('Keep');
+    // 28/11 would read as the 11th of a 28th month to an American reader.
+    expect(r.last.text).toMatch(/on Saturday 28 November 2026 at 14:00\. Is that right\?$/);
+    await r.press('✅ Yes, set it');
+    await r.say('/nhacnho');
+    expect(r.last.text).toContain('1. Saturday 28 November 2026 at 14:00:');
+  });
+
   it('free text: «nhắc tôi thứ 6 8h lên xã nộp hồ sơ» goes straight to the confirmation (typed without diacritics too)', async () => {
     const r = await onboarded();
     await r.say('nhắc tôi thứ 6 8h lên xã nộp hồ sơ');

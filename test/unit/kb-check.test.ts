@@ -151,6 +151,21 @@ describe('the English of a topic (answer_en, sections_en)', () => {
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/tiếng Anh dài \d+ ký tự/));
   });
 
+  it('rejects a day/month date in English (1/7/2025 reads as January 7 to an American), not a plain fraction', () => {
+    const dated = withEnglish((t) => {
+      t.answer_en = 'Since 1/7/2025, apply at the commune.';
+      (t.sections_en as Record<string, string>)['luu-y'] = 'Since 7/2025, post office staff help.';
+    });
+    expect(dated.kb).toBeUndefined();
+    const messages = dated.problems.map((p) => p.message);
+    expect(messages).toContainEqual(expect.stringContaining('"1/7/2025"'));
+    expect(messages).toContainEqual(expect.stringContaining('"7/2025"'));
+    const spelled = withEnglish((t) => {
+      t.answer_en = 'Since 1 July 2025, apply at the commune, open 24/7 online.';
+    });
+    expect(spelled.problems.map((p) => p.message).filter((m) => m.includes('ngày "'))).toEqual([]);
+  });
+
   it('only warns when a topic has no English yet: residents who chose English read the Vietnamese', () => {
     const { problems, kb } = withEnglish((t) => {
       delete t.answer_en;
