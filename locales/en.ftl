@@ -111,12 +111,18 @@ button-cancel = Cancel
 reminder-button = ⏰ Remind me
 reminder-deadline-button = ⏰ Remind me before the deadline
 reminder-default-what = Go to the commune office: { $title }
-reminder-ask-when = When should I remind you? Choose below, or type a date and time, e.g. "thứ 6 8 giờ", "15/12 14:00".
+reminder-ask-when = When should I remind you? Choose below, or type a date and time, e.g. "friday 8am", "15/12 2pm" (day/month).
 reminder-quick-sm = Tomorrow 8:00
 reminder-quick-cm = Tomorrow 14:00
 reminder-quick-3d = In 3 days
 reminder-quick-pick = Another day
-reminder-pick-hint = Please type the date and time, e.g. "15/12 8:00" or "thứ 6 tuần sau 8 giờ".
+reminder-pick-hint = Please type the date and time, e.g. "15/12 8:00" (day/month) or "next friday 8am".
+when-refused = { $reason ->
+    [past] That time has already passed. When should I remind you? For example "tomorrow 8:00" or "15/12 14:00" (day/month).
+    [too-far] That is too far ahead: I can remind you within a year. Please choose a nearer day.
+    [invalid] That day or time is not in the calendar. Which day and time do you mean?
+   *[unclear] I did not catch the day and time. Please type them again, for example "tomorrow 8:00" or "Friday 14:00".
+}
 reminder-ask-what = What should I remind you of? Keep it short.
 reminder-ask-what-suggested = I will remind you: "{ $what }". Press "Keep", or type what to be reminded of.
 reminder-keep = Keep
@@ -286,7 +292,7 @@ announce-text-empty = Please type the announcement.
 announce-text-long = The announcement is { $length } characters, more than { $max }. Please shorten it.
 announce-ask-villages = Which village is it for?
 announce-villages-unknown = Please choose a village with the buttons below.
-announce-ask-when = When should it go out? Press "Send now", or type a date and time, e.g. "7 giờ sáng mai".
+announce-ask-when = When should it go out? Press "Send now", or type a date and time, e.g. "tomorrow 7am".
 announce-now = Send now
 announce-when-now = right now
 announce-preview = Preview, exactly as residents will read it:

@@ -117,6 +117,8 @@ reminder-quick-cm = Chiều mai 14:00
 reminder-quick-3d = 3 ngày nữa
 reminder-quick-pick = Chọn ngày khác
 reminder-pick-hint = Dạ, bà con gõ ngày giờ muốn nhắc, ví dụ «thứ 6 tuần sau 8 giờ», «20/12 2 giờ chiều», «rằm tháng Chạp».
+# The date reader's own Vietnamese sentence, which says exactly what cannot be (ngày 30/2, 25 giờ…).
+when-refused = { $detail }
 reminder-ask-what = Tôi nhắc bà con việc gì ạ? Gõ ngắn thôi, ví dụ «lên xã nhận giấy khai sinh».
 reminder-ask-what-suggested = Tôi sẽ nhắc: «{ $what }». Bấm «Giữ nguyên», hoặc gõ lại việc cần nhắc.
 reminder-keep = Giữ nguyên

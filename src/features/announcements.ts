@@ -8,7 +8,7 @@ import { buildPayload, type Feature, type FeatureContext, payloadKind } from './
 import { readFeatureState, writeFeatureState } from './feature-state';
 import type { Flow, FlowStep } from './flow-engine';
 import { navigationRow, rows } from './keyboards';
-import { whenWords } from './reminder-replies';
+import { whenRefusal, whenWords } from './reminder-replies';
 import { refuse } from './team';
 import { topicReply } from './topic-replies';
 import type { Outcome, Turn } from './types';
@@ -101,11 +101,11 @@ const whenStep: FlowStep = {
       [{ label: ctx.t(turn.locale, 'button-cancel'), payload: 'cancel' }],
     ],
   }),
-  accept(input, data, turn) {
+  accept(input, data, turn, ctx) {
     if (input.payload === buildPayload(STEP, 'now'))
       return { ok: true, data: { ...data, at: String(turn.now) } };
     const parsed = parseWhen(input.text ?? '', new Date(turn.now));
-    if (!parsed.ok) return { ok: false, reply: { text: parsed.message } };
+    if (!parsed.ok) return { ok: false, reply: { text: whenRefusal(parsed, turn, ctx) } };
     return { ok: true, data: { ...data, at: String(parsed.at.getTime()) } };
   },
 };

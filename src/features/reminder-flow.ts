@@ -4,7 +4,7 @@ import { fold, syllables } from '../language/normalize';
 import { parseWhen } from '../language/when';
 import { buildPayload, type FeatureContext } from './feature';
 import type { Flow, FlowStep, StepInput } from './flow-engine';
-import { confirmReply, createdReply, webCalendarReply } from './reminder-replies';
+import { confirmReply, createdReply, webCalendarReply, whenRefusal } from './reminder-replies';
 import { outsideQuietHours, QUICK_CHOICES, type QuickChoice, quickTime } from './reminder-time';
 import type { Outcome, Turn } from './types';
 
@@ -56,7 +56,7 @@ function acceptTime(
     return { ok: false, reply: { text: ctx.t(turn.locale, 'reminder-pick-hint') } };
   }
   const parsed = parseWhen(input.text, new Date(turn.now));
-  if (!parsed.ok) return { ok: false, reply: { text: parsed.message } };
+  if (!parsed.ok) return { ok: false, reply: { text: whenRefusal(parsed, turn, ctx) } };
   const exact = parsed.timeGiven && !parsed.relative;
   const at = outsideQuietHours(parsed.at.getTime(), exact);
   return { ok: true, data: { ...data, at: String(at), exact: exact ? '1' : '0' } };

@@ -2,7 +2,7 @@ import type { Reminder } from '../core/reminder';
 import type { Button, Reply } from '../core/reply';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
-import { formatWhenWords } from '../language/when';
+import { formatWhenWords, type WhenResult } from '../language/when';
 import { buildPayload, type FeatureContext } from './feature';
 import { navigationRow } from './keyboards';
 import type { Turn } from './types';
@@ -15,6 +15,18 @@ export const snoozePayload = (id: string, choice?: string) =>
   choice ? buildPayload(REMINDER_PREFIX, 's', id, choice) : buildPayload(REMINDER_PREFIX, 's', id);
 
 export const whenWords = (at: number, locale: Locale): string => formatWhenWords(new Date(at), locale);
+
+/**
+ * Why a date or time cannot be taken. The date reader words it in Vietnamese, precisely (ngày 30/2, 25
+ * giờ); a resident who chose English reads the kind of problem in English.
+ */
+export function whenRefusal(
+  refused: Extract<WhenResult, { ok: false }>,
+  turn: Turn,
+  ctx: FeatureContext,
+): string {
+  return ctx.t(turn.locale, 'when-refused', { reason: refused.reason, detail: refused.message });
+}
 
 export function confirmReply(what: string, at: number, turn: Turn, ctx: FeatureContext): Reply {
   return {

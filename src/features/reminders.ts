@@ -6,7 +6,7 @@ import { parseWhen } from '../language/when';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import { deadlineFlow, deadlineStart } from './reminder-deadline';
 import { REMINDER_FLOW, reminderFlow, SNOOZE_FLOW, STEP_PREFIX, snoozeFlow } from './reminder-flow';
-import { createdReply, listReply, REMINDER_PREFIX, snoozeChoices } from './reminder-replies';
+import { createdReply, listReply, REMINDER_PREFIX, snoozeChoices, whenRefusal } from './reminder-replies';
 import { outsideQuietHours, vnDayAt } from './reminder-time';
 import type { Outcome, Turn } from './types';
 
@@ -75,7 +75,7 @@ async function fromText(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
   const started = await ctx.flows.start(REMINDER_FLOW, turn, ctx, what ? { suggested: what } : {});
   // Nothing that reads as a time: just ask. A time that cannot be: say why first.
   if (parsed.reason === 'unclear') return started;
-  return { ...started, replies: [{ text: parsed.message }, ...started.replies] };
+  return { ...started, replies: [{ text: whenRefusal(parsed, turn, ctx) }, ...started.replies] };
 }
 
 async function showList(turn: Turn, ctx: FeatureContext): Promise<Outcome> {

@@ -25,6 +25,7 @@
  * - a time alone is today's, refused as past once it has gone by (asking about tomorrow).
  */
 import { formatWhenIso, formatWhenWords } from './when-calendar';
+import { englishDateWords } from './when-english';
 import type { LunarDate } from './when-lunar';
 import { lunarMonthName, type RefusalReason, resolve } from './when-resolve';
 import { LEAD_WORDS, scan } from './when-scan';
@@ -67,7 +68,7 @@ const MAX_TEXT = 1000;
 export function parseWhen(text: string, now: Date, options: WhenOptions = {}): WhenResult {
   if (Number.isNaN(now.getTime())) throw new RangeError('parseWhen: now is not a valid date');
   const { maxAheadDays = 366 } = options;
-  const source = text.slice(0, MAX_TEXT);
+  const source = englishDateWords(text.slice(0, MAX_TEXT));
   const { canonical, tokens } = tokenize(source);
   const found = scan(tokens);
   const pieces = found.map((f) => f.piece).filter((p) => p.kind !== 'filler');
@@ -95,7 +96,8 @@ export function lunarWords(date: LunarDate): string {
 }
 
 const PARTICLES = ['nhé', 'nha', 'nhá', 'nhen', 'ạ', 'với'];
-const LINKS = ['để', 'là', 'thì'];
+// «to» opens the task in English: «remind me friday 8am to bring my papers».
+const LINKS = ['để', 'là', 'thì', 'to'];
 
 function restOf(text: string, tokens: readonly Token[], found: ReturnType<typeof scan>): string {
   const used = new Set<number>();

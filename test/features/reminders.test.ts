@@ -58,6 +58,25 @@ describe('reminders in the conversation', () => {
     expect(r.last.text).toContain('1. Saturday 28 November 2026 at 14:00:');
   });
 
+  it('reads the English example it gives («remind me friday 8am to bring my papers»), and says in English why a day cannot be', async () => {
+    const r = await onboarded();
+    await r.say('English');
+    await r.say('remind me friday 8am to bring my papers');
+    expect(r.last.text).toBe(
+      'I will remind you "bring my papers" on Friday 4 December 2026 at 08:00. Is that right?',
+    );
+    const impossible = await onboarded();
+    await impossible.say('English');
+    const from = impossible.transcript.length;
+    await impossible.say('remind me 30/2 8am to pay the fee');
+    const replies = impossible.transcript
+      .slice(from)
+      .map((m) => m.text)
+      .join('\n');
+    expect(replies).toContain('That day or time is not in the calendar.');
+    expect(replies).not.toMatch(/bà con|không có trong lịch/i);
+  });
+
   it('free text: «nhắc tôi thứ 6 8h lên xã nộp hồ sơ» goes straight to the confirmation (typed without diacritics too)', async () => {
     const r = await onboarded();
     await r.say('nhắc tôi thứ 6 8h lên xã nộp hồ sơ');

@@ -332,6 +332,22 @@ table('2027-02-06T10:00:00+07:00', [
   ['rằm tháng Giêng', '2027-02-20T08:00:00+07:00'],
 ]);
 
+// English, for residents who chose English (Tuesday 1/12/2026, 10:00), and «8am» in Vietnamese.
+table('2026-12-01T10:00:00+07:00', [
+  ['tomorrow 8am to bring my papers', { iso: '2026-12-02T08:00:00+07:00', rest: 'bring my papers' }],
+  ['Friday 2pm', '2026-12-04T14:00:00+07:00'],
+  ['next monday 9:30 am', '2026-12-07T09:30:00+07:00'],
+  ['in 2 hours', '2026-12-01T12:00:00+07:00'],
+  ['in 3 days', '2026-12-04T08:00:00+07:00'],
+  ['tonight 8pm', '2026-12-01T20:00:00+07:00'],
+  ['this afternoon at 3', '2026-12-01T15:00:00+07:00'],
+  ['day after tomorrow at 7', '2026-12-03T07:00:00+07:00'],
+  ['sunday noon', '2026-12-06T12:00:00+07:00'],
+  ['tomorrow 12pm', '2026-12-02T12:00:00+07:00'],
+  ['today 9am', 'past'],
+  ['mai 8am lên xã', { iso: '2026-12-02T08:00:00+07:00', rest: 'lên xã' }],
+]);
+
 describe('refusal messages', () => {
   const now = new Date('2026-12-01T10:00:00+07:00');
   it('are Vietnamese, polite and ask back', () => {
