@@ -83,9 +83,7 @@ export function buildMatcher(
   const searchable = (term: string): boolean => index.vocabulary.has(term) || mayBeTypo(term);
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
   const weightOf = wordWeights(samplesRead.map((r) => r.words));
-  const isSpecific = specificTerms(samplesRead, lexicon);
-  /** A term that few topics or out-of-scope subjects use: it names what a sentence is about. */
-  const names = specificTerms(samplesRead, lexicon, true, NAMING_MAX_TOPICS);
+  const { specific: isSpecific, naming: names } = rareTerms(samplesRead, lexicon);
 
   const accentedWords = new Map<string, Set<string>>();
   for (const { topic, words } of samplesRead) {
@@ -369,31 +367,36 @@ const SPECIFIC_MAX_TOPICS = 30;
  */
 const NAMING_MAX_TOPICS = 5;
 
-/** Whether a search term is evidence for the few topics that use it. */
-function specificTerms(
+/**
+ * Which search terms few topics use: `specific` (evidence for the few topics of ours that use it) and
+ * `naming` (used by at most NAMING_MAX_TOPICS topics or outside subjects: it names what a sentence is
+ * about). Neither counts a term made only of generic words. One pass over the samples for both.
+ */
+function rareTerms(
   samplesRead: readonly { readonly terms: readonly string[]; readonly topic: string }[],
   lexicon: Lexicon,
-  withOutside = false,
-  maxTopics = SPECIFIC_MAX_TOPICS,
-): (term: string) => boolean {
-  const topicsWith = new Map<string, Set<string>>();
+): { specific: (term: string) => boolean; naming: (term: string) => boolean } {
+  const topicsWith = new Map<string, { ours: Set<string>; all: Set<string> }>();
   for (const { terms, topic } of samplesRead) {
-    if (isOutside(topic) && !withOutside) continue;
+    const ours = !isOutside(topic);
     for (const t of terms) {
-      const set = topicsWith.get(t) ?? new Set<string>();
-      set.add(topic);
-      topicsWith.set(t, set);
+      let seen = topicsWith.get(t);
+      if (!seen) {
+        seen = { ours: new Set(), all: new Set() };
+        topicsWith.set(t, seen);
+      }
+      seen.all.add(topic);
+      if (ours) seen.ours.add(topic);
     }
   }
-  const specific = new Set(
-    [...topicsWith]
-      .filter(([term, topics]) => {
-        if (topics.size > maxTopics) return false;
-        return !term.split(BIGRAM).every((w) => lexicon.generic.has(w) || lexicon.bareStopwords.has(w));
-      })
-      .map(([term]) => term),
-  );
-  return (term) => specific.has(term);
+  const specific = new Set<string>();
+  const naming = new Set<string>();
+  for (const [term, { ours, all }] of topicsWith) {
+    if (term.split(BIGRAM).every((w) => lexicon.generic.has(w) || lexicon.bareStopwords.has(w))) continue;
+    if (ours.size > 0 && ours.size <= SPECIFIC_MAX_TOPICS) specific.add(term);
+    if (all.size <= NAMING_MAX_TOPICS) naming.add(term);
+  }
+  return { specific: (term) => specific.has(term), naming: (term) => naming.has(term) };
 }
 
 function unknownResult(): MatchResult {
