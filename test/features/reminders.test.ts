@@ -51,7 +51,7 @@ describe('reminders in the conversation', () => {
     await r.press('⏰ Remind me');
     await r.press('Tomorrow 14:00');
     await r.press('Keep');
-    // 28/11 would read as the 11th of a 28th month to an American reader.
+    // By name: an American reads 04/12 as April 12.
     expect(r.last.text).toMatch(/on Saturday 28 November 2026 at 14:00\. Is that right\?$/);
     await r.press('✅ Yes, set it');
     await r.say('/nhacnho');

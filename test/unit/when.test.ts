@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatWhenIso, formatWhenWords, parseWhen, type RefusalReason } from '../../src/language/when';
+import {
+  formatDayIn,
+  formatWhenIso,
+  formatWhenWords,
+  parseWhen,
+  type RefusalReason,
+} from '../../src/language/when';
 
 /**
  * Every expectation is written out by hand: an ISO instant in Vietnam's time, or a refusal reason.
@@ -398,6 +404,11 @@ describe('options and formatters', () => {
     expect(formatWhenIso(at)).toBe('2026-12-13T00:30:00+07:00');
     expect(formatWhenWords(at)).toBe('Chủ Nhật, 13/12/2026 lúc 00:30');
     expect(formatWhenWords(new Date('2026-12-11T01:00:00Z'))).toBe('Thứ Sáu, 11/12/2026 lúc 08:00');
+  });
+  it('writes the month by name in English (an American reads 04/12 as April 12), in Vietnam time', () => {
+    expect(formatWhenWords(new Date('2026-12-03T17:30:00Z'), 'en')).toBe('Friday 4 December 2026 at 00:30');
+    expect(formatDayIn({ y: 2027, m: 1, d: 19 }, 'en')).toBe('19 January 2027');
+    expect(formatDayIn({ y: 2027, m: 1, d: 19 }, 'vi')).toBe('19/01/2027');
   });
   it('rejects an invalid now', () => {
     expect(() => parseWhen('mai', new Date('nope'))).toThrow(RangeError);
