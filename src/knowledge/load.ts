@@ -180,13 +180,13 @@ export function loadContent(dir: string): { kb: KnowledgeBase; lexicon: LexiconD
   return { kb, lexicon, problems };
 }
 
+/** A day/month date (1/7/2025) or month/year (7/2025), which English readers may read the other way. */
+const NUMERIC_DATE = /\b\d{1,2}\/(\d{1,2}\/)?\d{4}\b/;
+
 /**
  * The English answer says what the Vietnamese says: a section only where there is a Vietnamese one, the
  * same commune details ({office}, {phone}…). A topic without English is read in Vietnamese (a warning).
  */
-/** A day/month date (1/7/2025) or month/year (7/2025), which English readers may read the other way. */
-const NUMERIC_DATE = /\b\d{1,2}\/(\d{1,2}\/)?\d{4}\b/;
-
 function englishProblems(
   topic: Topic,
   at: (p: (string | number)[], severity: Problem['severity'], message: string) => void,
