@@ -1,5 +1,13 @@
 import { fold, syllables } from './normalize';
-import { type CivilDate, dateExists, fromJd, toJd, vnCivil, vnInstant } from './when-calendar';
+import {
+  type CivilDate,
+  dateExists,
+  ENGLISH_MONTHS,
+  fromJd,
+  toJd,
+  vnCivil,
+  vnInstant,
+} from './when-calendar';
 
 /** A day of the calendar in Vietnam. */
 export type VnDay = CivilDate;
@@ -33,9 +41,11 @@ export function parsePastDay(text: string, now: number): VnDay | undefined {
   const said = syllables(text).map(fold).join(' ');
   for (const [words, offset] of Object.entries(RELATIVE))
     if (said.includes(words)) return addDays(today, offset);
-  const ago = /(\d{1,3}) (?:ngay|hom) (?:truoc|roi)/.exec(said);
+  const ago = /(\d{1,3}) (?:(?:ngay|hom) (?:truoc|roi)|days? ago)/.exec(said);
   if (ago) return addDays(today, -Number(ago[1]));
-  const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?(?!\d)/.exec(text);
+  const date = /(?:^|\D)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?(?!\d)/.exec(
+    withMonthNumbers(text),
+  );
   if (!date) return undefined;
   const d = Number(date[1]);
   const m = Number(date[2]);
@@ -50,6 +60,21 @@ export function parsePastDay(text: string, now: number): VnDay | undefined {
   if (thisYear && !isFuture(thisYear)) return thisYear;
   const lastYear = candidate(today.y - 1);
   return lastYear;
+}
+
+const MONTH = `(${ENGLISH_MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')})`;
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?(?:,? (\\d{4}))?\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'i');
+const monthNumber = (name: string): number =>
+  ENGLISH_MONTHS.findIndex((m) => m.toLowerCase().startsWith(name.slice(0, 3).toLowerCase())) + 1;
+
+/** «20 November», «November 20th, 2026» (a resident who chose English) as 20/11 or 20/11/2026. */
+function withMonthNumbers(text: string): string {
+  const dayMonth = DAY_MONTH.exec(text);
+  if (dayMonth) return `${dayMonth[1]}/${monthNumber(dayMonth[2]!)}${dayMonth[3] ? `/${dayMonth[3]}` : ''}`;
+  const monthDay = MONTH_DAY.exec(text);
+  if (monthDay) return `${monthDay[2]}/${monthNumber(monthDay[1]!)}${monthDay[3] ? `/${monthDay[3]}` : ''}`;
+  return text;
 }
 
 export { addDays as addVnDays };
