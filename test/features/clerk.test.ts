@@ -145,9 +145,20 @@ describe('English', () => {
     ['death certificate', 'khai-tu'],
     ['marriage registration', 'ket-hon'],
     ['register temporary residence', 'tam-tru'],
+    // everyday English for a birth or a death (content/language.yaml)
+    ['my wife gave birth last week', 'khai-sinh'],
+    ['what papers do I need to register my newborn', 'khai-sinh'],
+    ['my husband died', 'khai-tu'],
+    ['my father died last night, what should I do', 'khai-tu'],
   ])('understands «%s» (%s)', (question, topic) => {
     const d = engine.qa.decide(question);
     expect(d.kind === 'answer' ? d.topic.id : d.kind).toBe(topic);
+  });
+
+  it('does not read a phone that «died» as a death', () => {
+    const d = engine.qa.decide('my phone died, can the commune help');
+    expect(d.kind === 'answer' ? d.topic.id : d.kind).not.toBe('khai-tu');
+    if (d.kind === 'clarify') expect(d.options.map((o) => o.id)).not.toContain('khai-tu');
   });
 
   it.each([
