@@ -148,7 +148,8 @@ export function buildMatcher(
 
   function score(question: string): Scored {
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
-    const said = ` ${reading.words.map(fold).join(' ')} `;
+    // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
+    const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
       return words ? words.some((w) => said.includes(w)) : undefined;

@@ -150,6 +150,10 @@ describe('English', () => {
     ['what papers do I need to register my newborn', 'khai-sinh'],
     ['my husband died', 'khai-tu'],
     ['my father died last night, what should I do', 'khai-tu'],
+    // «certified copies» stands for «chứng thực bản sao»: the topic's defining words are said
+    ['certified copies of my diploma', 'chung-thuc-ban-sao'],
+    ['my cousin is staying with us for two months', 'tam-tru'],
+    ['is my application ready yet', 'tra-cuu-ho-so'],
   ])('understands «%s» (%s)', (question, topic) => {
     const d = engine.qa.decide(question);
     expect(d.kind === 'answer' ? d.topic.id : d.kind).toBe(topic);

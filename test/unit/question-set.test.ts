@@ -170,3 +170,38 @@ describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
     });
   });
 });
+
+/**
+ * Short English chat messages (residents who chose English: foreign spouses, relatives abroad), written
+ * 2026-12-02 by a writer who saw neither the knowledge base nor the other sets: questions-en.tsv is a dev
+ * set (the English words of content/language.yaml were chosen on it), questions-en-blind.tsv was only
+ * measured.
+ */
+describe('English questions (test/fixtures/questions-en.tsv: dev; questions-en-blind.tsv: measured only)', () => {
+  const dev = readQuestionSet('test/fixtures/questions-en.tsv');
+  const blind = readQuestionSet('test/fixtures/questions-en-blind.tsv');
+
+  it('are 170 messages over every topic, none in both sets, with known labels', () => {
+    expect(dev.length + blind.length).toBeGreaterThanOrEqual(170);
+    const known = new Set<string>(REQUIRED_TOPIC_IDS);
+    for (const q of [...dev, ...blind]) for (const t of q.topics) expect(known.has(t), t).toBe(true);
+    const covered = new Set(dev.flatMap((q) => q.topics));
+    expect(REQUIRED_TOPIC_IDS.filter((id) => !covered.has(id))).toEqual([]);
+    const seen = new Set(dev.map((q) => q.question.toLowerCase()));
+    expect(blind.filter((q) => seen.has(q.question.toLowerCase())).map((q) => q.question)).toEqual([]);
+  });
+
+  it("holds today's floors on the dev set: top-1 ≥ 88 %, answered ≥ 85 %, wrong ≤ 2 %, offered ≥ 92 %, out-of-scope not answered ≥ 95 %", () => {
+    expectFloors(score(engine.matcher, dev), {
+      top1: 0.88,
+      answered: 0.85,
+      wrong: 0.02,
+      offered: 0.92,
+      kept: 0.95,
+    });
+  });
+
+  it("holds today's figures on the measured set: answered ≥ 55 %, wrong ≤ 3 %, offered ≥ 75 %", () => {
+    expectFloors(score(engine.matcher, blind), { answered: 0.55, wrong: 0.03, offered: 0.75 });
+  });
+});
