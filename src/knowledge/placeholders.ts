@@ -1,4 +1,5 @@
 import type { Locale } from '../core/user';
+import { ENGLISH_WEEKDAYS } from '../language/when-calendar';
 import { type Commune, PLACEHOLDER_MARK } from './schema';
 
 /** Names that answers may use in braces, filled from commune.yaml. */
@@ -41,7 +42,7 @@ const HOURS_WORDS = {
     soon: 'Sắp tới',
   },
   en: {
-    days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    days: ENGLISH_WEEKDAYS,
     closed: 'closed',
     to: 'to',
     date: (d: string, m: string) => `${d}/${m}`,

@@ -117,11 +117,16 @@ export function buildMatcher(
       ...latest.filter((x) => x.endsWith('?')),
       ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
       sentences.at(-1)!,
-    ].map((x) => readingTerms(readTyped(x), lexicon));
+    ];
+    const termsOf = (sentence: string) => readingTerms(readTyped(sentence), lexicon);
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
-    const naming = asking.find((terms) => terms.some((t) => t.includes(BIGRAM) && names(t)));
-    return new Set(naming ?? asking[0]);
+    // Else the last asking sentence (or the last sentence). Each is read only when reached.
+    for (const sentence of asking) {
+      const terms = termsOf(sentence);
+      if (terms.some((t) => t.includes(BIGRAM) && names(t))) return new Set(terms);
+    }
+    return new Set(termsOf(asking[0]!));
   }
 
   const spellingVocabulary: SpellingVocabulary = {

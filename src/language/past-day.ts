@@ -70,10 +70,12 @@ const monthNumber = (name: string): number =>
 
 /** «20 November», «November 20th, 2026» (a resident who chose English) as 20/11 or 20/11/2026. */
 function withMonthNumbers(text: string): string {
+  const numeric = (day: string, month: string, year?: string) =>
+    `${day}/${monthNumber(month)}${year ? `/${year}` : ''}`;
   const dayMonth = DAY_MONTH.exec(text);
-  if (dayMonth) return `${dayMonth[1]}/${monthNumber(dayMonth[2]!)}${dayMonth[3] ? `/${dayMonth[3]}` : ''}`;
+  if (dayMonth) return numeric(dayMonth[1]!, dayMonth[2]!, dayMonth[3]);
   const monthDay = MONTH_DAY.exec(text);
-  if (monthDay) return `${monthDay[2]}/${monthNumber(monthDay[1]!)}${monthDay[3] ? `/${monthDay[3]}` : ''}`;
+  if (monthDay) return numeric(monthDay[2]!, monthDay[1]!, monthDay[3]);
   return text;
 }
 

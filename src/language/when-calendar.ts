@@ -118,7 +118,15 @@ export function formatClock(hh: number, mm: number): string {
   return `${pad(hh)}:${pad(mm)}`;
 }
 
-const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const ENGLISH_WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 export const ENGLISH_MONTHS = [
   'January',
   'February',

@@ -4,7 +4,9 @@
  * words and shapes that cannot be Vietnamese are touched, so a Vietnamese message reads as before (except
  * «8am», «2pm», which some Vietnamese type too).
  */
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+import { ENGLISH_WEEKDAYS } from './when-calendar';
+
+const WEEKDAYS = ENGLISH_WEEKDAYS.map((d) => d.toLowerCase());
 /** Thứ 2 … thứ 7, chủ nhật: the way the date reader names the days of the week. */
 const VIETNAMESE_WEEKDAYS = ['thứ 2', 'thứ 3', 'thứ 4', 'thứ 5', 'thứ 6', 'thứ 7', 'chủ nhật'];
 const WEEKDAY = new RegExp(`\\b(next |this |on )?(${WEEKDAYS.join('|')})\\b`, 'gi');
@@ -34,7 +36,7 @@ const RULES: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
   [
     WEEKDAY,
     (_, which = '', day = '') => {
-      const named = VIETNAMESE_WEEKDAYS[WEEKDAYS.indexOf(day.toLowerCase() as (typeof WEEKDAYS)[number])];
+      const named = VIETNAMESE_WEEKDAYS[WEEKDAYS.indexOf(day.toLowerCase())];
       return which.trim().toLowerCase() === 'next' ? `${named} tuần sau` : `${named}`;
     },
   ],
