@@ -1,5 +1,5 @@
 import type { Locale } from '../core/user';
-import { ENGLISH_WEEKDAYS } from '../language/when-calendar';
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../language/when-calendar';
 import { type Commune, PLACEHOLDER_MARK } from './schema';
 
 /** Names that answers may use in braces, filled from commune.yaml. */
@@ -45,7 +45,8 @@ const HOURS_WORDS = {
     days: ENGLISH_WEEKDAYS,
     closed: 'closed',
     to: 'to',
-    date: (d: string, m: string) => `${d}/${m}`,
+    // the month by name: an American reads 01/02 as January 2
+    date: (d: string, m: string) => `${Number(d)} ${ENGLISH_MONTHS[Number(m) - 1]}`,
     soon: 'Coming up',
   },
 } as const;

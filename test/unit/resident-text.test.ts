@@ -99,6 +99,12 @@ describe('hours residents are told', () => {
     expect(text).not.toContain('already past');
   });
 
+  it('write an exception with the month by name in English', () => {
+    const text = describeHours(withHoliday, now, 'en');
+    expect(text).toContain('Monday to Friday');
+    expect(text).toContain('Coming up: 1 January: closed (Tết Dương lịch)');
+  });
+
   it('give Công an xã its own hours, with Saturday morning', () => {
     expect(placeholderValues(sample).police_hours).toContain('Thứ Bảy: 07:00–11:00');
   });
