@@ -9,5 +9,6 @@ export const DECISION_MODEL: DecisionModel = {
     -0.174, -0.495, 0.266, -0.386, -0.391, -0.173, 1.261, 0.883, 1.411, -0.603, 1.162, -0.823, 0.866, 0.23,
   ],
   answerAt: 0.71,
+  answerToldAt: 0.68,
   outsideAt: 0.4,
 };

@@ -219,8 +219,7 @@ export function buildMatcher(
       }),
       coverage: total > 0 ? understood / total : 0,
       words,
-      point: agreement.agreement,
-      pointOutside: agreement.outside,
+      ...(agreement ? { point: agreement.agreement, pointOutside: agreement.outside } : {}),
       likely: likelyOf(results.find((r) => !isOutside(r.topic))?.topic ?? ''),
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
     };
@@ -228,11 +227,12 @@ export function buildMatcher(
 
   /**
    * In a message that tells a story first, what its asking sentence alone points to: how strongly the
-   * topic the whole message found (its score as a share of the sentence's own best in-scope topic; 1 when
-   * the message is one question), and how strongly a subject the bot does not handle (share of the best).
+   * topic the whole message found (its score as a share of the sentence's own best in-scope topic), and
+   * how strongly a subject the bot does not handle (share of the best); none when the message is one
+   * question.
    */
-  function pointAgreement(point: ReadonlySet<string>, best: TopicHit | undefined): Point {
-    if (point.size === 0 || !best) return { agreement: 1, outside: 0 };
+  function pointAgreement(point: ReadonlySet<string>, best: TopicHit | undefined): Point | undefined {
+    if (point.size === 0 || !best) return undefined;
     const own = index.search([...point].filter(searchable));
     const top = own.find((r) => !isOutside(r.topic));
     const outside = own.find((r) => isOutside(r.topic));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type DecisionModel, decide, type Scored } from '../../src/language/confidence';
 
 // A model sure of every best topic, so that only the rules about runners-up decide.
-const sure: DecisionModel = { right: [10], outside: [-10], answerAt: 0.7, outsideAt: 0.5 };
+const sure: DecisionModel = { right: [10], outside: [-10], answerAt: 0.7, answerToldAt: 0.7, outsideAt: 0.5 };
 
 const question = (runnerUp: { raw: number; rank: number; specific?: number }): Scored => ({
   topics: [
@@ -43,5 +43,37 @@ describe('the decision between answering and asking back', () => {
       words: 2,
     };
     expect(decide(generic, sure)).toBe('unknown');
+  });
+
+  describe('a story whose asking sentence names the procedure', () => {
+    // Every message here has a 62 % chance of being right: under answerAt, over answerToldAt.
+    const model: DecisionModel = {
+      right: [0.5],
+      outside: [-10],
+      answerAt: 0.7,
+      answerToldAt: 0.6,
+      outsideAt: 0.5,
+    };
+    const message = (m: Partial<Scored>): Scored => ({
+      topics: [{ topic: 'khai-tu', raw: 10, rank: 10, specific: 6 }],
+      coverage: 0.3,
+      words: 30,
+      ...m,
+    });
+
+    it('is answered at the lower threshold when the asking sentence alone finds the same topic', () => {
+      expect(decide(message({ point: 1, pointOutside: 0 }), model)).toBe('answer');
+      expect(decide(message({ point: 0.6, pointOutside: 0.1 }), model)).toBe('answer');
+    });
+
+    it('is asked back when the asking sentence points elsewhere or to a subject we do not handle', () => {
+      expect(decide(message({ point: 0.2, pointOutside: 0 }), model)).toBe('clarify');
+      expect(decide(message({ point: 1, pointOutside: 0.5 }), model)).toBe('clarify');
+    });
+
+    it('keeps the usual threshold for one long sentence and for short messages', () => {
+      expect(decide(message({}), model)).toBe('clarify');
+      expect(decide(message({ point: 1, pointOutside: 0, words: 8 }), model)).toBe('clarify');
+    });
   });
 });

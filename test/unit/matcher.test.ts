@@ -114,6 +114,11 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.score(letter).point).toBe(1);
   });
 
+  it('reads a one-sentence question as it is: no asking sentence to weigh apart', () => {
+    expect(matcher.score('tôi muốn làm lại giấy khai sinh bị mất thì làm ở đâu').point).toBeUndefined();
+    expect(matcher.score('Bố tôi mất tuần trước ở nhà. Làm giấy khai tử ở đâu?').point).toBe(1);
+  });
+
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',

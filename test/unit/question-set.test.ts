@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import { REQUIRED_TOPIC_IDS } from '../../src/knowledge/schema';
@@ -134,8 +135,45 @@ describe('more real questions (test/fixtures/questions-real-2.tsv: a second coll
 
   // Not the issue's targets (answered ≥ 75 %, wrong ≤ 2 %): what both collections give today
   // (BENCHMARKS.md, «Accuracy»), kept from getting worse.
-  it("holds today's figures on both collections together: answered ≥ 57 %, wrong ≤ 5 %, out-of-scope not answered ≥ 85 %", () => {
-    expectFloors(score(engine.matcher, [...first, ...second]), { answered: 0.57, wrong: 0.05, kept: 0.85 });
+  it("holds today's figures on both collections together: answered ≥ 62 %, wrong ≤ 5 %, out-of-scope not answered ≥ 85 %", () => {
+    expectFloors(score(engine.matcher, [...first, ...second]), { answered: 0.62, wrong: 0.05, kept: 0.85 });
+  });
+});
+
+/**
+ * Real questions for development (test/fixtures/questions-real-dev.tsv, collected 2026-12-02 from other
+ * pages than the measured collections above): the letters were written for the bot and read easier than
+ * real ones (80 % answered against 64 %); these help choose the threshold for stories (calibrate.ts).
+ */
+describe('real dev questions (test/fixtures/questions-real-dev.tsv: asked on public Q&A pages, for development)', () => {
+  const file = 'test/fixtures/questions-real-dev.tsv';
+  const measured = ['test/fixtures/questions-real.tsv', 'test/fixtures/questions-real-2.tsv'];
+  const sources = (path: string): string[] =>
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.length > 0)
+      .map((l) => l.split('\t')[2] ?? '');
+  const set = readQuestionSet(file);
+
+  it('are 70 questions with their pages, none from a page or of a question in the measured collections', () => {
+    expect(set.length).toBeGreaterThanOrEqual(70);
+    expect(sources(file).filter((u) => !/^https?:\/\/\S+$/.test(u))).toEqual([]);
+    const measuredPages = new Set(measured.flatMap(sources));
+    expect(sources(file).filter((u) => measuredPages.has(u))).toEqual([]);
+    const normal = (t: string): string =>
+      t
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const seen = new Set(measured.flatMap((m) => readQuestionSet(m)).map((q) => normal(q.question)));
+    expect(set.filter((q) => seen.has(normal(q.question))).map((q) => q.question)).toEqual([]);
+    const known = new Set<string>(REQUIRED_TOPIC_IDS);
+    for (const q of set) for (const t of q.topics) expect(known.has(t), t).toBe(true);
+  });
+
+  it("holds today's floors: answered outright ≥ 62 %, wrong ≤ 4 %, out-of-scope not answered ≥ 85 %", () => {
+    expectFloors(score(engine.matcher, set), { answered: 0.62, wrong: 0.04, kept: 0.85 });
   });
 });
 
@@ -143,7 +181,8 @@ describe('more real questions (test/fixtures/questions-real-2.tsv: a second coll
  * A second dev set of long letters in the style of legal Q&A columns and portal FAQs (a story, other
  * procedures mentioned in passing, then the question), written for development, 2026-12-01: our short
  * dev set flattered long questions (answered 83 % of its long ones against 54 % of the real ones).
- * Used to find what kinds of long questions fail; the decision model is fitted on the short dev set only.
+ * Used to find what kinds of long questions fail; the decision model is fitted on the short dev set only,
+ * and these (with the real dev questions) choose its threshold for plainly told stories.
  * 131 more (tag `qa`, 2026-12-02) by two writers who saw neither the knowledge base nor the other sets:
  * often the real question, then a generic one («Thủ tục thực hiện như thế nào?») and a closing.
  */
@@ -159,10 +198,10 @@ describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
     expect(new Set(set.map((q) => q.question)).size).toBe(set.length);
   });
 
-  it("holds today's floors: top-1 ≥ 85 %, answered outright ≥ 74 %, wrong ≤ 4 %, offered ≥ 88 %, out-of-scope not answered ≥ 88 % and told where to go ≥ 80 %", () => {
+  it("holds today's floors: top-1 ≥ 85 %, answered outright ≥ 78 %, wrong ≤ 4 %, offered ≥ 88 %, out-of-scope not answered ≥ 88 % and told where to go ≥ 80 %", () => {
     expectFloors(score(engine.matcher, set), {
       top1: 0.85,
-      answered: 0.74,
+      answered: 0.78,
       wrong: 0.04,
       offered: 0.88,
       kept: 0.88,
