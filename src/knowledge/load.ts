@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LOCALES } from '../core/user';
-import { type LexiconData, lexiconSchema } from '../language/lexicon';
+import { englishSchema, type LexiconData, lexiconSchema } from '../language/lexicon';
 import { placeholdersIn, placeholderValues, unknownPlaceholders } from './placeholders';
 import { answerText, sectionsOf } from './render';
 import {
@@ -35,8 +35,21 @@ export function readContent(dir: string): LoadedContent {
   const commune = parseYamlFile(join(dir, 'commune.yaml'), communeSchema);
   const groups = parseYamlFile(join(dir, 'groups.yaml'), groupsSchema);
   const language = parseYamlFile(join(dir, 'language.yaml'), lexiconSchema);
+  const english = existsSync(join(dir, 'english.yaml'))
+    ? parseYamlFile(join(dir, 'english.yaml'), englishSchema)
+    : undefined;
   const outOfScope = parseYamlFile(join(dir, 'out-of-scope.yaml'), outOfScopeSchema);
   problems.push(...commune.problems, ...groups.problems, ...language.problems, ...outOfScope.problems);
+  problems.push(...(english?.problems ?? []));
+  for (const key of Object.keys(english?.value?.phrases ?? {})) {
+    if (language.value && key in language.value.phrases)
+      problems.push({
+        file: rel(join(dir, 'english.yaml')),
+        line: english!.lineOf(['phrases', key]),
+        severity: 'warning',
+        message: `«${key}» đã có trong language.yaml (phrases): giữ một chỗ`,
+      });
+  }
   problems.push(...placeholderWarnings(join(dir, 'commune.yaml')));
 
   const topicsDir = join(dir, 'topics');
@@ -129,7 +142,7 @@ export function readContent(dir: string): LoadedContent {
           outOfScope: outOfScope.value!.topics,
         }
       : undefined,
-    lexicon: language.value,
+    lexicon: language.value && { ...language.value, english: english?.value?.phrases ?? {} },
     problems,
   };
 }

@@ -14,14 +14,24 @@ export const lexiconSchema = z.object({
   generic: z.array(z.string().min(1)).default([]),
   /** short messages that are not procedure questions, scam questions, section cue words (cues.ts) */
   conversation: cuesSchema.default({ intents: {}, safety: [], sections: {} }),
+  /**
+   * English words of residents' questions → the Vietnamese words of our topics (content/english.yaml),
+   * read in questions only: the knowledge base's own samples are read with `phrases` alone.
+   */
+  english: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 export type LexiconData = z.input<typeof lexiconSchema>;
+
+/** The shape of content/english.yaml: the English glossary (LexiconData.english). */
+export const englishSchema = z.object({ phrases: z.record(z.string().min(1), z.string().min(1)) });
 
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
   /** phrases by their first folded syllable, longest first */
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
+  /** the same with the English glossary, for residents' questions */
+  readonly questionPhrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
   /** stopwords as written (canonical) */
   readonly stopwords: ReadonlySet<string>;
   /** stopwords without diacritics, for words typed bare */
@@ -42,23 +52,29 @@ export function compileLexicon(data: LexiconData): Lexicon {
   for (const [short, long] of Object.entries(data.abbreviations)) {
     abbreviations.set(fold(canonicalize(short)), syllables(long));
   }
-  const phrases = Object.entries(data.phrases)
-    .map(([phrase, adds]) => {
-      const words = syllables(phrase);
+  // A phrase is looked for after abbreviations are written out, so its own words are written out too:
+  // «pay online» is found in «pay trực tuyến» («online» is an abbreviation).
+  const compile = (entries: [string, string][]): Phrase[] =>
+    entries.map(([phrase, adds]) => {
+      const words = syllables(phrase).flatMap((w) => abbreviations.get(fold(w)) ?? [w]);
       return { words, folded: words.map(fold), adds: syllables(adds) };
-    })
-    .filter((p) => p.folded.length > 0)
-    // Longest first, so "sổ hộ khẩu" is seen before "hộ khẩu".
-    .sort((a, b) => b.folded.length - a.folded.length);
-  const phrasesByFirstWord = new Map<string, Phrase[]>();
-  for (const p of phrases) {
-    const first = p.folded[0]!;
-    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), p]);
-  }
+    });
+  const phrases = compile(Object.entries(data.phrases));
+  const english = compile(Object.entries(data.english ?? {}));
+  const phrasesByFirstWord = byFirstWord(phrases);
+  const questionPhrasesByFirstWord = byFirstWord([...phrases, ...english]);
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
   const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
-  return { abbreviations, phrasesByFirstWord, stopwords, bareStopwords, generic };
+  return { abbreviations, phrasesByFirstWord, questionPhrasesByFirstWord, stopwords, bareStopwords, generic };
+}
+
+/** Phrases by their first folded syllable, longest first: "sổ hộ khẩu" is seen before "hộ khẩu". */
+function byFirstWord(phrases: readonly Phrase[]): Map<string, Phrase[]> {
+  const sorted = phrases.filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
+  const map = new Map<string, Phrase[]>();
+  for (const p of sorted) map.set(p.folded[0]!, [...(map.get(p.folded[0]!) ?? []), p]);
+  return map;
 }
 
 export interface Expansion {
@@ -76,8 +92,12 @@ export function isStopword(word: string, lexicon: Lexicon): boolean {
   return bare === word ? lexicon.bareStopwords.has(bare) : lexicon.stopwords.has(word);
 }
 
-/** Replaces abbreviations and finds the colloquial phrases, with the official words they stand for. */
-export function expand(syllablesOfText: readonly string[], lexicon: Lexicon): Expansion {
+/**
+ * Replaces abbreviations and finds the colloquial phrases, with the official words they stand for; in a
+ * resident's question (`question`), the English glossary's phrases too.
+ */
+export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, question = false): Expansion {
+  const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;
   const words: string[] = [];
   for (const word of syllablesOfText) {
     const long = lexicon.abbreviations.get(fold(word));
@@ -93,7 +113,7 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon): Ex
   const added: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (known[i]) continue;
-    for (const phrase of lexicon.phrasesByFirstWord.get(folded[i]!) ?? []) {
+    for (const phrase of phrasesByFirstWord.get(folded[i]!) ?? []) {
       if (i + phrase.folded.length > words.length) continue;
       if (phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w))) {
         for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;

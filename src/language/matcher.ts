@@ -148,7 +148,7 @@ export function buildMatcher(
     const words = syllables(text).map((w) =>
       lexicon.abbreviations.has(fold(w)) ? w : (correctSlip(w, spellingVocabulary) ?? w),
     );
-    return expand(mendSoundsAlike(words, pairVocabulary), lexicon);
+    return expand(mendSoundsAlike(words, pairVocabulary), lexicon, true);
   }
 
   function score(question: string): Scored {

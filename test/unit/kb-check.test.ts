@@ -38,6 +38,30 @@ describe('npm run kb:check', () => {
     expect(r.stdout).toMatch(/khai-sinh\.yaml:\d+: lỗi: YAML sai cú pháp/);
   });
 
+  it('flags an English phrase kept in both english.yaml and language.yaml, at its line', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'english.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}  birth registration: khai sinh\n`);
+    const line = readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    const { problems, lexicon } = readContent(dir);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        line,
+        severity: 'warning',
+        message: expect.stringContaining('birth registration'),
+      }),
+    );
+    expect(lexicon?.english?.['police check']).toBe('lý lịch tư pháp');
+  });
+
+  it('reads the content without english.yaml (no English glossary)', () => {
+    const dir = copyOfContent();
+    rmSync(join(dir, 'english.yaml'));
+    const { problems, lexicon } = readContent(dir);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(lexicon?.english).toEqual({});
+  });
+
   it('reports a missing field at its line, and exits 1', () => {
     const dir = copyOfContent();
     const file = join(dir, 'topics', 'ket-hon.yaml');

@@ -28,4 +28,35 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
   it('leaves words that only look like an abbreviation inside a word alone', () => {
     expect(expand(syllables('kosovo'), lexicon).words).toEqual(['kosovo']);
   });
+
+  it('finds a phrase with an abbreviated word in it (abbreviations are written out first)', () => {
+    const withOnline = compileLexicon({
+      abbreviations: { online: 'trực tuyến' },
+      phrases: { 'pay online': 'thanh toán trực tuyến' },
+      stopwords: [],
+    });
+    expect(expand(syllables('can I pay online'), withOnline).added).toEqual([
+      'thanh',
+      'toán',
+      'trực',
+      'tuyến',
+    ]);
+  });
+
+  it("reads the English glossary in residents' questions only, not in the knowledge base's samples", () => {
+    const withEnglish = compileLexicon({
+      abbreviations: {},
+      phrases: { 'hộ khẩu': 'thường trú' },
+      english: { 'police check': 'lý lịch tư pháp' },
+      stopwords: [],
+    });
+    expect(expand(syllables('I need a police check'), withEnglish, true).added).toEqual([
+      'lý',
+      'lịch',
+      'tư',
+      'pháp',
+    ]);
+    expect(expand(syllables('I need a police check'), withEnglish).added).toEqual([]);
+    expect(expand(syllables('nhập hộ khẩu'), withEnglish, true).added).toEqual(['thường', 'trú']);
+  });
 });

@@ -230,10 +230,10 @@ describe('English questions (test/fixtures/questions-en.tsv: dev; questions-en-b
     expect(blind.filter((q) => seen.has(q.question.toLowerCase())).map((q) => q.question)).toEqual([]);
   });
 
-  it("holds today's floors on the dev set: top-1 ≥ 88 %, answered ≥ 85 %, wrong ≤ 2 %, offered ≥ 92 %, out-of-scope not answered ≥ 95 %", () => {
+  it("holds today's floors on the dev set: top-1 ≥ 88 %, answered ≥ 92 %, wrong ≤ 2 %, offered ≥ 92 %, out-of-scope not answered ≥ 95 %", () => {
     expectFloors(score(engine.matcher, dev), {
       top1: 0.88,
-      answered: 0.85,
+      answered: 0.92,
       wrong: 0.02,
       offered: 0.92,
       kept: 0.95,
@@ -242,5 +242,21 @@ describe('English questions (test/fixtures/questions-en.tsv: dev; questions-en-b
 
   it("holds today's figures on the measured set: answered ≥ 55 %, wrong ≤ 3 %, offered ≥ 75 %", () => {
     expectFloors(score(engine.matcher, blind), { answered: 0.55, wrong: 0.03, offered: 0.75 });
+  });
+
+  // A second dev set (2026-12-02, a writer who saw neither the knowledge base nor the other sets), for
+  // the English glossary (content/english.yaml): 60.0 % answered and 5 wrong before it.
+  const second = readQuestionSet('test/fixtures/questions-en-2.tsv');
+
+  it('has a second dev set of 110 messages, none in the measured set', () => {
+    expect(second.length).toBeGreaterThanOrEqual(110);
+    const known = new Set<string>(REQUIRED_TOPIC_IDS);
+    for (const q of second) for (const t of q.topics) expect(known.has(t), t).toBe(true);
+    const seen = new Set(second.map((q) => q.question.toLowerCase()));
+    expect(blind.filter((q) => seen.has(q.question.toLowerCase())).map((q) => q.question)).toEqual([]);
+  });
+
+  it("holds today's floors on the second dev set: answered ≥ 78 %, wrong ≤ 4 %, offered ≥ 87 %, out-of-scope not answered ≥ 95 %", () => {
+    expectFloors(score(engine.matcher, second), { answered: 0.78, wrong: 0.04, offered: 0.87, kept: 0.95 });
   });
 });
