@@ -107,6 +107,8 @@ function measure(model: DecisionModel) {
   const realDevRight = realDevAnswered.filter((r) =>
     r.q.topics.includes(firstInScope(r.scored) ?? ''),
   ).length;
+  const realDevOutside = realDevRows.filter((r) => r.q.topics.length === 0);
+  const realDevOosAnswered = realDevOutside.filter((r) => decide(r.scored, model) === 'answer').length;
   const lettersRight = letterRows.filter(
     (r) =>
       r.q.topics.length > 0 &&
@@ -126,6 +128,7 @@ function measure(model: DecisionModel) {
     lettersRight: lettersRight / letters.length,
     realDevRight: realDevRight / realDevInScope.length,
     realDevWrong: (realDevAnswered.length - realDevRight) / realDevInScope.length,
+    realDevOosAnswered: realDevOosAnswered / realDevOutside.length,
     lettersLost: lettersLost / letters.length,
     lettersWrong: lettersWrong / letters.length,
     lettersOosAnswered: lettersOosAnswered / outsideLetters.length,
@@ -178,8 +181,10 @@ if (process.argv.includes('--keep')) {
 }
 
 // Then the threshold for plainly told stories (confidence.ts isToldPlainly), from answerAt down: the most
-// letters and real dev questions answered right within every bound above, and the real dev questions'
-// own bound on wrong answers; where two thresholds answer as many, the higher.
+// letters and real dev questions answered right within every bound above, and without one more wrong
+// answer or out-of-scope story answered than the usual threshold gives (the rule's premise is that such
+// stories are right: 0.55 answered two more letters, and a land-compensation complaint meant for a
+// lawyer); where two thresholds answer as many, the higher.
 const chosen = best;
 for (let toldAt = chosen.model.answerAt; toldAt >= 0.5 - 1e-9; toldAt -= 0.01) {
   const model = { ...chosen.model, answerToldAt: Math.round(toldAt * 100) / 100 };
@@ -191,7 +196,11 @@ for (let toldAt = chosen.model.answerAt; toldAt >= 0.5 - 1e-9; toldAt -= 0.01) {
     m.lettersLost <= LETTERS_LOST &&
     m.lettersWrong <= LETTERS_WRONG &&
     m.lettersOosAnswered <= LETTERS_OOS_ANSWERED &&
-    m.realDevWrong <= REAL_DEV_WRONG;
+    m.realDevWrong <= REAL_DEV_WRONG &&
+    m.lettersWrong <= chosen.m.lettersWrong &&
+    m.lettersOosAnswered <= chosen.m.lettersOosAnswered &&
+    m.realDevWrong <= chosen.m.realDevWrong &&
+    m.realDevOosAnswered <= chosen.m.realDevOosAnswered;
   const gain = m.lettersRight + m.realDevRight;
   if (harmless && gain > best.m.lettersRight + best.m.realDevRight) best = { model, score: best.score, m };
 }

@@ -119,6 +119,20 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.score('Bố tôi mất tuần trước ở nhà. Làm giấy khai tử ở đâu?').point).toBe(1);
   });
 
+  it('tells where to go for a dispute or a question of rights, and still answers the certifying of an inheritance paper', () => {
+    for (const q of [
+      'con trai út chiếm hết nhà đất của bố mẹ, mấy chị em gái có đòi chia được không',
+      'my sister took the house our mother left, can I get my share',
+    ]) {
+      const m = matcher.match(q);
+      expect(m.decision, q).toBe('unknown');
+      expect(m.outside, q).toBe('tranh-chap');
+    }
+    expect(matcher.match('văn bản thỏa thuận chia thừa kế chứng thực ở đâu').topic).toBe(
+      'chung-thuc-hop-dong',
+    );
+  });
+
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',
