@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import type { z } from 'zod';
 import { LOCALES } from '../core/user';
-import { englishSchema, type LexiconData, lexiconSchema } from '../language/lexicon';
+import { glossarySchema, type LexiconData, lexiconSchema } from '../language/lexicon';
 import { placeholdersIn, placeholderValues, unknownPlaceholders } from './placeholders';
 import { answerText, sectionsOf } from './render';
 import {
@@ -19,7 +20,7 @@ import {
   topicSchema,
 } from './schema';
 import { topicVoiceProblems } from './voice';
-import { type Problem, parseYamlFile } from './yaml-file';
+import { type ParsedFile, type Problem, parseYamlFile } from './yaml-file';
 
 export type { Problem } from './yaml-file';
 
@@ -35,21 +36,13 @@ export function readContent(dir: string): LoadedContent {
   const commune = parseYamlFile(join(dir, 'commune.yaml'), communeSchema);
   const groups = parseYamlFile(join(dir, 'groups.yaml'), groupsSchema);
   const language = parseYamlFile(join(dir, 'language.yaml'), lexiconSchema);
-  const english = existsSync(join(dir, 'english.yaml'))
-    ? parseYamlFile(join(dir, 'english.yaml'), englishSchema)
+  const glossary = existsSync(join(dir, 'glossary.yaml'))
+    ? parseYamlFile(join(dir, 'glossary.yaml'), glossarySchema)
     : undefined;
   const outOfScope = parseYamlFile(join(dir, 'out-of-scope.yaml'), outOfScopeSchema);
   problems.push(...commune.problems, ...groups.problems, ...language.problems, ...outOfScope.problems);
-  problems.push(...(english?.problems ?? []));
-  for (const key of Object.keys(english?.value?.phrases ?? {})) {
-    if (language.value && key in language.value.phrases)
-      problems.push({
-        file: rel(join(dir, 'english.yaml')),
-        line: english!.lineOf(['phrases', key]),
-        severity: 'warning',
-        message: `«${key}» đã có trong language.yaml (phrases): giữ một chỗ`,
-      });
-  }
+  problems.push(...(glossary?.problems ?? []));
+  problems.push(...glossaryWarnings(join(dir, 'glossary.yaml'), glossary, language.value));
   problems.push(...placeholderWarnings(join(dir, 'commune.yaml')));
 
   const topicsDir = join(dir, 'topics');
@@ -142,7 +135,10 @@ export function readContent(dir: string): LoadedContent {
           outOfScope: outOfScope.value!.topics,
         }
       : undefined,
-    lexicon: language.value && { ...language.value, english: english?.value?.phrases ?? {} },
+    lexicon: language.value && {
+      ...language.value,
+      glossary: { ...glossary?.value?.everyday, ...glossary?.value?.english },
+    },
     problems,
   };
 }
@@ -247,4 +243,33 @@ function englishProblems(
     if (topic.sections_en[k] === undefined)
       at(['sections', k], 'warning', `mục "${k}" chưa có bản tiếng Anh (sections_en)`);
   }
+}
+
+/** A glossary key that language.yaml already has, or that both of its parts have: keep one. */
+function glossaryWarnings(
+  path: string,
+  glossary: ParsedFile<z.output<typeof glossarySchema>> | undefined,
+  language: LexiconData | undefined,
+): Problem[] {
+  const parts = glossary?.value;
+  if (!glossary || !parts) return [];
+  const problems: Problem[] = [];
+  for (const part of ['everyday', 'english'] as const) {
+    for (const key of Object.keys(parts[part])) {
+      const where =
+        language && key in language.phrases
+          ? 'language.yaml (phrases)'
+          : part === 'english' && key in parts.everyday
+            ? 'everyday'
+            : undefined;
+      if (where)
+        problems.push({
+          file: rel(path),
+          line: glossary.lineOf([part, key]),
+          severity: 'warning',
+          message: `«${key}» đã có trong ${where}: giữ một chỗ`,
+        });
+    }
+  }
+  return problems;
 }

@@ -15,22 +15,25 @@ export const lexiconSchema = z.object({
   /** short messages that are not procedure questions, scam questions, section cue words (cues.ts) */
   conversation: cuesSchema.default({ intents: {}, safety: [], sections: {} }),
   /**
-   * English words of residents' questions → the Vietnamese words of our topics (content/english.yaml),
-   * read in questions only: the knowledge base's own samples are read with `phrases` alone.
+   * Words residents type that the samples do not use → the words of our topics (content/glossary.yaml:
+   * everyday Vietnamese and English), read in questions only: the samples are read with `phrases` alone.
    */
-  english: z.record(z.string().min(1), z.string().min(1)).default({}),
+  glossary: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 export type LexiconData = z.input<typeof lexiconSchema>;
 
-/** The shape of content/english.yaml: the English glossary (LexiconData.english). */
-export const englishSchema = z.object({ phrases: z.record(z.string().min(1), z.string().min(1)) });
+/** The shape of content/glossary.yaml (LexiconData.glossary): everyday Vietnamese, and English. */
+export const glossarySchema = z.object({
+  everyday: z.record(z.string().min(1), z.string().min(1)).default({}),
+  english: z.record(z.string().min(1), z.string().min(1)).default({}),
+});
 
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
   /** phrases by their first folded syllable, longest first */
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
-  /** the same with the English glossary, for residents' questions */
+  /** the same with the glossary, for residents' questions */
   readonly questionPhrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
   /** stopwords as written (canonical) */
   readonly stopwords: ReadonlySet<string>;
@@ -60,9 +63,9 @@ export function compileLexicon(data: LexiconData): Lexicon {
       return { words, folded: words.map(fold), adds: syllables(adds) };
     });
   const phrases = compile(Object.entries(data.phrases));
-  const english = compile(Object.entries(data.english ?? {}));
+  const glossary = compile(Object.entries(data.glossary ?? {}));
   const phrasesByFirstWord = byFirstWord(phrases);
-  const questionPhrasesByFirstWord = byFirstWord([...phrases, ...english]);
+  const questionPhrasesByFirstWord = byFirstWord([...phrases, ...glossary]);
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
   const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
@@ -94,7 +97,7 @@ export function isStopword(word: string, lexicon: Lexicon): boolean {
 
 /**
  * Replaces abbreviations and finds the colloquial phrases, with the official words they stand for; in a
- * resident's question (`question`), the English glossary's phrases too.
+ * resident's question (`question`), the glossary's phrases too.
  */
 export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, question = false): Expansion {
   const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;

@@ -38,9 +38,9 @@ describe('npm run kb:check', () => {
     expect(r.stdout).toMatch(/khai-sinh\.yaml:\d+: lỗi: YAML sai cú pháp/);
   });
 
-  it('flags an English phrase kept in both english.yaml and language.yaml, at its line', () => {
+  it('flags a glossary key that language.yaml already has, at its line', () => {
     const dir = copyOfContent();
-    const file = join(dir, 'english.yaml');
+    const file = join(dir, 'glossary.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}  birth registration: khai sinh\n`);
     const line = readFileSync(file, 'utf8').trimEnd().split('\n').length;
     const { problems, lexicon } = readContent(dir);
@@ -51,15 +51,16 @@ describe('npm run kb:check', () => {
         message: expect.stringContaining('birth registration'),
       }),
     );
-    expect(lexicon?.english?.['police check']).toBe('lý lịch tư pháp');
+    expect(lexicon?.glossary?.['police check']).toBe('lý lịch tư pháp');
+    expect(lexicon?.glossary?.['hôn thú']).toBe('giấy kết hôn');
   });
 
-  it('reads the content without english.yaml (no English glossary)', () => {
+  it('reads the content without glossary.yaml (no glossary)', () => {
     const dir = copyOfContent();
-    rmSync(join(dir, 'english.yaml'));
+    rmSync(join(dir, 'glossary.yaml'));
     const { problems, lexicon } = readContent(dir);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(lexicon?.english).toEqual({});
+    expect(lexicon?.glossary).toEqual({});
   });
 
   it('reports a missing field at its line, and exits 1', () => {

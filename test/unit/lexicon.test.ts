@@ -43,11 +43,11 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     ]);
   });
 
-  it("reads the English glossary in residents' questions only, not in the knowledge base's samples", () => {
+  it("reads the glossary in residents' questions only, not in the knowledge base's samples", () => {
     const withEnglish = compileLexicon({
       abbreviations: {},
       phrases: { 'hộ khẩu': 'thường trú' },
-      english: { 'police check': 'lý lịch tư pháp' },
+      glossary: { 'police check': 'lý lịch tư pháp', 'giấy hôn thú': 'giấy kết hôn' },
       stopwords: [],
     });
     expect(expand(syllables('I need a police check'), withEnglish, true).added).toEqual([
@@ -58,5 +58,6 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     ]);
     expect(expand(syllables('I need a police check'), withEnglish).added).toEqual([]);
     expect(expand(syllables('nhập hộ khẩu'), withEnglish, true).added).toEqual(['thường', 'trú']);
+    expect(expand(syllables('mat giay hon thu'), withEnglish, true).added).toEqual(['giấy', 'kết', 'hôn']);
   });
 });

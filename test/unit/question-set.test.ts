@@ -172,8 +172,8 @@ describe('real dev questions (test/fixtures/questions-real-dev.tsv: asked on pub
     for (const q of set) for (const t of q.topics) expect(known.has(t), t).toBe(true);
   });
 
-  it("holds today's floors: answered outright ≥ 62 %, wrong ≤ 4 %, out-of-scope not answered ≥ 85 %", () => {
-    expectFloors(score(engine.matcher, set), { answered: 0.62, wrong: 0.04, kept: 0.85 });
+  it("holds today's floors: answered outright ≥ 64 %, wrong ≤ 4 %, out-of-scope not answered ≥ 88 %", () => {
+    expectFloors(score(engine.matcher, set), { answered: 0.64, wrong: 0.04, kept: 0.88 });
   });
 });
 
@@ -198,10 +198,10 @@ describe('long letters (test/fixtures/questions-long.tsv: dev set)', () => {
     expect(new Set(set.map((q) => q.question)).size).toBe(set.length);
   });
 
-  it("holds today's floors: top-1 ≥ 85 %, answered outright ≥ 78 %, wrong ≤ 4 %, offered ≥ 88 %, out-of-scope not answered ≥ 88 % and told where to go ≥ 80 %", () => {
+  it("holds today's floors: top-1 ≥ 85 %, answered outright ≥ 80 %, wrong ≤ 4 %, offered ≥ 88 %, out-of-scope not answered ≥ 88 % and told where to go ≥ 80 %", () => {
     expectFloors(score(engine.matcher, set), {
       top1: 0.85,
-      answered: 0.78,
+      answered: 0.8,
       wrong: 0.04,
       offered: 0.88,
       kept: 0.88,
@@ -245,7 +245,7 @@ describe('English questions (test/fixtures/questions-en.tsv: dev; questions-en-b
   });
 
   // A second dev set (2026-12-02, a writer who saw neither the knowledge base nor the other sets), for
-  // the English glossary (content/english.yaml): 60.0 % answered and 5 wrong before it.
+  // the English glossary (content/glossary.yaml): 60.0 % answered and 5 wrong before it.
   const second = readQuestionSet('test/fixtures/questions-en-2.tsv');
 
   it('has a second dev set of 110 messages, none in the measured set', () => {
