@@ -55,6 +55,18 @@ describe('npm run kb:check', () => {
     expect(lexicon?.glossary?.['hôn thú']).toBe('giấy kết hôn');
   });
 
+  it('reports a glossary entry that is not a phrase, at its line', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'glossary.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}  work visa: [a, list]\n`);
+    const line = readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    const { problems, kb } = readContent(dir);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ line, severity: 'error', message: expect.stringContaining('work visa') }),
+    );
+    expect(kb).toBeUndefined();
+  });
+
   it('reads the content without glossary.yaml (no glossary)', () => {
     const dir = copyOfContent();
     rmSync(join(dir, 'glossary.yaml'));
