@@ -145,6 +145,15 @@ function measure(model: DecisionModel) {
 // question back at least offers the right topic most of the time.
 const LIMITS = { wrong: 0.02, oosAnswered: 0.02, lost: 0.01 };
 
+/** The bounds on harm every choice keeps (see LIMITS and the letters' bounds above). */
+const withinBounds = (m: ReturnType<typeof measure>): boolean =>
+  m.wrong <= LIMITS.wrong &&
+  m.oosAnswered <= LIMITS.oosAnswered &&
+  m.lost <= LIMITS.lost &&
+  m.lettersLost <= LETTERS_LOST &&
+  m.lettersWrong <= LETTERS_WRONG &&
+  m.lettersOosAnswered <= LETTERS_OOS_ANSWERED;
+
 let best: { model: DecisionModel; score: number; m: ReturnType<typeof measure> } | undefined;
 for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
   // From the highest: where the dev set cannot tell two thresholds apart, take the one that sends fewer
@@ -161,14 +170,7 @@ for (let answerAt = 0.5; answerAt <= 0.9; answerAt += 0.01) {
     // As many answered right as possible, within bounds on the harm: few confident wrong answers, few
     // out-of-scope questions answered, few questions of ours sent elsewhere (the resident would lose the
     // answer we had); then as many out-of-scope questions as possible told where to go.
-    const harmless =
-      m.wrong <= LIMITS.wrong &&
-      m.oosAnswered <= LIMITS.oosAnswered &&
-      m.lost <= LIMITS.lost &&
-      m.lettersLost <= LETTERS_LOST &&
-      m.lettersWrong <= LETTERS_WRONG &&
-      m.lettersOosAnswered <= LETTERS_OOS_ANSWERED;
-    const score = (harmless ? 10 : 0) + m.right + 0.1 * m.where;
+    const score = (withinBounds(m) ? 10 : 0) + m.right + 0.1 * m.where;
     if (!best || score > best.score) best = { model, score, m };
   }
 }
@@ -190,12 +192,7 @@ for (let toldAt = chosen.model.answerAt; toldAt >= 0.5 - 1e-9; toldAt -= 0.01) {
   const model = { ...chosen.model, answerToldAt: Math.round(toldAt * 100) / 100 };
   const m = measure(model);
   const harmless =
-    m.wrong <= LIMITS.wrong &&
-    m.oosAnswered <= LIMITS.oosAnswered &&
-    m.lost <= LIMITS.lost &&
-    m.lettersLost <= LETTERS_LOST &&
-    m.lettersWrong <= LETTERS_WRONG &&
-    m.lettersOosAnswered <= LETTERS_OOS_ANSWERED &&
+    withinBounds(m) &&
     m.realDevWrong <= REAL_DEV_WRONG &&
     m.lettersWrong <= chosen.m.lettersWrong &&
     m.lettersOosAnswered <= chosen.m.lettersOosAnswered &&
