@@ -116,8 +116,8 @@ const TOLD_OUTSIDE = 0.3;
 /**
  * A story whose asking sentence alone names the procedure the whole message found: a clerk reads the
  * story as background and answers the question. With a chance of being right of 0.55–0.71, such stories
- * were right 14 times, never wrong and twice about something we do not handle (dev questions, letters
- * and real dev questions together); all other messages there 19 right, 13 wrong, 11 not ours. So they
+ * were right 12 times, never wrong and 3 times about something we do not handle (dev questions, letters
+ * and real dev questions together); all other messages there 17 right, 12 wrong, 11 not ours. So they
  * have their own threshold, chosen by scripts/calibrate.ts on the letters and real dev questions.
  */
 export const isToldPlainly = (s: Scored): boolean =>
