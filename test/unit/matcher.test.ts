@@ -123,11 +123,14 @@ describe('the answer engine, as a resident meets it', () => {
     for (const q of [
       'con trai út chiếm hết nhà đất của bố mẹ, mấy chị em gái có đòi chia được không',
       'my sister took the house our mother left, can I get my share',
+      'hàng xóm xây tường lấn sang đất nhà tôi thì làm sao',
     ]) {
       const m = matcher.match(q);
       expect(m.decision, q).toBe('unknown');
       expect(m.outside, q).toBe('tranh-chap');
     }
+    // «lấn sang» typed bare is «lan sang»: a fire spreading is still an emergency.
+    expect(matcher.match('cháy lan sang nhà hàng xóm rồi').outside).toBe('khan-cap');
     expect(matcher.match('văn bản thỏa thuận chia thừa kế chứng thực ở đâu').topic).toBe(
       'chung-thuc-hop-dong',
     );
