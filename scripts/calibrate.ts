@@ -32,7 +32,6 @@ const letterRows = readQuestionSet('test/fixtures/questions-long.tsv').map((q) =
   q,
   scored: matcher.score(q.question),
 }));
-const letters = letterRows.filter((r) => r.q.topics.length > 0).map((r) => r.scored);
 const LETTERS_LOST = 0.05;
 // …and how many they answer wrong, as their floor in question-set.test.ts does: one more example for an
 // out-of-scope subject let the short questions alone choose a threshold (0.68; 0.71 with this bound) that
@@ -79,15 +78,17 @@ const right = fitLogistic(
 );
 const outside = fitLogistic(rows.map((r) => ({ x: r.x, y: r.q.topics.length === 0 ? 1 : 0 })));
 
-function measure(model: DecisionModel) {
+/** What a model does with a set: its in-scope questions answered right, wrong or sent elsewhere, its
+ * out-of-scope ones answered or told where to go (shares of each). */
+function tally(set: readonly { q: { topics: readonly string[] }; scored: Scored }[], model: DecisionModel) {
   let inScope = 0;
-  let answeredRight = 0;
-  let answeredWrong = 0;
+  let right = 0;
+  let wrong = 0;
+  let lost = 0;
   let oos = 0;
   let oosAnswered = 0;
   let oosWhere = 0;
-  let lost = 0;
-  for (const { q, scored } of rows) {
+  for (const { q, scored } of set) {
     const d = decide(scored, model);
     if (q.topics.length === 0) {
       oos++;
@@ -98,45 +99,32 @@ function measure(model: DecisionModel) {
     inScope++;
     if (d === 'unknown') lost++;
     if (d === 'answer') {
-      if (q.topics.includes(firstInScope(scored) ?? '')) answeredRight++;
-      else answeredWrong++;
+      if (q.topics.includes(firstInScope(scored) ?? '')) right++;
+      else wrong++;
     }
   }
-  const realDevInScope = realDevRows.filter((r) => r.q.topics.length > 0);
-  const realDevAnswered = realDevInScope.filter((r) => decide(r.scored, model) === 'answer');
-  const realDevRight = realDevAnswered.filter((r) =>
-    r.q.topics.includes(firstInScope(r.scored) ?? ''),
-  ).length;
-  const realDevOutside = realDevRows.filter((r) => r.q.topics.length === 0);
-  const realDevOosAnswered = realDevOutside.filter((r) => decide(r.scored, model) === 'answer').length;
-  const lettersRight = letterRows.filter(
-    (r) =>
-      r.q.topics.length > 0 &&
-      decide(r.scored, model) === 'answer' &&
-      r.q.topics.includes(firstInScope(r.scored) ?? ''),
-  ).length;
-  const lettersLost = letters.filter((s) => decide(s, model) === 'unknown').length;
-  const outsideLetters = letterRows.filter((r) => r.q.topics.length === 0);
-  const lettersOosAnswered = outsideLetters.filter((r) => decide(r.scored, model) === 'answer').length;
-  const lettersWrong = letterRows.filter(
-    (r) =>
-      r.q.topics.length > 0 &&
-      decide(r.scored, model) === 'answer' &&
-      !r.q.topics.includes(firstInScope(r.scored) ?? ''),
-  ).length;
   return {
-    lettersRight: lettersRight / letters.length,
-    realDevRight: realDevRight / realDevInScope.length,
-    realDevWrong: (realDevAnswered.length - realDevRight) / realDevInScope.length,
-    realDevOosAnswered: realDevOosAnswered / realDevOutside.length,
-    lettersLost: lettersLost / letters.length,
-    lettersWrong: lettersWrong / letters.length,
-    lettersOosAnswered: lettersOosAnswered / outsideLetters.length,
-    right: answeredRight / inScope,
-    wrong: answeredWrong / inScope,
+    right: right / inScope,
+    wrong: wrong / inScope,
     lost: lost / inScope,
     oosAnswered: oosAnswered / oos,
     where: oosWhere / oos,
+  };
+}
+
+function measure(model: DecisionModel) {
+  const short = tally(rows, model);
+  const long = tally(letterRows, model);
+  const realDev = tally(realDevRows, model);
+  return {
+    lettersRight: long.right,
+    realDevRight: realDev.right,
+    realDevWrong: realDev.wrong,
+    realDevOosAnswered: realDev.oosAnswered,
+    lettersLost: long.lost,
+    lettersWrong: long.wrong,
+    lettersOosAnswered: long.oosAnswered,
+    ...short,
   };
 }
 

@@ -76,7 +76,11 @@ export function compileLexicon(data: LexiconData): Lexicon {
 function byFirstWord(phrases: readonly Phrase[]): Map<string, Phrase[]> {
   const sorted = phrases.filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   const map = new Map<string, Phrase[]>();
-  for (const p of sorted) map.set(p.folded[0]!, [...(map.get(p.folded[0]!) ?? []), p]);
+  for (const p of sorted) {
+    const list = map.get(p.folded[0]!);
+    if (list) list.push(p);
+    else map.set(p.folded[0]!, [p]);
+  }
   return map;
 }
 
