@@ -71,6 +71,9 @@ describe('the answer engine, as a resident meets it', () => {
     ['xac nhan chu ky vao don', 'chung-thuc-chu-ky', 'tro-cap-xa-hoi'],
     // «mất rồi» is a lost card here, not a death (it used to be answered with khai tử)
     ['lam sao lay cai the can cuoc moi, cai cu mat roi', 'can-cuoc', 'khai-tu'],
+    // «mới mất», «vừa mất» are a death only when no thing follows (both used to be answered khai tử)
+    ['em moi mat the can cuoc', 'can-cuoc', 'khai-tu'],
+    ['vừa mất ví, trong đó có căn cước, làm lại ở đâu', 'can-cuoc', 'khai-tu'],
   ])('puts first the topic whose own words the question uses: "%s" → %s', (question, topic, shared) => {
     const m = matcher.match(question);
     expect(m.candidates[0]?.topic).toBe(topic);
