@@ -1,6 +1,7 @@
 /**
  * npm run --silent ask -- "câu hỏi"            → the reply as a resident reads it
  * npm run --silent ask -- --json "câu hỏi"     → {"topic","decision","confidence","candidates","reply"}
+ *   (decision: answer, clarify, outside, unknown, or scam / intent-… as a conversation answers them)
  * npm run --silent ask -- --json --batch FILE  → one JSON object per line, with "question"
  * Only the answer goes to stdout; logs and errors go to stderr. Needs no Redis and no token.
  */
@@ -8,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createAnswerEngine } from '../src/answer-engine';
 import { ConfigError, loadConfig } from '../src/config';
 import type { Reply } from '../src/core/reply';
+import type { AnswerDecision } from '../src/features/question-answering';
 import { decisionReply } from '../src/features/topic-replies';
 import { isLocale, type Locale } from '../src/i18n';
 
@@ -57,17 +59,29 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const engine = createAnswerEngine(config.contentDir, config.localesDir);
   const context = { t: engine.i18n.t, locale: args.locale, values: engine.qa.values[args.locale] };
-  // The same decision and the same words as a resident gets in a conversation.
-  const answer = (question: string) => {
+  // What a resident gets for a first message in a conversation (src/features/answer.ts): a question
+  // about giving away a code or money gets the safety reply at once; a greeting or thanks that is no
+  // procedure gets its kind word; otherwise the decision's reply.
+  const answer = (question: string): { decision: AnswerDecision; kind: string; reply: Reply } => {
     const decision = engine.qa.decide(question);
-    return { decision, reply: decisionReply(decision, context) };
+    const values = context.values;
+    if (engine.qa.scam(question)) {
+      const text = engine.i18n.t(args.locale, 'safety-scam', { police: values.police ?? '' });
+      return { decision, kind: 'scam', reply: { text } };
+    }
+    const intent = decision.kind === 'answer' ? undefined : engine.qa.intent(question);
+    if (intent) {
+      const text = engine.i18n.t(args.locale, `intent-${intent}`, { phone: values.phone ?? '' });
+      return { decision, kind: `intent-${intent}`, reply: { text } };
+    }
+    return { decision, kind: decision.kind, reply: decisionReply(decision, context) };
   };
   const one = (question: string): Record<string, unknown> => {
-    const { decision, reply } = answer(question);
+    const { decision, kind, reply } = answer(question);
     const match = decision.match;
     return {
       topic: match.topic,
-      decision: decision.kind,
+      decision: kind,
       confidence: match.confidence,
       candidates: match.candidates,
       reply: reply.text,

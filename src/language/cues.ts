@@ -22,13 +22,22 @@ export interface Cues {
 
 type Words = readonly string[];
 
-const phrase = (p: string): Words => syllables(p).map(fold);
+const phrase = (p: string): Words => syllables(p);
+
+/**
+ * A word typed with marks must be the phrase's word with its marks («đổi số» is not «đòi»); a word typed
+ * bare matches the phrase's word without them (as the lexicon reads phrases).
+ */
+function same(typed: string, word: string): boolean {
+  const bare = fold(typed);
+  return bare === typed ? fold(word) === bare : typed === word;
+}
 
 /** Where `needle` appears in `hay` as consecutive words, or -1. */
 function indexOf(hay: Words, needle: Words): number {
   if (needle.length === 0 || needle.length > hay.length) return -1;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    for (let k = 0; k < needle.length; k++) if (!same(hay[i + k]!, needle[k]!)) continue outer;
     return i;
   }
   return -1;
@@ -51,7 +60,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     phrases: phrases.map(phrase),
   }));
   // Abbreviations written out first: «bn tien» is «bao nhiêu tiền», «onl» is «trực tuyến».
-  const words = (text: string): Words => expand(syllables(text), lexicon).words.map(fold);
+  const words = (text: string): Words => expand(syllables(text), lexicon).words;
 
   return {
     intent(text) {

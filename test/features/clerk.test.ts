@@ -47,6 +47,8 @@ describe('safety', () => {
     'Có người xưng công an gọi điện bảo cài app để cập nhật VNeID, có cài không?',
     'cán bộ xã nhắn tin bảo chuyển tiền nộp phạt, có chuyển không',
     'nguoi ta goi dien xin ma otp vneid thi co doc cho ho ko',
+    'co nguoi goi xung cong an bao cccd cua toi bi khoa, bat cai app, co phai lua dao ko',
+    'cán bộ đòi mã OTP thì có đưa không',
   ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
     const r = await onboarded();
     const text = r.text(await r.say(said));
@@ -58,6 +60,15 @@ describe('safety', () => {
     const r = await onboarded();
     expect(r.text(await r.say('khong nhan duoc ma otp khi dang nhap vneid'))).not.toContain('⚠️ KHÔNG');
     expect(r.text(await r.say('quen mat khau vneid thi lam sao'))).not.toContain('⚠️ KHÔNG');
+    // «đổi» (change) is not «đòi» (demand): a word typed with its marks keeps them
+    for (const q of [
+      'đổi số điện thoại rồi, VNeID không gửi mã OTP về số mới',
+      'doi so dien thoai roi ko nhan dc ma OTP vneid',
+    ]) {
+      const text = r.text(await r.say(q));
+      expect(text, q).not.toContain('⚠️ KHÔNG');
+      expect(text, q).toContain('VNeID');
+    }
   });
 
   it('shows the scam warning at most once in an answer', async () => {

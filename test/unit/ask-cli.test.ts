@@ -7,7 +7,10 @@ import { runScript } from '../helpers/run-script';
 
 const askJson = z.object({
   topic: z.string(),
-  decision: z.enum(['answer', 'clarify', 'unknown', 'outside']),
+  decision: z.union([
+    z.enum(['answer', 'clarify', 'unknown', 'outside', 'scam']),
+    z.string().startsWith('intent-'),
+  ]),
   confidence: z.number().min(0).max(1),
   candidates: z.array(z.object({ topic: z.string(), score: z.number().min(0).max(1) })),
   reply: z.string().min(1),
@@ -72,11 +75,18 @@ describe('ask CLI contract', () => {
     expect(out.reply).toMatch(/^Dạ, /);
   });
 
-  it('--json says what the bot decided: answer, clarify, outside or unknown', () => {
+  it('--json says what the bot decided, as a conversation would: safety and thanks first', () => {
     const file = join(tmp, 'decisions.txt');
     writeFileSync(
       file,
-      ['dang ky ket hon', 'chứng thực', 'thời tiết ngày mai thế nào', 'xyzzy qwrtp'].join('\n'),
+      [
+        'dang ky ket hon',
+        'chứng thực',
+        'thời tiết ngày mai thế nào',
+        'xyzzy qwrtp',
+        'can bo xa hoi ma otp co dua ko',
+        'cam on chau nhieu',
+      ].join('\n'),
     );
     const r = runScript('ask.ts', ['--json', '--batch', file]);
     expect(r.status, r.stderr).toBe(0);
@@ -84,7 +94,7 @@ describe('ask CLI contract', () => {
       .trim()
       .split('\n')
       .map((line) => askJson.parse(JSON.parse(line)).decision);
-    expect(decisions).toEqual(['answer', 'clarify', 'outside', 'unknown']);
+    expect(decisions).toEqual(['answer', 'clarify', 'outside', 'unknown', 'scam', 'intent-thanks']);
   });
 
   it('reads NUL bytes and other control characters from a batch file (argv cannot carry NUL)', () => {
