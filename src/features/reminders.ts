@@ -23,7 +23,15 @@ const OPENING_WORDS = [
   'nhắc t',
   'hẹn giờ nhắc',
   'đặt nhắc',
+  'đặt lịch nhắc',
+  'đặt lời nhắc',
+  'nhắc giúp',
+  'nhắc giùm',
+  'nhắc dùm',
+  'nhắc hộ',
+  'nhờ nhắc',
   'remind me',
+  'set a reminder',
 ];
 const OPENING_FOLDED = OPENING_WORDS.map((w) => syllables(w).map(fold)).sort((a, b) => b.length - a.length);
 

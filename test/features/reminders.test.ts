@@ -90,6 +90,12 @@ describe('reminders in the conversation', () => {
     await bare.say('nhac toi ngay 15/12 2 gio chieu mang giay to len cong an xa');
     expect(bare.last.text).toContain('vào Thứ Ba, 15/12/2026 lúc 14:00');
     expect(bare.last.text).toContain('«mang giay to len cong an xa»');
+
+    // «đặt lịch nhắc» opens a reminder too, though the task names a procedure (it got the BHYT answer)
+    const other = await onboarded();
+    await other.say('dat lich nhac ngay 15/12 8h di gia han bhyt');
+    expect(other.last.text).toContain('vào Thứ Ba, 15/12/2026 lúc 08:00');
+    expect(other.last.text).toContain('«di gia han bhyt»');
   });
 
   it('a time that cannot be is said so with a question back, and the form asks again; a lunar date is understood', async () => {
