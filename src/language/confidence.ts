@@ -148,7 +148,9 @@ export function decide(s: Scored, model: DecisionModel): Decision {
       t !== first &&
       t.specific > first.specific * CLOSE_EVIDENCE_RATIO &&
       t.raw >= first.raw * CLOSE_RATIO &&
-      rankOf(t) >= rankOf(first) * CLOSE_RANK_RATIO,
+      rankOf(t) >= rankOf(first) * CLOSE_RANK_RATIO &&
+      // a topic whose defining words the question lacks cannot be the answer, so it holds none back
+      t.named !== false,
   );
   const answerAt = isToldPlainly(s) ? Math.min(model.answerAt, model.answerToldAt) : model.answerAt;
   if (p.right >= answerAt && first.specific > 0 && !close && first.named !== false) return 'answer';

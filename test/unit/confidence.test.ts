@@ -4,7 +4,7 @@ import { type DecisionModel, decide, type Scored } from '../../src/language/conf
 // A model sure of every best topic, so that only the rules about runners-up decide.
 const sure: DecisionModel = { right: [10], outside: [-10], answerAt: 0.7, answerToldAt: 0.7, outsideAt: 0.5 };
 
-const question = (runnerUp: { raw: number; rank: number; specific?: number }): Scored => ({
+const question = (runnerUp: { raw: number; rank: number; specific?: number; named?: boolean }): Scored => ({
   topics: [
     { topic: 'khai-sinh', raw: 10, rank: 8, specific: 6 },
     {
@@ -12,6 +12,7 @@ const question = (runnerUp: { raw: number; rank: number; specific?: number }): S
       raw: runnerUp.raw,
       rank: runnerUp.rank,
       specific: runnerUp.specific ?? 6,
+      ...(runnerUp.named === undefined ? {} : { named: runnerUp.named }),
     },
   ],
   coverage: 0.8,
@@ -30,6 +31,11 @@ describe('the decision between answering and asking back', () => {
   it('answers when the close runner-up has much less topic-specific evidence than the best', () => {
     expect(decide(question({ raw: 9.5, rank: 7, specific: 3 }), sure)).toBe('answer');
     expect(decide(question({ raw: 9.5, rank: 7, specific: 5.5 }), sure)).toBe('clarify');
+  });
+
+  it('answers when the close runner-up lacks its own defining words (it could not be answered either)', () => {
+    expect(decide(question({ raw: 9.5, rank: 7, named: false }), sure)).toBe('answer');
+    expect(decide(question({ raw: 9.5, rank: 7, named: true }), sure)).toBe('clarify');
   });
 
   it('answers when the runner-up scores well below the best in the search', () => {
