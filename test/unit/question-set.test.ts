@@ -178,29 +178,31 @@ describe('real dev questions (test/fixtures/questions-real-dev.tsv: asked on pub
  * often the real question, then a generic one («Thủ tục thực hiện như thế nào?») and a closing.
  */
 /**
- * Short chat questions for development (test/fixtures/questions-chat.tsv, 2026-12-02): two writers who
- * saw neither the knowledge base nor any other set, one for young workers and elderly residents of the
- * Central Highlands, one for the Mekong Delta and Central Vietnam (dialect, slips, English words).
- * Before the fixes they led to: 91.3 % and 84.0 % answered, 3 and 11 wrong.
+ * Short chat questions for development (test/fixtures/questions-chat.tsv, 2026-12-02): four writers who
+ * saw neither the knowledge base nor any other set (tag writer-a…d): young workers and elderly residents
+ * of the Central Highlands; the Mekong Delta and Central Vietnam (dialect, slips, English words); Jrai and
+ * Bahnar villagers and people asking for a relative; workers far from home with precise questions.
+ * Before the fixes each pair led to: a, b 91.3 % and 84.0 % answered, 3 and 11 wrong; c, d 89.3 % and
+ * 89.3 %, 5 and 6 wrong.
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 370 questions, 70 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(370);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(70);
+  it('holds 740 questions, 150 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(740);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(150);
     expect(unknownLabels(set)).toEqual([]);
     const held = new Set(blind.map((q) => normal(q.question)));
     expect(set.filter((q) => held.has(normal(q.question))).map((q) => q.question)).toEqual([]);
   });
 
-  it("holds today's floors: top-1 ≥ 92 %, answered outright ≥ 89 %, wrong ≤ 4 %, offered ≥ 94 %, out-of-scope not answered ≥ 95 %", () => {
+  it("holds today's floors: top-1 ≥ 94 %, answered outright ≥ 91 %, wrong ≤ 2.5 %, offered ≥ 96 %, out-of-scope not answered ≥ 95 %", () => {
     expectFloors(score(engine.matcher, set), {
-      top1: 0.92,
-      answered: 0.89,
-      wrong: 0.04,
-      offered: 0.94,
+      top1: 0.94,
+      answered: 0.91,
+      wrong: 0.025,
+      offered: 0.96,
       kept: 0.95,
     });
   });
