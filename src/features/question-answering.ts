@@ -11,6 +11,8 @@ import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
 
 export const MAX_QUESTION_LENGTH = 2000;
+/** The sections that are a way of doing a procedure (see procedureSection). */
+const CHANNEL_SECTIONS: ReadonlySet<string> = new Set(['truc-tuyen', 'buu-dien']);
 const CLARIFY_OPTIONS = 3;
 
 interface DecisionBase {
@@ -21,7 +23,12 @@ interface DecisionBase {
 
 /** What the bot makes of a question, before any wording: one feature function renders it. */
 export type AnswerDecision =
-  | (DecisionBase & { readonly kind: 'answer'; readonly topic: Topic })
+  | (DecisionBase & {
+      readonly kind: 'answer';
+      readonly topic: Topic;
+      /** the one section asked for («khai tử làm online được không» → truc-tuyen), when not the whole answer */
+      readonly section?: SectionKey;
+    })
   | (DecisionBase & { readonly kind: 'clarify'; readonly options: readonly Topic[] })
   | (DecisionBase & { readonly kind: 'outside'; readonly outside: OutOfScope })
   | (DecisionBase & { readonly kind: 'unknown'; readonly empty: boolean });
@@ -44,10 +51,41 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
+  const channelGroups = new Set(kb.groups.filter((g) => g.channel).map((g) => g.id));
+  const isChannel = (topic: Topic | undefined): boolean =>
+    topic !== undefined && channelGroups.has(topic.group);
+
+  /**
+   * «khai tử làm online được không», «gửi giấy khai sinh qua bưu điện được không»: a procedure named with a
+   * way of doing it. The words of the way (trực tuyến, bưu điện) pull to the general how-to topic; read
+   * without them, the message names the procedure, whose own section is the answer.
+   */
+  function procedureSection(question: string, match: MatchResult): AnswerDecision | undefined {
+    // Only when the how-to would be answered: a question back already offers the procedure.
+    if (match.decision !== 'answer' || !isChannel(topics.get(match.topic))) return undefined;
+    const cue = cues.section(question);
+    if (!cue || !CHANNEL_SECTIONS.has(cue.key)) return undefined;
+    const rest = matcher.match(cue.rest);
+    const procedure = topics.get(rest.topic);
+    if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
+    // The whole message found the procedure too (among its candidates), not only its remainder.
+    if (!match.candidates.some((c) => c.topic === procedure.id)) return undefined;
+    if (!procedure.sections[cue.key as SectionKey]) return undefined;
+    return {
+      match: rest,
+      truncated: false,
+      kind: 'answer',
+      topic: procedure,
+      section: cue.key as SectionKey,
+    };
+  }
+
   function decide(question: string): AnswerDecision {
     const truncated = question.length > MAX_QUESTION_LENGTH;
     const match = matcher.match(question.slice(0, MAX_QUESTION_LENGTH));
     const base = { match, truncated };
+    const section = procedureSection(question.slice(0, MAX_QUESTION_LENGTH), match);
+    if (section) return { ...section, truncated };
     const top = topics.get(match.topic);
     if (match.decision === 'answer' && top) return { ...base, kind: 'answer', topic: top };
     if (match.decision === 'clarify') {

@@ -108,7 +108,7 @@ export function decisionReply(d: AnswerDecision, c: ReplyContext): Reply {
   const reply = ((): Reply => {
     switch (d.kind) {
       case 'answer':
-        return topicReply(d.topic, c);
+        return (d.section && sectionReply(d.topic, d.section, c)) || topicReply(d.topic, c);
       case 'clarify':
         return clarifyReply(d.options, c);
       case 'outside':

@@ -106,7 +106,17 @@ export const topicSchema = z.object({
 export type Topic = z.infer<typeof topicSchema>;
 
 export const groupsSchema = z.object({
-  groups: z.array(z.object({ id, title: text, title_en: text })).min(1),
+  groups: z
+    .array(
+      z.object({
+        id,
+        title: text,
+        title_en: text,
+        /** a way of doing procedures (online, by post), not a procedure: see QuestionAnswering.decide */
+        channel: z.boolean().default(false),
+      }),
+    )
+    .min(1),
 });
 export type Group = z.infer<typeof groupsSchema>['groups'][number];
 

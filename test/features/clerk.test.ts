@@ -147,6 +147,29 @@ describe('follow-ups about the topic just answered', () => {
   });
 });
 
+describe('a procedure asked with a way of doing it (online, by post)', () => {
+  it.each([
+    ['ket hon online tren dich vu cong duoc hong', 'Đăng ký kết hôn', 'truc-tuyen'],
+    ['Nhận căn cước qua bưu điện về nhà mất phí bao nhiêu', 'Cấp đổi, cấp lại thẻ căn cước', 'buu-dien'],
+  ])('«%s» gets %s, its %s section, not the general how-to', async (said, title, key) => {
+    const r = await onboarded();
+    const [reply] = await r.say(said);
+    expect(reply?.text.startsWith(`${title} — ${bot.deps.t('vi', `section-${key}`)}`), reply?.text).toBe(
+      true,
+    );
+    // and a follow-up then stays with that procedure
+    const [fees] = await r.say('bao nhieu tien');
+    expect(fees?.text.startsWith(`${title} — ${bot.deps.t('vi', 'section-le-phi')}`), fees?.text).toBe(true);
+  });
+
+  it('still gives the general how-to when no procedure is named', async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('nop ho so online the nao');
+    expect(reply?.text).toContain('Nộp hồ sơ trực tuyến');
+    expect(reply?.text).not.toContain(' — ');
+  });
+});
+
 describe('English', () => {
   it.each([
     ['birth registration', 'khai-sinh'],
