@@ -69,7 +69,8 @@ function main(): void {
       const text = engine.i18n.t(args.locale, 'safety-scam', { police: values.police ?? '' });
       return { decision, kind: 'scam', reply: { text } };
     }
-    const intent = decision.kind === 'answer' ? undefined : engine.qa.intent(question);
+    const intent =
+      engine.qa.intentOnly(question) ?? (decision.kind === 'answer' ? undefined : engine.qa.intent(question));
     if (intent) {
       const text = engine.i18n.t(args.locale, `intent-${intent}`, { phone: values.phone ?? '' });
       return { decision, kind: `intent-${intent}`, reply: { text } };

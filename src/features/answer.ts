@@ -79,6 +79,8 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       usage: [{ kind: 'question', result: 'answered', band: 'high' }],
     };
   }
+  const only = deps.qa.intentOnly(text);
+  if (only) return intentReply(only, turn, deps, calm);
   const last = turn.session.lastTopic;
   const cue = deps.qa.sectionCue(text);
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
@@ -106,17 +108,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
   const intent = deps.qa.intent(text);
-  if (intent) {
-    return {
-      replies: [
-        {
-          text: deps.t(turn.locale, `intent-${intent}`, { phone: deps.commune[turn.locale].phone ?? '' }),
-          buttons: [navigationRow(deps.t, turn.locale)],
-        },
-      ],
-      session: calm,
-    };
-  }
+  if (intent) return intentReply(intent, turn, deps, calm);
   const reply = decisionReply(decision, replyContext(turn, deps));
   switch (decision.kind) {
     case 'clarify':
@@ -130,6 +122,19 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       return { ...missed, usage: [{ kind: 'question', result: 'unanswered', text }] };
     }
   }
+}
+
+/** A kind word for a greeting, thanks, ok, frustration or rudeness: not a miss. */
+function intentReply(intent: string, turn: Turn, deps: FeatureContext, session: Turn['session']): Outcome {
+  return {
+    replies: [
+      {
+        text: deps.t(turn.locale, `intent-${intent}`, { phone: deps.commune[turn.locale].phone ?? '' }),
+        buttons: [navigationRow(deps.t, turn.locale)],
+      },
+    ],
+    session,
+  };
 }
 
 /** The resident said none of the suggestions fit, or the bot did not understand. */

@@ -37,6 +37,8 @@ export interface QuestionAnswering {
   decide(question: string): AnswerDecision;
   /** a short message that is not a procedure question (greeting, thanks, ok, frustration, rude) */
   intent(text: string): string | undefined;
+  /** a message that is nothing but such an intent («cảm ơn ad nhiều»): answered before any topic */
+  intentOnly(text: string): string | undefined;
   /** a question whether to give a code, a password or money to someone */
   scam(text: string): boolean;
   /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
@@ -105,6 +107,7 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
   return {
     decide,
     intent: (text) => cues.intent(text),
+    intentOnly: (text) => cues.intentOnly(text),
     scam: (text) => cues.scam(text),
     sectionCue: (text) => {
       const cue = cues.section(text);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const cuesSchema = z.object({
   /** intent id → whole messages (or their core) that mean it: greeting, thanks, ok, frustration, rude */
   intents: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** words that only address the bot or the page («ad», «admin»): a message of an intent and these is that intent */
+  address: z.array(z.string().min(1)).default([]),
   /** each rule: a message with a word from every group is a question about a scam */
   safety: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */

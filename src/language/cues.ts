@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { cuesSchema } from './cues-schema';
-import { expand, type Lexicon } from './lexicon';
+import { expand, isStopword, type Lexicon } from './lexicon';
 import { fold, syllables } from './normalize';
 
 export type CuesData = z.input<typeof cuesSchema>;
@@ -11,6 +11,12 @@ export const INTENT_MAX_WORDS = 6;
 export interface Cues {
   /** the intent of a short message, if it is one («cảm ơn cháu nhiều» → thanks) */
   intent(text: string): string | undefined;
+  /**
+   * The intent of a message that says nothing else: its words are the intent's phrase, words that
+   * address the bot («ad», «admin») and stopwords («cảm ơn ad nhiều nha»). Such a message is not a
+   * question, even where a word of it (ad → cán bộ) would find a topic.
+   */
+  intentOnly(text: string): string | undefined;
   /** whether the message asks whether to give a code, a password or money to someone */
   scam(text: string): boolean;
   /**
@@ -61,8 +67,33 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   }));
   // Abbreviations written out first: «bn tien» is «bao nhiêu tiền», «onl» is «trực tuyến».
   const words = (text: string): Words => expand(syllables(text), lexicon).words;
+  const address = parsed.address.map(phrase);
+
+  /** The longest intent phrase in these words, and where. */
+  function bestIntent(w: Words): { id: string; at: number; length: number } | undefined {
+    let best: { id: string; at: number; length: number } | undefined;
+    for (const { id, phrases } of intents) {
+      for (const p of phrases) {
+        const at = indexOf(w, p);
+        if (at >= 0 && (!best || p.length > best.length)) best = { id, at, length: p.length };
+      }
+    }
+    return best;
+  }
 
   return {
+    intentOnly(text) {
+      if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';
+      // Read as typed: «ad» must not become «cán bộ» here.
+      const w = syllables(text);
+      if (w.length === 0 || w.length > INTENT_MAX_WORDS) return undefined;
+      const best = bestIntent(w);
+      if (!best) return undefined;
+      const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)];
+      const filler = (word: string) =>
+        isStopword(word, lexicon) || address.some((a) => a.length === 1 && same(word, a[0]!));
+      return rest.every(filler) ? best.id : undefined;
+    },
     intent(text) {
       if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';
       const w = words(text);

@@ -23,6 +23,10 @@ describe('short messages that are not questions', () => {
     ['👍', 'cần hỏi thêm'],
     ['ko hieu gi het', 'xin lỗi'],
     ['may ngu qua', 'xin lỗi'],
+    // «ad» is also read as «cán bộ» in questions: a thanks to the page's admin used to get «Gặp cán bộ»
+    ['cam on ad nhieu', 'không có gì'],
+    ['Cảm ơn ad nhiều nha', 'không có gì'],
+    ['chào ad', 'chào bà con'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
@@ -49,6 +53,8 @@ describe('safety', () => {
     'nguoi ta goi dien xin ma otp vneid thi co doc cho ho ko',
     'co nguoi goi xung cong an bao cccd cua toi bi khoa, bat cai app, co phai lua dao ko',
     'cán bộ đòi mã OTP thì có đưa không',
+    // a fake SMS pasted as it came
+    '[BCA] Tai khoan dinh danh cua ban sap bi khoa. Cap nhat ngay tai vneid-xacthuc.com de tranh gian doan',
   ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
     const r = await onboarded();
     const text = r.text(await r.say(said));
@@ -64,6 +70,7 @@ describe('safety', () => {
     for (const q of [
       'đổi số điện thoại rồi, VNeID không gửi mã OTP về số mới',
       'doi so dien thoai roi ko nhan dc ma OTP vneid',
+      'tài khoản VNeID bị khóa tạm thời, mở lại sao',
     ]) {
       const text = r.text(await r.say(q));
       expect(text, q).not.toContain('⚠️ KHÔNG');
@@ -144,6 +151,17 @@ describe('follow-ups about the topic just answered', () => {
     const r = await onboarded();
     const [reply] = await r.say('bao nhieu tien');
     expect(reply?.text).not.toContain('—');
+  });
+});
+
+describe('a greeting or thanks in the same message as a question', () => {
+  it.each([
+    ['chao ad, cho hoi lam khai sinh o dau', 'Đăng ký khai sinh'],
+    ['cảm ơn ạ, cho hỏi thêm đăng ký kết hôn cần gì', 'Đăng ký kết hôn'],
+  ])('«%s» is answered as the question it asks', async (said, title) => {
+    const r = await onboarded();
+    const [reply] = await r.say(said);
+    expect(reply?.text).toContain(title);
   });
 });
 
