@@ -74,7 +74,7 @@ describe('statistics and privacy', () => {
     await t.start('thon-1');
     await t.say('lam giay khai sinh cho con');
     await t.press('👍');
-    await t.say(`xyzzy gọi lại cho tôi số ${PHONE} nhé`);
+    await t.say(`xyzzy thời tiết ngày mai thế nào, nhắn vào số ${PHONE} nhé`);
     bot.advance(24 * 3_600_000);
     await t.say('dừng');
     await t.say(`plugh xyzzy ${CCCD}`);
@@ -107,7 +107,9 @@ describe('statistics and privacy', () => {
       { text: 'qwerty số tôi *******678', count: 1 },
       { text: 'zzz wxyz *********567 sai', count: 1 },
     ]);
-    expect(report.outOfScope).toEqual([{ text: 'xyzzy gọi lại cho tôi số *******678 nhé', count: 1 }]);
+    expect(report.outOfScope).toEqual([
+      { text: 'xyzzy thời tiết ngày mai thế nào, nhắn vào số *******678 nhé', count: 1 },
+    ]);
     const [, day2] = await bot.services.stats.usage.counters(['20261127', '20261128']);
     expect(day2?.['res:unsubscribed']).toBe(1);
 
