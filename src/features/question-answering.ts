@@ -12,7 +12,7 @@ import type { Matcher, MatchResult } from '../language/matcher';
 
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
-const CHANNEL_SECTIONS: ReadonlySet<string> = new Set(['truc-tuyen', 'buu-dien']);
+const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
 const CLARIFY_OPTIONS = 3;
 
 interface DecisionBase {
@@ -53,6 +53,14 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
+  const isSection = (key: string | undefined): key is SectionKey =>
+    (SECTION_KEYS as readonly string[]).includes(key ?? '');
+  /** The answer section a message asks for («bao nhiêu tiền» → le-phi), and its other words. */
+  function sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined {
+    const cue = cues.section(text);
+    return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
+  }
+
   const channelGroups = new Set(kb.groups.filter((g) => g.channel).map((g) => g.id));
   const isChannel = (topic: Topic | undefined): boolean =>
     topic !== undefined && channelGroups.has(topic.group);
@@ -65,28 +73,23 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
   function procedureSection(question: string, match: MatchResult): AnswerDecision | undefined {
     // Only when the how-to would be answered: a question back already offers the procedure.
     if (match.decision !== 'answer' || !isChannel(topics.get(match.topic))) return undefined;
-    const cue = cues.section(question);
+    const cue = sectionCue(question);
     if (!cue || !CHANNEL_SECTIONS.has(cue.key)) return undefined;
     const rest = matcher.match(cue.rest);
     const procedure = topics.get(rest.topic);
     if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
     // The whole message found the procedure too (among its candidates), not only its remainder.
     if (!match.candidates.some((c) => c.topic === procedure.id)) return undefined;
-    if (!procedure.sections[cue.key as SectionKey]) return undefined;
-    return {
-      match: rest,
-      truncated: false,
-      kind: 'answer',
-      topic: procedure,
-      section: cue.key as SectionKey,
-    };
+    if (!procedure.sections[cue.key]) return undefined;
+    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: cue.key };
   }
 
   function decide(question: string): AnswerDecision {
     const truncated = question.length > MAX_QUESTION_LENGTH;
-    const match = matcher.match(question.slice(0, MAX_QUESTION_LENGTH));
+    const read = question.slice(0, MAX_QUESTION_LENGTH);
+    const match = matcher.match(read);
     const base = { match, truncated };
-    const section = procedureSection(question.slice(0, MAX_QUESTION_LENGTH), match);
+    const section = procedureSection(read, match);
     if (section) return { ...section, truncated };
     const top = topics.get(match.topic);
     if (match.decision === 'answer' && top) return { ...base, kind: 'answer', topic: top };
@@ -102,17 +105,12 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     return { ...base, kind: 'unknown', empty: !/[\p{L}\p{N}]/u.test(question) };
   }
 
-  const isSection = (key: string | undefined): key is SectionKey =>
-    (SECTION_KEYS as readonly string[]).includes(key ?? '');
   return {
     decide,
     intent: (text) => cues.intent(text),
     intentOnly: (text) => cues.intentOnly(text),
     scam: (text) => cues.scam(text),
-    sectionCue: (text) => {
-      const cue = cues.section(text);
-      return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
-    },
+    sectionCue,
     topic: (id) => topics.get(id),
     values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },
   };

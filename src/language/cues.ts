@@ -51,35 +51,39 @@ function indexOf(hay: Words, needle: Words): number {
 
 const contains = (hay: Words, needle: Words): boolean => indexOf(hay, needle) >= 0;
 
+interface Named {
+  readonly name: string;
+  readonly phrases: readonly Words[];
+}
+
+/** The longest of these phrases found in the words (its name, where, how long); the longest wins. */
+function longest(
+  w: Words,
+  entries: readonly Named[],
+): { name: string; at: number; length: number } | undefined {
+  let best: { name: string; at: number; length: number } | undefined;
+  for (const { name, phrases } of entries) {
+    for (const p of phrases) {
+      const at = indexOf(w, p);
+      if (at >= 0 && (!best || p.length > best.length)) best = { name, at, length: p.length };
+    }
+  }
+  return best;
+}
+
 // Only approving emoji (and variation selectors, skin tones): 👍, 👌, 🙏, ❤️, 😊…
 const EMOJI_OK = /^(?:\s|👍|👌|🙏|❤|♥|😊|🙂|👏|✅|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])+$/u;
 
 export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const parsed = cuesSchema.parse(data);
-  const intents = Object.entries(parsed.intents).map(([id, phrases]) => ({
-    id,
-    phrases: phrases.map(phrase),
-  }));
+  const named = (record: Record<string, string[]>): Named[] =>
+    Object.entries(record).map(([name, phrases]) => ({ name, phrases: phrases.map(phrase) }));
+  const intents = named(parsed.intents);
   const safety = parsed.safety.map((rule) => rule.map((group) => group.map(phrase)));
-  const sections = Object.entries(parsed.sections).map(([key, phrases]) => ({
-    key,
-    phrases: phrases.map(phrase),
-  }));
+  const sections = named(parsed.sections);
   // Abbreviations written out first: «bn tien» is «bao nhiêu tiền», «onl» is «trực tuyến».
   const words = (text: string): Words => expand(syllables(text), lexicon).words;
-  const address = parsed.address.map(phrase);
-
-  /** The longest intent phrase in these words, and where. */
-  function bestIntent(w: Words): { id: string; at: number; length: number } | undefined {
-    let best: { id: string; at: number; length: number } | undefined;
-    for (const { id, phrases } of intents) {
-      for (const p of phrases) {
-        const at = indexOf(w, p);
-        if (at >= 0 && (!best || p.length > best.length)) best = { id, at, length: p.length };
-      }
-    }
-    return best;
-  }
+  const address = parsed.address.flatMap(phrase);
 
   return {
     intentOnly(text) {
@@ -87,25 +91,18 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       // Read as typed: «ad» must not become «cán bộ» here.
       const w = syllables(text);
       if (w.length === 0 || w.length > INTENT_MAX_WORDS) return undefined;
-      const best = bestIntent(w);
+      const best = longest(w, intents);
       if (!best) return undefined;
       const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)];
-      const filler = (word: string) =>
-        isStopword(word, lexicon) || address.some((a) => a.length === 1 && same(word, a[0]!));
-      return rest.every(filler) ? best.id : undefined;
+      const filler = (word: string) => isStopword(word, lexicon) || address.some((a) => same(word, a));
+      return rest.every(filler) ? best.name : undefined;
     },
     intent(text) {
       if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';
       const w = words(text);
       if (w.length === 0 || w.length > INTENT_MAX_WORDS) return undefined;
       // The longest phrase found wins («không hiểu gì hết» is frustration, not «hiểu» = ok).
-      let best: { id: string; length: number } | undefined;
-      for (const { id, phrases } of intents) {
-        for (const p of phrases) {
-          if (contains(w, p) && (!best || p.length > best.length)) best = { id, length: p.length };
-        }
-      }
-      return best?.id;
+      return longest(w, intents)?.name;
     },
     scam(text) {
       const w = words(text);
@@ -113,16 +110,10 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     },
     section(text) {
       const w = words(text);
-      let best: { key: string; at: number; length: number } | undefined;
-      for (const { key, phrases } of sections) {
-        for (const p of phrases) {
-          const at = indexOf(w, p);
-          if (at >= 0 && (!best || p.length > best.length)) best = { key, at, length: p.length };
-        }
-      }
+      const best = longest(w, sections);
       if (!best) return undefined;
       const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ');
-      return { key: best.key, rest };
+      return { key: best.name, rest };
     },
   };
 }
