@@ -13,6 +13,7 @@ import type { Matcher, MatchResult } from '../language/matcher';
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
 const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
+const POSTAL_SECTION: SectionKey = 'buu-dien';
 const CLARIFY_OPTIONS = 3;
 
 interface DecisionBase {
@@ -84,6 +85,16 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: cue.key };
   }
 
+  /**
+   * «gửi giấy khai sinh của con qua bưu điện về trọ được không», answered as khai sinh: the postal way is
+   * that procedure's own section, not its whole answer. Not the online way: «làm trên VNeID có cả bảo
+   * hiểm không» after liên thông asks more than its «Nộp trực tuyến» section says (dev sets read by hand).
+   */
+  function postalSection(question: string, topic: Topic): SectionKey | undefined {
+    if (isChannel(topic) || !topic.sections[POSTAL_SECTION]) return undefined;
+    return sectionCue(question)?.key === POSTAL_SECTION ? POSTAL_SECTION : undefined;
+  }
+
   function decide(question: string): AnswerDecision {
     const truncated = question.length > MAX_QUESTION_LENGTH;
     const read = question.slice(0, MAX_QUESTION_LENGTH);
@@ -92,7 +103,12 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     const section = procedureSection(read, match);
     if (section) return { ...section, truncated };
     const top = topics.get(match.topic);
-    if (match.decision === 'answer' && top) return { ...base, kind: 'answer', topic: top };
+    if (match.decision === 'answer' && top) {
+      const way = postalSection(read, top);
+      return way
+        ? { ...base, kind: 'answer', topic: top, section: way }
+        : { ...base, kind: 'answer', topic: top };
+    }
     if (match.decision === 'clarify') {
       const options = match.candidates
         .slice(0, CLARIFY_OPTIONS)

@@ -169,6 +169,8 @@ describe('a procedure asked with a way of doing it (online, by post)', () => {
   it.each([
     ['ket hon online tren dich vu cong duoc hong', 'Đăng ký kết hôn', 'truc-tuyen'],
     ['Nhận căn cước qua bưu điện về nhà mất phí bao nhiêu', 'Cấp đổi, cấp lại thẻ căn cước', 'buu-dien'],
+    // the procedure itself answered, with the postal way in the same message
+    ['đăng ký khai tử xong nhận giấy qua bưu điện được ko', 'Đăng ký khai tử', 'buu-dien'],
   ])('«%s» gets %s, its %s section, not the general how-to', async (said, title, key) => {
     const r = await onboarded();
     const [reply] = await r.say(said);
@@ -178,6 +180,12 @@ describe('a procedure asked with a way of doing it (online, by post)', () => {
     // and a follow-up then stays with that procedure
     const [fees] = await r.say('bao nhieu tien');
     expect(fees?.text.startsWith(`${title} — ${bot.deps.t('vi', 'section-le-phi')}`), fees?.text).toBe(true);
+  });
+
+  it('answers the whole procedure when it has no postal section', async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('làm lý lịch tư pháp rồi nhận qua bưu điện');
+    expect(reply?.text.startsWith('Phiếu lý lịch tư pháp\n'), reply?.text).toBe(true);
   });
 
   it('still gives the general how-to when no procedure is named', async () => {
