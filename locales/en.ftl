@@ -24,6 +24,7 @@ too-long-note = (Your message was very long, so I only read the beginning.)
 button-main-menu = Main menu
 button-back = Back
 button-none-of-these = None of these
+button-alternative = ↪ Or did you mean: { $title }
 button-change-village = Change village
 button-other-language = Tiếng Việt
 button-help = Help

@@ -24,6 +24,7 @@ too-long-note = (Tin nhắn dài quá nên tôi chỉ đọc phần đầu.)
 button-main-menu = Menu chính
 button-back = Quay lại
 button-none-of-these = Không phải các việc trên
+button-alternative = ↪ Hay là: { $title }
 button-change-village = Đổi thôn/làng
 button-other-language = English
 button-help = Hướng dẫn

@@ -11,7 +11,7 @@ export const CONFIDENCE_BANDS = ['high', 'medium', 'followup'] as const;
 export type ConfidenceBand = (typeof CONFIDENCE_BANDS)[number];
 
 /** Where a topic's answer was asked from. */
-export const TOPIC_SOURCES = ['question', 'clarify', 'menu', 'followup'] as const;
+export const TOPIC_SOURCES = ['question', 'clarify', 'menu', 'followup', 'alternative'] as const;
 
 /** The longest question text kept among the unanswered ones (after masking). */
 export const USAGE_TEXT_MAX = 200;

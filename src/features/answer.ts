@@ -24,7 +24,7 @@ export function answerTopic(
   topicId: string,
   turn: Turn,
   deps: FeatureContext,
-  from: 'menu' | 'clarify' = 'menu',
+  from: 'menu' | 'clarify' | 'alternative' = 'menu',
 ): Outcome | Promise<Outcome> | undefined {
   const topic = deps.qa.topic(topicId);
   if (!topic) return undefined;
@@ -198,6 +198,11 @@ export const answerFeature: Feature = {
       prefix: 'pick',
       parse: parseId,
       handle: (id, turn, ctx) => answerTopic(id, turn, ctx, 'clarify'),
+    }),
+    payloadKind({
+      prefix: 'alt',
+      parse: parseId,
+      handle: (id, turn, ctx) => answerTopic(id, turn, ctx, 'alternative'),
     }),
     payloadKind({
       prefix: 'sec',

@@ -13,6 +13,8 @@ export const groupPayload = (id: string) => buildPayload('g', id);
 export const topicPayload = (id: string) => buildPayload('topic', id);
 /** a topic chosen among «Ý bà con là…?» (counted apart from the menu's) */
 export const pickPayload = (id: string) => buildPayload('pick', id);
+/** a close runner-up offered under an answer («Hay là…»; counted apart: the answer was likely not it) */
+export const alternativePayload = (id: string) => buildPayload('alt', id);
 export const sectionPayload = (topic: string, key: SectionKey) => buildPayload('sec', topic, key);
 export const sourcesPayload = (topic: string) => buildPayload('src', topic);
 export const feedbackPayload = (topic: string, value: 'up' | 'down') => buildPayload('fb', topic, value);

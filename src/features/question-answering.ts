@@ -29,6 +29,8 @@ export type AnswerDecision =
       readonly topic: Topic;
       /** the one section asked for («khai tử làm online được không» → truc-tuyen), when not the whole answer */
       readonly section?: SectionKey;
+      /** a close runner-up, offered under the answer («Hay là…») */
+      readonly alternative?: Topic;
     })
   | (DecisionBase & { readonly kind: 'clarify'; readonly options: readonly Topic[] })
   | (DecisionBase & { readonly kind: 'outside'; readonly outside: OutOfScope })
@@ -105,9 +107,9 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     const top = topics.get(match.topic);
     if (match.decision === 'answer' && top) {
       const way = postalSection(read, top);
-      return way
-        ? { ...base, kind: 'answer', topic: top, section: way }
-        : { ...base, kind: 'answer', topic: top };
+      if (way) return { ...base, kind: 'answer', topic: top, section: way };
+      const alternative = match.alternative ? topics.get(match.alternative) : undefined;
+      return { ...base, kind: 'answer', topic: top, ...(alternative ? { alternative } : {}) };
     }
     if (match.decision === 'clarify') {
       const options = match.candidates

@@ -5,6 +5,7 @@ import { fillPlaceholders } from '../knowledge/placeholders';
 import { answerText, sectionsOf, sectionText } from '../knowledge/render';
 import type { SectionKey, Topic } from '../knowledge/schema';
 import {
+  alternativePayload,
   feedbackPayload,
   groupPayload,
   NONE_OF_THESE,
@@ -29,8 +30,8 @@ export interface ReplyContext {
 const title = (topic: Topic, locale: Locale): string =>
   locale === 'en' && topic.title_en ? topic.title_en : topic.title;
 
-/** The short answer, a button per section, 👍 / 👎, and the way back. */
-export function topicReply(topic: Topic, c: ReplyContext): Reply {
+/** The short answer, a button per section, «Hay là…» a close runner-up, 👍 / 👎, and the way back. */
+export function topicReply(topic: Topic, c: ReplyContext, alternative?: Topic): Reply {
   const sections: Button[] = sectionsOf(topic).map((k) => ({
     label: c.t(c.locale, `section-${k}`),
     payload: sectionPayload(topic.id, k),
@@ -46,6 +47,16 @@ export function topicReply(topic: Topic, c: ReplyContext): Reply {
     buttons: [
       ...rows(sections, 2),
       ...rows(c.topicButtons?.(topic) ?? [], 2),
+      ...(alternative
+        ? [
+            [
+              {
+                label: c.t(c.locale, 'button-alternative', { title: title(alternative, c.locale) }),
+                payload: alternativePayload(alternative.id),
+              },
+            ],
+          ]
+        : []),
       [
         { label: c.t(c.locale, 'button-helpful'), payload: feedbackPayload(topic.id, 'up') },
         { label: c.t(c.locale, 'button-not-helpful'), payload: feedbackPayload(topic.id, 'down') },
@@ -108,7 +119,7 @@ export function decisionReply(d: AnswerDecision, c: ReplyContext): Reply {
   const reply = ((): Reply => {
     switch (d.kind) {
       case 'answer':
-        return (d.section && sectionReply(d.topic, d.section, c)) || topicReply(d.topic, c);
+        return (d.section && sectionReply(d.topic, d.section, c)) || topicReply(d.topic, c, d.alternative);
       case 'clarify':
         return clarifyReply(d.options, c);
       case 'outside':

@@ -165,6 +165,26 @@ describe('a greeting or thanks in the same message as a question', () => {
   });
 });
 
+describe('an answer with a close runner-up («Hay là…»)', () => {
+  it('offers the runner-up under the answer, one tap away', async () => {
+    const r = await onboarded();
+    const [answer] = await r.say('Con mới sinh nhập hộ khẩu vô nhà ông bà nội được không');
+    expect(answer?.text.startsWith('Liên thông khai sinh'), answer?.text).toBe(true);
+    expect(r.buttons).toContain('↪ Hay là: Đăng ký thường trú');
+    const [other] = await r.press('Hay là');
+    expect(other?.text.startsWith('Đăng ký thường trú\n'), other?.text).toBe(true);
+    // the follow-up is now about the topic chosen
+    const [fees] = await r.say('bao nhieu tien');
+    expect(fees?.text.startsWith(`Đăng ký thường trú — ${bot.deps.t('vi', 'section-le-phi')}`)).toBe(true);
+  });
+
+  it('offers nothing more when the question names one procedure clearly', async () => {
+    const r = await onboarded();
+    await r.say('đăng ký khai sinh cho con cần giấy tờ gì');
+    expect(r.buttons.some((b) => b.startsWith('↪'))).toBe(false);
+  });
+});
+
 describe('a procedure asked with a way of doing it (online, by post)', () => {
   it.each([
     ['ket hon online tren dich vu cong duoc hong', 'Đăng ký kết hôn', 'truc-tuyen'],

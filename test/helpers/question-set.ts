@@ -41,7 +41,7 @@ export interface Scores {
   readonly answeredRight: number;
   /** in-scope questions answered outright with a topic that is not accepted (confidently wrong) */
   readonly answeredWrong: number;
-  /** in-scope questions whose accepted topic is answered or among the options offered */
+  /** in-scope questions whose accepted topic is answered or among the options offered (with an answer: its «Hay là…») */
   readonly offered: number;
   readonly misses: { question: string; expected: string; got: MatchResult }[];
 }
@@ -71,9 +71,10 @@ export function score(matcher: Matcher, set: readonly LabelledQuestion[]): Score
     inScope++;
     if (isRight(got, q.topics)) inScopeCorrect++;
     if (got.decision === 'answer' && !q.topics.includes(got.topic)) answeredWrong++;
+    // An answer offers one more topic when a runner-up is close («Hay là…» under it).
     const options =
       got.decision === 'answer'
-        ? [got.topic]
+        ? [got.topic, ...(got.alternative ? [got.alternative] : [])]
         : got.decision === 'clarify'
           ? got.candidates.slice(0, 3).map((c) => c.topic)
           : [];
