@@ -21,6 +21,7 @@ const OPENING_WORDS = [
   'nhắc giùm tôi',
   'nhắc hộ tôi',
   'nhắc t',
+  'nhắc e',
   'hẹn giờ nhắc',
   'đặt nhắc',
   'đặt lịch nhắc',
@@ -31,6 +32,10 @@ const OPENING_WORDS = [
   'nhắc hộ',
   'nhờ nhắc',
   'remind me',
+  // chat Vietnamese mixes in the English verb: «remind e 3 ngay truoc khi cccd het han»
+  'remind em',
+  'remind e',
+  'remind tôi',
   'set a reminder',
 ];
 const OPENING_FOLDED = OPENING_WORDS.map((w) => syllables(w).map(fold)).sort((a, b) => b.length - a.length);

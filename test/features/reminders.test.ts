@@ -96,6 +96,12 @@ describe('reminders in the conversation', () => {
     await other.say('dat lich nhac ngay 15/12 8h di gia han bhyt');
     expect(other.last.text).toContain('vào Thứ Ba, 15/12/2026 lúc 08:00');
     expect(other.last.text).toContain('«di gia han bhyt»');
+
+    // the English verb in a Vietnamese chat message («remind e…» got the căn cước answer)
+    const mixed = await onboarded();
+    await mixed.say('remind e ngay 20/12 di doi cccd nha');
+    expect(mixed.last.text).toContain('vào Chủ Nhật, 20/12/2026');
+    expect(mixed.last.text).toContain('«di doi cccd»');
   });
 
   it('a time that cannot be is said so with a question back, and the form asks again; a lunar date is understood', async () => {
