@@ -51,7 +51,7 @@ export function trainTopicClassifier(samples: readonly TrainingSample[]): TopicC
     z.set(b);
     for (const id of termIds) for (let c = 0; c < k; c++) z[c]! += w[id * k + c]!;
     let max = -Infinity;
-    for (const v of z) max = Math.max(max, v);
+    for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
     let sum = 0;
     for (let c = 0; c < k; c++) {
       z[c] = Math.exp(z[c]! - max);
