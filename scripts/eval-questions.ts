@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import { readQuestionSet, score } from '../test/helpers/question-set';
 
 const config = loadConfig();
-const { matcher } = createAnswerEngine(config.contentDir, config.localesDir);
+const { matcher, qa } = createAnswerEngine(config.contentDir, config.localesDir);
 const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'test/fixtures/questions.tsv';
 const set = readQuestionSet(file);
 console.log(file);
@@ -19,6 +19,30 @@ console.log(`answered outright   ${pct(s.answeredRight, s.inScope)}`);
 console.log(`confidently wrong   ${pct(s.answeredWrong, s.inScope)} (${s.answeredWrong})`);
 console.log(`answered or offered ${pct(s.offered, s.inScope)}`);
 console.log(`out-of-scope said so  ${pct(s.outOfScopeUnknown, s.outOfScope)} (the rest got "Ý bạn là…?")`);
+// What the conversation makes of the same first messages: a procedure named with a way of doing it gets
+// that procedure's section instead of the general how-to (question-answering.ts). Scams, greetings and
+// reminders are decided before this and are not counted here.
+const inScope = set.filter((q) => q.topics.length > 0);
+// A procedure's «Qua bưu điện» or «Nộp trực tuyến» section answers a question about that way of doing it.
+const WAY_TOPIC: Record<string, string> = { 'buu-dien': 'buu-chinh', 'truc-tuyen': 'nop-truc-tuyen' };
+const asAnswered = inScope.map((q) => {
+  const d = qa.decide(q.question);
+  if (d.kind !== 'answer') return 'held';
+  const way = d.section ? WAY_TOPIC[d.section] : undefined;
+  const right = q.topics.includes(d.topic.id) || (way !== undefined && q.topics.includes(way));
+  if (process.argv.includes('--misses')) {
+    const m = matcher.match(q.question);
+    if (right !== (m.decision === 'answer' && q.topics.includes(m.topic)))
+      console.log(
+        `conversation ${right ? 'right' : 'WRONG'}: ${d.topic.id}${d.section ? `/${d.section}` : ''} (matcher: ${m.decision} ${m.topic}) | ${q.topics.join(',')} | ${q.question}`,
+      );
+  }
+  return right ? 'right' : 'wrong';
+});
+const count = (k: string) => asAnswered.filter((a) => a === k).length;
+console.log(
+  `as the conversation answers: right ${pct(count('right'), inScope.length)}, wrong ${pct(count('wrong'), inScope.length)} (${count('wrong')})`,
+);
 if (process.argv.includes('--misses')) {
   for (const m of s.misses) {
     const c = m.got.candidates
