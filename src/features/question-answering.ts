@@ -64,9 +64,7 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
   }
 
-  const channelGroups = new Set(kb.groups.filter((g) => g.channel).map((g) => g.id));
-  const isChannel = (topic: Topic | undefined): boolean =>
-    topic !== undefined && channelGroups.has(topic.group);
+  const isChannel = (topic: Topic | undefined): boolean => topic?.way === true;
 
   /**
    * «khai tử làm online được không», «gửi giấy khai sinh qua bưu điện được không»: a procedure named with a

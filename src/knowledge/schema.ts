@@ -98,6 +98,11 @@ export const topicSchema = z.object({
   deadline: z.object({ days: z.number().int().min(1).max(366), event: text }).optional(),
   /** accounts and payments: the answer ends with a short scam warning */
   scam_warning: z.boolean().default(false),
+  /**
+   * A way of doing any procedure (online, by post), not a procedure: «khai tử làm online được không»
+   * names a procedure and such a way, and gets that procedure's own section (QuestionAnswering.decide)
+   */
+  way: z.boolean().default(false),
   sources: z
     .array(z.object({ url: z.url(), date: z.union([isoDate, z.literal('không rõ')]), note: text.optional() }))
     .min(1, 'cần ít nhất một nguồn'),
@@ -112,8 +117,6 @@ export const groupsSchema = z.object({
         id,
         title: text,
         title_en: text,
-        /** a way of doing procedures (online, by post), not a procedure: see QuestionAnswering.decide */
-        channel: z.boolean().default(false),
       }),
     )
     .min(1),

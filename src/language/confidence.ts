@@ -16,6 +16,8 @@ export interface Scored {
     readonly specific: number;
     /** false when the topic has defining words (TopicDocument.named) and the question has none */
     readonly named?: boolean;
+    /** a way of doing procedures (TopicDocument.way), not a procedure */
+    readonly way?: boolean;
   }[];
   /** the weighted share of the resident's meaningful words that the best topic contains (0..1) */
   readonly coverage: number;
@@ -150,7 +152,9 @@ export function decide(s: Scored, model: DecisionModel): Decision {
       t.raw >= first.raw * CLOSE_RATIO &&
       rankOf(t) >= rankOf(first) * CLOSE_RANK_RATIO &&
       // a topic whose defining words the question lacks cannot be the answer, so it holds none back
-      t.named !== false,
+      t.named !== false &&
+      // «khai sinh online được không»: the way asked about does not hold back the procedure named
+      !(t.way === true && first.way !== true),
   );
   const answerAt = isToldPlainly(s) ? Math.min(model.answerAt, model.answerToldAt) : model.answerAt;
   if (p.right >= answerAt && first.specific > 0 && !close && first.named !== false) return 'answer';

@@ -91,6 +91,7 @@ export function buildMatcher(
   /** A term the knowledge base does not contain, and that cannot be a typo, cannot match. */
   const searchable = (term: string): boolean => index.vocabulary.has(term) || mayBeTypo(term);
   const topics = documents.map((d) => d.topic).filter((t) => !isOutside(t));
+  const ways = new Set(documents.filter((d) => d.way).map((d) => d.topic));
   const weightOf = wordWeights(samplesRead.map((r) => r.words));
   const { specific: isSpecific, naming: names } = rareTerms(samplesRead, lexicon);
 
@@ -224,6 +225,7 @@ export function buildMatcher(
           rank: r.rank,
           specific: specificWeight(r),
           ...(isNamed === undefined ? {} : { named: isNamed }),
+          ...(ways.has(r.topic) ? { way: true } : {}),
         };
       }),
       coverage: total > 0 ? understood / total : 0,

@@ -11,6 +11,12 @@ export interface TopicDocument {
    * none of them may be offered the topic, never answered with it outright.
    */
   readonly named?: readonly string[];
+  /**
+   * A way of doing any procedure (online, by post: `way: true` in its topic file), not a procedure: as a
+   * close runner-up it does not hold back the procedure the question names (the conversation answers
+   * that procedure's own section for the way).
+   */
+  readonly way?: boolean;
 }
 
 /** A topic that a question's terms found, with its BM25+ score and which terms matched what. */

@@ -208,6 +208,13 @@ describe('a procedure asked with a way of doing it (online, by post)', () => {
     expect(reply?.text.startsWith('Phiếu lý lịch tư pháp\n'), reply?.text).toBe(true);
   });
 
+  it('answers a VNeID or account topic as itself, not as a way to do another procedure', async () => {
+    // «Công dân số» is about documents in VNeID; it used to be sent to the BHYT topic's online section
+    const r = await onboarded();
+    const [reply] = await r.say('đưa thẻ bảo hiểm y tế vào VNeID để đi khám khỏi mang thẻ giấy được không');
+    expect(reply?.text.startsWith('Công dân số'), reply?.text).toBe(true);
+  });
+
   it('still gives the general how-to when no procedure is named', async () => {
     const r = await onboarded();
     const [reply] = await r.say('nop ho so online the nao');

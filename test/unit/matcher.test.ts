@@ -80,6 +80,12 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.decision === 'answer' && m.topic === shared).toBe(false);
   });
 
+  it('answers the procedure named with a way of doing it: the general how-to does not hold it back', () => {
+    // «online» brings «Nộp hồ sơ trực tuyến» close behind khai sinh; it used to ask back between them
+    const got = matcher.match('dang ky khai sinh online duoc khong hay phai len xa');
+    expect([got.decision, got.topic]).toEqual(['answer', 'khai-sinh']);
+  });
+
   it('does not answer the online birth bundle for a question that names no birth or child', () => {
     // «liên thông» alone: the death registration is joined up online too
     const m = matcher.match('lien thong khai tu tren dich vu cong');
