@@ -1,6 +1,8 @@
 /** Prints the matcher's accuracy on the dev question set, and its misses (npx tsx scripts/eval-questions.ts). */
 import { createAnswerEngine } from '../src/answer-engine';
 import { loadConfig } from '../src/config';
+import { FEATURES } from '../src/features';
+import { FeatureRegistry } from '../src/features/registry';
 import { readQuestionSet, score } from '../test/helpers/question-set';
 
 const config = loadConfig();
@@ -19,13 +21,24 @@ console.log(`answered outright   ${pct(s.answeredRight, s.inScope)}`);
 console.log(`confidently wrong   ${pct(s.answeredWrong, s.inScope)} (${s.answeredWrong})`);
 console.log(`answered or offered ${pct(s.offered, s.inScope)}`);
 console.log(`out-of-scope said so  ${pct(s.outOfScopeUnknown, s.outOfScope)} (the rest got "Ý bạn là…?")`);
-// What the conversation makes of the same first messages: a procedure named with a way of doing it gets
-// that procedure's section instead of the general how-to (question-answering.ts). Scams, greetings and
-// reminders are decided before this and are not counted here.
+// What the conversation makes of the same first messages: a command of a feature that carries out one
+// topic is claimed first («nhắc tôi…» opens the reminder form; «tra cứu…» without a postal code falls
+// back to the question, so it is not counted as claimed), then a procedure named with a way of doing
+// it gets that procedure's section instead of the general how-to (question-answering.ts). Scams and
+// greetings are decided before this and are not counted here.
+const registry = new FeatureRegistry(FEATURES);
+const claimedBy = (text: string): string | undefined => {
+  const command = registry.command(text);
+  const feature = command ? FEATURES.find((f) => f.commands?.includes(command)) : undefined;
+  const carried = Object.keys(feature?.actions ?? {});
+  return carried.length === 1 ? carried[0] : undefined;
+};
 const inScope = set.filter((q) => q.topics.length > 0);
 // A procedure's «Qua bưu điện» or «Nộp trực tuyến» section answers a question about that way of doing it.
 const WAY_TOPIC: Record<string, string> = { 'buu-dien': 'buu-chinh', 'truc-tuyen': 'nop-truc-tuyen' };
 const asAnswered = inScope.map((q) => {
+  const claimed = claimedBy(q.question);
+  if (claimed) return q.topics.includes(claimed) ? 'right' : 'wrong';
   const d = qa.decide(q.question);
   if (d.kind !== 'answer') return 'held';
   const way = d.section ? WAY_TOPIC[d.section] : undefined;
