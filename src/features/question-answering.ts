@@ -9,12 +9,18 @@ import {
 } from '../knowledge/schema';
 import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
+import { syllables } from '../language/normalize';
 
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
 const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
 const POSTAL_SECTION: SectionKey = 'buu-dien';
 const CLARIFY_OPTIONS = 3;
+/**
+ * A question this short is one request («khai tử hết bao nhiêu tiền»); in a longer story a section word
+ * («giấy tờ», «ở đâu») is often about something else (dev letters: 7 more wrong answers without a bound).
+ */
+const SHORT_QUESTION_WORDS = 16;
 
 interface DecisionBase {
   readonly match: MatchResult;
@@ -95,12 +101,28 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     return sectionCue(question)?.key === POSTAL_SECTION ? POSTAL_SECTION : undefined;
   }
 
+  /**
+   * «khai tử hết bao nhiêu tiền», «khai sinh cần giấy tờ gì» when the whole message only gets a question
+   * back: the words that ask for a section («bao nhiêu tiền» → Lệ phí) set aside, the rest names one
+   * procedure, the same the whole message put first; the answer is that procedure's section.
+   */
+  function askedSection(question: string, match: MatchResult): AnswerDecision | undefined {
+    if (match.decision === 'answer' || syllables(question).length > SHORT_QUESTION_WORDS) return undefined;
+    const cue = sectionCue(question);
+    if (!cue) return undefined;
+    const rest = matcher.match(cue.rest);
+    const procedure = topics.get(rest.topic);
+    if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
+    if (match.candidates[0]?.topic !== procedure.id || !procedure.sections[cue.key]) return undefined;
+    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: cue.key };
+  }
+
   function decide(question: string): AnswerDecision {
     const truncated = question.length > MAX_QUESTION_LENGTH;
     const read = question.slice(0, MAX_QUESTION_LENGTH);
     const match = matcher.match(read);
     const base = { match, truncated };
-    const section = procedureSection(read, match);
+    const section = procedureSection(read, match) ?? askedSection(read, match);
     if (section) return { ...section, truncated };
     const top = topics.get(match.topic);
     if (match.decision === 'answer' && top) {

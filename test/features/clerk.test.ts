@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import type { SectionKey } from '../../src/knowledge/schema';
+import { foldedWords } from '../../src/language/normalize';
 import { createTestBot } from '../helpers/test-bot';
 
 /** The conversation as a patient clerk would hold it (issue «A bot that understands residents…»). */
@@ -162,6 +163,58 @@ describe('a greeting or thanks in the same message as a question', () => {
     const r = await onboarded();
     const [reply] = await r.say(said);
     expect(reply?.text).toContain(title);
+  });
+});
+
+/**
+ * The questions every resident asks first, of the procedures asked most: what to bring, how long, how
+ * much, where — with and without diacritics. Each gets its procedure (the whole answer or the section
+ * asked for), never a question back: «khai sinh cần giấy tờ gì» and «khai tu het bao nhieu tien» used to.
+ */
+describe('the first questions about the common procedures', () => {
+  const procedures: [topic: string, said: string][] = [
+    ['khai-sinh', 'khai sinh'],
+    ['khai-sinh', 'làm giấy khai sinh'],
+    ['khai-tu', 'khai tử'],
+    ['khai-tu', 'làm giấy chứng tử'],
+    ['ket-hon', 'đăng ký kết hôn'],
+    ['tam-tru', 'đăng ký tạm trú'],
+    ['thuong-tru', 'đăng ký thường trú'],
+    ['thuong-tru', 'nhập hộ khẩu'],
+    ['can-cuoc', 'làm lại căn cước'],
+    ['can-cuoc', 'đổi căn cước'],
+    ['ly-lich-tu-phap', 'lý lịch tư pháp'],
+    ['xac-nhan-hon-nhan', 'giấy xác nhận độc thân'],
+    ['xac-nhan-cu-tru', 'giấy xác nhận cư trú'],
+    ['chung-thuc-ban-sao', 'công chứng giấy tờ'],
+    ['trich-luc-ho-tich', 'xin bản sao giấy khai sinh'],
+    ['cai-chinh-ho-tich', 'đổi tên cho con'],
+    ['bao-hiem-y-te', 'làm lại thẻ bảo hiểm y tế'],
+    ['chung-thuc-chu-ky', 'chứng thực chữ ký'],
+  ];
+  const asks = ['cần giấy tờ gì', 'mất bao lâu', 'hết bao nhiêu tiền', 'làm ở đâu'];
+  const questions = procedures.flatMap(([topic, said]) =>
+    asks.flatMap((ask) => [`${said} ${ask}`, foldedWords(`${said} ${ask}`)].map((q) => [topic, q] as const)),
+  );
+
+  it('answers every one with its procedure', () => {
+    const missed = questions
+      .map(([topic, q]) => ({ topic, q, d: engine.qa.decide(q) }))
+      .filter(({ topic, d }) => !(d.kind === 'answer' && d.topic.id === topic))
+      .map(({ topic, q, d }) => `${q} → ${d.kind === 'answer' ? d.topic.id : d.kind} (not ${topic})`);
+    expect(questions).toHaveLength(144);
+    expect(missed).toEqual([]);
+  });
+
+  it('answers with the section asked for when the whole question alone would get a question back', async () => {
+    // the search alone asks back between khai sinh and trích lục; «cần giấy tờ gì» set aside, it is khai sinh
+    expect(engine.matcher.match('khai sinh cần giấy tờ gì').decision).toBe('clarify');
+    const r = await onboarded();
+    const [reply] = await r.say('khai sinh cần giấy tờ gì');
+    expect(
+      reply?.text.startsWith(`Đăng ký khai sinh — ${bot.deps.t('vi', 'section-giay-to')}`),
+      reply?.text,
+    ).toBe(true);
   });
 });
 
