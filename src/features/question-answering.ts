@@ -108,13 +108,17 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
    */
   function askedSection(question: string, match: MatchResult): AnswerDecision | undefined {
     if (match.decision === 'answer' || syllables(question).length > SHORT_QUESTION_WORDS) return undefined;
-    const cue = sectionCue(question);
+    // «khai sinh cần giấy tờ gì» asks for one section; «thủ tục khai sinh» for the whole procedure
+    const section = sectionCue(question);
+    const cue = section ?? cues.asking(question);
     if (!cue) return undefined;
     const rest = matcher.match(cue.rest);
     const procedure = topics.get(rest.topic);
     if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
-    if (match.candidates[0]?.topic !== procedure.id || !procedure.sections[cue.key]) return undefined;
-    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: cue.key };
+    if (match.candidates[0]?.topic !== procedure.id) return undefined;
+    if (!section) return { match: rest, truncated: false, kind: 'answer', topic: procedure };
+    if (!procedure.sections[section.key]) return undefined;
+    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: section.key };
   }
 
   function decide(question: string): AnswerDecision {

@@ -13,4 +13,6 @@ export const cuesSchema = z.object({
   safety: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
+  /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */
+  asking: z.array(z.string().min(1)).default([]),
 });

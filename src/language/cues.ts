@@ -24,6 +24,8 @@ export interface Cues {
    * other words (what is left once the cue is taken out: does it name another procedure?).
    */
   section(text: string): { readonly key: string; readonly rest: string } | undefined;
+  /** the message without the words that only ask how a procedure is done («thủ tục khai sinh» → «khai sinh») */
+  asking(text: string): { readonly rest: string } | undefined;
 }
 
 type Words = readonly string[];
@@ -84,6 +86,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   // Abbreviations written out first: «bn tien» is «bao nhiêu tiền», «onl» is «trực tuyến».
   const words = (text: string): Words => expand(syllables(text), lexicon).words;
   const address = parsed.address.flatMap(phrase);
+  const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
 
   return {
     intentOnly(text) {
@@ -114,6 +117,13 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       if (!best) return undefined;
       const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ');
       return { key: best.name, rest };
+    },
+    asking(text) {
+      const w = words(text);
+      const best = longest(w, asking);
+      return best
+        ? { rest: [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ') }
+        : undefined;
     },
   };
 }

@@ -13,7 +13,7 @@ export const lexiconSchema = z.object({
    */
   generic: z.array(z.string().min(1)).default([]),
   /** short messages that are not procedure questions, scam questions, section cue words (cues.ts) */
-  conversation: cuesSchema.default({ intents: {}, address: [], safety: [], sections: {} }),
+  conversation: cuesSchema.default({ intents: {}, address: [], safety: [], sections: {}, asking: [] }),
   /**
    * Words residents type that the samples do not use → the words of our topics (content/glossary.yaml:
    * everyday Vietnamese and English), read in questions only: the samples are read with `phrases` alone.

@@ -215,6 +215,10 @@ describe('the first questions about the common procedures', () => {
       reply?.text.startsWith(`Đăng ký khai sinh — ${bot.deps.t('vi', 'section-giay-to')}`),
       reply?.text,
     ).toBe(true);
+    // «thủ tục», «hướng dẫn» only ask how it is done: read without them, «thủ tục khai sinh» is khai sinh
+    expect(engine.matcher.match('thủ tục khai sinh').decision).toBe('clarify');
+    const [whole] = await (await onboarded()).say('thủ tục khai sinh');
+    expect(whole?.text.startsWith('Đăng ký khai sinh\n'), whole?.text).toBe(true);
   });
 });
 
