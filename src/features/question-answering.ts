@@ -70,7 +70,14 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     return cue && isSection(cue.key) ? { key: cue.key, rest: cue.rest } : undefined;
   }
 
-  const isChannel = (topic: Topic | undefined): boolean => topic?.way === true;
+  const isWay = (topic: Topic | undefined): boolean => topic?.way === true;
+
+  /** The procedure these words (a message without its cue) name outright; a way of doing procedures is none. */
+  function procedureNamed(words: string): { match: MatchResult; procedure: Topic } | undefined {
+    const match = matcher.match(words);
+    const procedure = topics.get(match.topic);
+    return match.decision === 'answer' && procedure && !isWay(procedure) ? { match, procedure } : undefined;
+  }
 
   /**
    * «khai tử làm online được không», «gửi giấy khai sinh qua bưu điện được không»: a procedure named with a
@@ -79,16 +86,14 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
    */
   function procedureSection(question: string, match: MatchResult): AnswerDecision | undefined {
     // Only when the how-to would be answered: a question back already offers the procedure.
-    if (match.decision !== 'answer' || !isChannel(topics.get(match.topic))) return undefined;
+    if (match.decision !== 'answer' || !isWay(topics.get(match.topic))) return undefined;
     const cue = sectionCue(question);
     if (!cue || !CHANNEL_SECTIONS.has(cue.key)) return undefined;
-    const rest = matcher.match(cue.rest);
-    const procedure = topics.get(rest.topic);
-    if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
+    const named = procedureNamed(cue.rest);
     // The whole message found the procedure too (among its candidates), not only its remainder.
-    if (!match.candidates.some((c) => c.topic === procedure.id)) return undefined;
-    if (!procedure.sections[cue.key]) return undefined;
-    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: cue.key };
+    if (!named || !match.candidates.some((c) => c.topic === named.procedure.id)) return undefined;
+    if (!named.procedure.sections[cue.key]) return undefined;
+    return { match: named.match, truncated: false, kind: 'answer', topic: named.procedure, section: cue.key };
   }
 
   /**
@@ -97,14 +102,15 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
    * hiểm không» after liên thông asks more than its «Nộp trực tuyến» section says (dev sets read by hand).
    */
   function postalSection(question: string, topic: Topic): SectionKey | undefined {
-    if (isChannel(topic) || !topic.sections[POSTAL_SECTION]) return undefined;
+    if (isWay(topic) || !topic.sections[POSTAL_SECTION]) return undefined;
     return sectionCue(question)?.key === POSTAL_SECTION ? POSTAL_SECTION : undefined;
   }
 
   /**
    * «khai tử hết bao nhiêu tiền», «khai sinh cần giấy tờ gì» when the whole message only gets a question
    * back: the words that ask for a section («bao nhiêu tiền» → Lệ phí) set aside, the rest names one
-   * procedure, the same the whole message put first; the answer is that procedure's section.
+   * procedure, the same the whole message put first; the answer is that procedure's section (its whole
+   * answer when the words set aside only ask how: «thủ tục», «hướng dẫn»).
    */
   function askedSection(question: string, match: MatchResult): AnswerDecision | undefined {
     if (match.decision === 'answer' || syllables(question).length > SHORT_QUESTION_WORDS) return undefined;
@@ -112,13 +118,11 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     const section = sectionCue(question);
     const cue = section ?? cues.asking(question);
     if (!cue) return undefined;
-    const rest = matcher.match(cue.rest);
-    const procedure = topics.get(rest.topic);
-    if (rest.decision !== 'answer' || !procedure || isChannel(procedure)) return undefined;
-    if (match.candidates[0]?.topic !== procedure.id) return undefined;
-    if (!section) return { match: rest, truncated: false, kind: 'answer', topic: procedure };
-    if (!procedure.sections[section.key]) return undefined;
-    return { match: rest, truncated: false, kind: 'answer', topic: procedure, section: section.key };
+    const named = procedureNamed(cue.rest);
+    if (!named || match.candidates[0]?.topic !== named.procedure.id) return undefined;
+    const answer = { match: named.match, truncated: false, kind: 'answer', topic: named.procedure } as const;
+    if (!section) return answer;
+    return named.procedure.sections[section.key] ? { ...answer, section: section.key } : undefined;
   }
 
   function decide(question: string): AnswerDecision {

@@ -58,6 +58,12 @@ interface Named {
   readonly phrases: readonly Words[];
 }
 
+/** The words without the phrase found at `at` (what is left once a cue is taken out). */
+const without = (w: Words, found: { at: number; length: number }): Words => [
+  ...w.slice(0, found.at),
+  ...w.slice(found.at + found.length),
+];
+
 /** The longest of these phrases found in the words (its name, where, how long); the longest wins. */
 function longest(
   w: Words,
@@ -96,7 +102,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       if (w.length === 0 || w.length > INTENT_MAX_WORDS) return undefined;
       const best = longest(w, intents);
       if (!best) return undefined;
-      const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)];
+      const rest = without(w, best);
       const filler = (word: string) => isStopword(word, lexicon) || address.some((a) => same(word, a));
       return rest.every(filler) ? best.name : undefined;
     },
@@ -115,15 +121,12 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       const w = words(text);
       const best = longest(w, sections);
       if (!best) return undefined;
-      const rest = [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ');
-      return { key: best.name, rest };
+      return { key: best.name, rest: without(w, best).join(' ') };
     },
     asking(text) {
       const w = words(text);
       const best = longest(w, asking);
-      return best
-        ? { rest: [...w.slice(0, best.at), ...w.slice(best.at + best.length)].join(' ') }
-        : undefined;
+      return best ? { rest: without(w, best).join(' ') } : undefined;
     },
   };
 }
