@@ -1,5 +1,6 @@
 import { normalizePostalCode, POSTAL_STATUSES, type PostalStatus } from '../core/postal';
 import { isOffice } from '../core/roles';
+import { withoutCalling } from './addressed';
 import { answerQuestion } from './answer';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import type { Flow } from './flow-engine';
@@ -72,7 +73,10 @@ function startForm(turn: Turn, ctx: FeatureContext, topic?: string): Promise<Out
 /** «tra cứu BD-7K3Q»; «tra cứu» with anything else is a question (tra cứu hồ sơ trên Cổng…). */
 function lookupCommand(turn: Turn, ctx: FeatureContext): Promise<Outcome> | Outcome {
   const text = turn.event.text ?? '';
-  const code = normalizePostalCode(text.replace(/^\/?\s*tra\s*c[ứu]u\s*/iu, '').replace(/^\/tracuu\s*/i, ''));
+  const called = withoutCalling(text).join(' ');
+  const code = normalizePostalCode(
+    called.replace(/^\/?\s*tra\s*c[ứu]u\s*/iu, '').replace(/^\/tracuu\s*/i, ''),
+  );
   return code ? lookup(code, turn, ctx) : answerQuestion(text, turn, ctx);
 }
 

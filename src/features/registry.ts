@@ -1,6 +1,7 @@
 import type { Button, Reply } from '../core/reply';
 import type { Topic } from '../knowledge/schema';
 import { fold, syllables } from '../language/normalize';
+import { withoutCalling } from './addressed';
 import type { Command, Feature, FeatureContext, PayloadKind, TopicAction } from './feature';
 import type { Flow } from './flow-engine';
 import { rows } from './keyboards';
@@ -85,7 +86,10 @@ export class FeatureRegistry {
     const key = FeatureRegistry.commandKey(text);
     const whole = this.commands.get(key);
     if (whole) return whole;
-    return this.prefixes.find((p) => key === p.key || key.startsWith(`${p.key} `))?.command;
+    // A command that opens with its words may be called first («ad ơi nhắc em…»); a whole-message
+    // command may not («ad menu» is a question to answer).
+    const called = FeatureRegistry.commandKey(withoutCalling(text).join(' '));
+    return this.prefixes.find((p) => called === p.key || called.startsWith(`${p.key} `))?.command;
   }
 
   topicAction(topicId: string): TopicAction | undefined {

@@ -3,6 +3,7 @@ import { REMINDER_TEXT_MAX, reminderIdSchema } from '../core/reminder';
 import type { Topic } from '../knowledge/schema';
 import { fold, syllables } from '../language/normalize';
 import { parseWhen } from '../language/when';
+import { withoutCalling } from './addressed';
 import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
 import { deadlineFlow, deadlineStart } from './reminder-deadline';
 import { REMINDER_FLOW, reminderFlow, SNOOZE_FLOW, STEP_PREFIX, snoozeFlow } from './reminder-flow';
@@ -31,6 +32,7 @@ const OPENING_WORDS = [
   'nhắc dùm',
   'nhắc hộ',
   'nhờ nhắc',
+  'nhắc lịch',
   'remind me',
   // chat Vietnamese mixes in the English verb: «remind e 3 ngay truoc khi cccd het han»
   'remind em',
@@ -40,13 +42,21 @@ const OPENING_WORDS = [
 ];
 const OPENING_FOLDED = OPENING_WORDS.map((w) => syllables(w).map(fold)).sort((a, b) => b.length - a.length);
 
-/** The message without its opening words («nhắc tôi»), as typed. */
+/** «…giúp em», «…giùm tôi» after the opening words: who it is for, not what to remind of. */
+const FOR_ME = {
+  by: new Set(['giup', 'gium', 'dum', 'ho']),
+  whom: new Set(['toi', 'em', 'e', 'minh', 't', 'bac', 'chau', 'con']),
+};
+
+/** The message without its opening words («nhắc tôi») and the words that call the bot first, as typed. */
 function withoutOpening(text: string): string {
-  const typed = text.trim().split(/\s+/);
+  const typed = withoutCalling(text);
   const folded = typed.map((w) => syllables(w).map(fold).join(' '));
   const opening = OPENING_FOLDED.find((o) => o.every((w, i) => folded[i] === w));
+  let start = opening?.length ?? 0;
+  if (FOR_ME.by.has(folded[start] ?? '') && FOR_ME.whom.has(folded[start + 1] ?? '')) start += 2;
   return typed
-    .slice(opening?.length ?? 0)
+    .slice(start)
     .join(' ')
     .replace(/^[\s,.:;-]+/, '');
 }

@@ -92,6 +92,8 @@ describe('results by post: the request', () => {
     await r.say(`tra cứu ${code.toLowerCase().replace('-', ' ')}`);
     expect(r.last.text).toContain(`${code} · Đăng ký khai sinh: Bưu điện đã giao`);
     expect(r.last.text).toContain('Người nhận: 098****321');
+    await r.say(`ad ơi tra cứu ${code}`);
+    expect(r.last.text).toContain(`${code} · Đăng ký khai sinh: Bưu điện đã giao`);
     const other = bot.resident('zalo-other', 'zalo');
     await other.say(code);
     expect(other.last.text).toContain('Bưu điện đã giao');

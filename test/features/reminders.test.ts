@@ -102,6 +102,16 @@ describe('reminders in the conversation', () => {
     await mixed.say('remind e ngay 20/12 di doi cccd nha');
     expect(mixed.last.text).toContain('vào Chủ Nhật, 20/12/2026');
     expect(mixed.last.text).toContain('«di doi cccd»');
+
+    // called first, as a Zalo page is: «ad dat lich nhac…» got the BHYT answer
+    const calling = await onboarded();
+    await calling.say('ad ơi, đặt lịch nhắc giúp e ngày 15/12 đi gia hạn thẻ bhyt');
+    expect(calling.last.text).toContain('vào Thứ Ba, 15/12/2026');
+    expect(calling.last.text).toContain('«đi gia hạn thẻ bhyt»');
+    const lich = await onboarded();
+    await lich.say('ad nhac lich gia han tam tru giup e ngay 10/12');
+    expect(lich.last.text).toContain('vào Thứ Năm, 10/12/2026');
+    expect(lich.last.text).toContain('gia han tam tru');
   });
 
   it('a time that cannot be is said so with a question back, and the form asks again; a lunar date is understood', async () => {
