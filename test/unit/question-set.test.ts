@@ -202,14 +202,21 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
  * 1 wrong. Two more writers in the eleventh session (tag writer-g, writer-h): Khmer-Vietnamese families of
  * the Mekong Delta, often a grandchild typing for a grandparent (83.8 % answered, 14 wrong of 154 at
  * first); young Hmong, Dao and Tày workers in factory towns with teen-code (81.5 %, 11 wrong of 157).
+ * Three more in the twelfth session, given a topic list that left out the criminal-record topic and put
+ * the funeral allowance under allowances (their labels were corrected to the knowledge base's: a funeral
+ * allowance is asked with the death registration, so both topics are accepted; online fee waivers accept
+ * both the digital-citizen and the online-payment topic, as writer b's did): writer-i, the Central coast
+ * with its dialect (88.7 % answered, 3 wrong of 150 at first); writer-j, people asking for someone else in
+ * the northern delta and midlands (90.0 %, 5 wrong of 150); writer-k, two to five sentences that tell the
+ * situation first, other procedures in passing (87.5 %, 9 wrong of 136).
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 1,490 questions, 290 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(1490);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(290);
+  it('holds 2,040 questions, 400 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(2040);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(400);
     expect(unknownLabels(set)).toEqual([]);
     expect(copiesIn(set, questionsOf(blind))).toEqual([]);
   });
