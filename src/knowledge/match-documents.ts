@@ -10,6 +10,7 @@ export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>)
       aliases: [...t.aliases, ...t.aliases_en, ...(t.title_en ? [t.title_en] : [])],
       questions: t.questions,
       ...(t.named ? { named: t.named } : {}),
+      ...(t.asks ? { asks: t.asks } : {}),
       ...(t.way ? { way: true } : {}),
     })),
     ...kb.outOfScope.map((o) => ({

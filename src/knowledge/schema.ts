@@ -81,6 +81,11 @@ export const topicSchema = z.object({
    * none of them gets the topic as a choice, never as a straight answer.
    */
   named: z.array(text).min(1).optional(),
+  /**
+   * Phrases that ask the bot for this topic itself, whatever else the message names («đặt lịch nhắc đi
+   * đổi căn cước» asks for a reminder, not about the ID card): a message with one is answered with it.
+   */
+  asks: z.array(text).min(1).optional(),
   answer: text.max(ANSWER_MAX, `câu trả lời dài quá ${ANSWER_MAX} ký tự`),
   sections: z
     .partialRecord(z.enum(SECTION_KEYS), text.max(SECTION_MAX, `mục dài quá ${SECTION_MAX} ký tự`))

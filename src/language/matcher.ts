@@ -111,6 +111,13 @@ export function buildMatcher(
   const definingWords = new Map(
     [...namedPhrases].map(([topic, phrases]) => [topic, phrases.map((ws) => ` ${ws.join(' ')} `)]),
   );
+  /** Each topic's asking phrases (TopicDocument.asks), read and folded. */
+  const askingPhrases = documents.flatMap((d) =>
+    (d.asks ?? []).map((p) => ({
+      topic: d.topic,
+      phrase: ` ${read(p, lexicon).words.map(fold).join(' ')} `,
+    })),
+  );
 
   /**
    * The sentence that asks, in a message that first tells a story («Năm 2015 tôi mua đất… Xin hỏi chứng
@@ -165,6 +172,8 @@ export function buildMatcher(
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
     const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
+    const typed = ` ${reading.words.map(fold).join(' ')} `;
+    const asked = askingPhrases.find((a) => typed.includes(a.phrase))?.topic;
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
       return words ? words.some((w) => said.includes(w)) : undefined;
@@ -179,7 +188,7 @@ export function buildMatcher(
       .slice(0, MAX_TERMS)
       .map((t) => t.term);
     const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
-    if (terms.length === 0) return { ...NOTHING, words };
+    if (terms.length === 0) return { ...NOTHING, words, ...(asked ? { asked } : {}) };
     const point = pointTerms(question.slice(0, MAX_QUESTION_CHARS));
     const likely = classifier.probabilities(terms);
     const likelyOf = (topic: string): number => likely[classifier.indexOf(topic)] ?? 0;
@@ -197,7 +206,7 @@ export function buildMatcher(
       .sort((a, b) => b.rank - a.rank)
       .slice(0, MAX_CANDIDATES);
     const best = results[0];
-    if (!best) return { ...NOTHING, words };
+    if (!best) return { ...NOTHING, words, ...(asked ? { asked } : {}) };
     const agreement = pointAgreement(
       point,
       results.find((r) => !isOutside(r.topic)),
@@ -233,6 +242,7 @@ export function buildMatcher(
       ...(agreement ? { point: agreement.agreement, pointOutside: agreement.outside } : {}),
       likely: likelyOf(results.find((r) => !isOutside(r.topic))?.topic ?? ''),
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
+      ...(asked ? { asked } : {}),
     };
   }
 
@@ -279,6 +289,7 @@ export function buildMatcher(
 
   function match(question: string): MatchResult {
     const scored = score(question);
+    if (scored.asked) return askedFor(scored.asked, scored);
     const top = scored.topics[0];
     if (!top) return unknownResult();
     const decision = decide(scored, model);
@@ -319,6 +330,21 @@ export function buildMatcher(
       confidence,
       candidates,
       ...(alternative ? { alternative: alternative.topic } : {}),
+    };
+  }
+
+  /** A message that asks for a topic by its own phrase gets it; the best other topic is one tap away. */
+  function askedFor(topic: string, scored: Scored): MatchResult {
+    const others = scored.topics.filter((c) => c.topic !== topic && !isOutside(c.topic) && c.specific > 0);
+    return {
+      topic,
+      decision: 'answer',
+      confidence: 1,
+      candidates: [
+        { topic, score: 1 },
+        ...others.slice(0, MAX_CANDIDATES - 1).map((c) => ({ topic: c.topic, score: 0 })),
+      ],
+      ...(others[0] ? { alternative: others[0].topic } : {}),
     };
   }
 

@@ -11,6 +11,8 @@ export interface TopicDocument {
    * none of them may be offered the topic, never answered with it outright.
    */
   readonly named?: readonly string[];
+  /** Phrases that ask for this topic whatever else the message names (a reminder of some procedure). */
+  readonly asks?: readonly string[];
   /**
    * A way of doing any procedure (online, by post: `way: true` in its topic file), not a procedure: as a
    * close runner-up it does not hold back the procedure the question names (the conversation answers

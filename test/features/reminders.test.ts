@@ -112,6 +112,15 @@ describe('reminders in the conversation', () => {
     await lich.say('ad nhac lich gia han tam tru giup e ngay 10/12');
     expect(lich.last.text).toContain('vào Thứ Năm, 10/12/2026');
     expect(lich.last.text).toContain('gia han tam tru');
+
+    // asked for in the middle of the message: the reminder form, not the ID card answer
+    const middle = await onboarded();
+    await middle.say('co dat nhac lich doi cccd cho ong ba dc ko');
+    expect(middle.last.text).toContain('muốn tôi nhắc lúc nào');
+    // a story in which someone reminded the resident is not a request
+    const story = await onboarded();
+    await story.say('Anh công an khu vực nhắc tôi phải khai báo tạm trú cho người thuê trọ, làm ở đâu?');
+    expect(story.text()).not.toContain('muốn tôi nhắc lúc nào');
   });
 
   it('a time that cannot be is said so with a question back, and the form asks again; a lunar date is understood', async () => {
