@@ -111,11 +111,11 @@ export function buildMatcher(
   const definingWords = new Map(
     [...namedPhrases].map(([topic, phrases]) => [topic, phrases.map((ws) => ` ${ws.join(' ')} `)]),
   );
-  /** Each topic's asking phrases (TopicDocument.asks), read and folded. */
+  /** Each topic's asking phrases (TopicDocument.asks), read as lower-case words. */
   const askingPhrases = documents.flatMap((d) =>
     (d.asks ?? []).map((p) => ({
       topic: d.topic,
-      phrase: ` ${read(p, lexicon).words.map(fold).join(' ')} `,
+      words: read(p, lexicon).words.map((w) => w.toLowerCase()),
     })),
   );
 
@@ -172,8 +172,7 @@ export function buildMatcher(
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
     const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
-    const typed = ` ${reading.words.map(fold).join(' ')} `;
-    const asked = askingPhrases.find((a) => typed.includes(a.phrase))?.topic;
+    const asked = askingPhrases.find((a) => saysPhrase(reading.words, a.words))?.topic;
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
       return words ? words.some((w) => said.includes(w)) : undefined;
@@ -363,6 +362,27 @@ interface Point {
   readonly agreement: number;
   readonly outside: number;
 }
+
+/**
+ * Whether the words typed contain the phrase: a word typed with accents must have the phrase word's
+ * letters («phạt nguội thật» is not «người thật»), though its tone may be slipped («nhăc» is «nhắc»); a
+ * word typed without accents, its bare form («nguoi that» may be).
+ */
+function saysPhrase(typed: readonly string[], phrase: readonly string[]): boolean {
+  const same = (written: string, word: string): boolean => {
+    const lower = written.toLowerCase();
+    const bare = fold(lower);
+    return bare === lower ? bare === fold(word) : withoutTone(lower) === withoutTone(word);
+  };
+  for (let start = 0; start + phrase.length <= typed.length; start++) {
+    if (phrase.every((word, i) => same(typed[start + i]!, word))) return true;
+  }
+  return false;
+}
+
+/** The five tone marks (grave, acute, tilde, hook, dot below); the letters' own marks (ă, â, ơ…) stay. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const withoutTone = (word: string): string => word.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
 
 /**
  * The (folded) words of the question that this topic really contains. A single word matched with a

@@ -86,6 +86,25 @@ describe('the answer engine, as a resident meets it', () => {
     expect([got.decision, got.topic]).toEqual(['answer', 'khai-sinh']);
   });
 
+  it('answers what a message asks the bot for (a reminder, a person, a late application), whatever else it names', () => {
+    const asks = (q: string) => {
+      const m = matcher.match(q);
+      return [m.decision, m.topic, m.alternative];
+    };
+    // the ID card, BHYT and tạm trú were answered for these: a reminder of them is what is asked
+    expect(asks('co dat nhac lich doi cccd cho ong ba dc ko')).toEqual(['answer', 'nhac-lich', 'can-cuoc']);
+    expect(asks('Thẻ BHYT hết hạn 31/12, bạn nhăc tôi trước nửa tháng được không')[1]).toBe('nhac-lich');
+    expect(asks('Nhờ chuyển cho cán bộ địa chính gọi lại cho tôi')[1]).toBe('gap-can-bo');
+    expect(asks('ho so tach thua qua hen 2 tuan roi ko ai tra loi')[1]).toBe('phan-anh-kien-nghi');
+    // the same letters with other tones are other words: «phạt nguội thật» is not «người thật»
+    expect(asks('Tin nhắn nói xe bị phạt nguội, làm sao biết bị phạt nguội thật không')[1]).not.toBe(
+      'gap-can-bo',
+    );
+    expect(asks('cho toi gap nguoi that')[1]).toBe('gap-can-bo');
+    // someone else reminding the resident, in a story, is not a request
+    expect(asks('Công an khu vực nhắc tôi phải khai báo tạm trú cho người thuê trọ')[1]).toBe('tam-tru');
+  });
+
   it('does not answer the online birth bundle for a question that names no birth or child', () => {
     // «liên thông» alone: the death registration is joined up online too
     const m = matcher.match('lien thong khai tu tren dich vu cong');
