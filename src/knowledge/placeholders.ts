@@ -167,7 +167,17 @@ export function missingEssentials(commune: Commune): string[] {
   return missing;
 }
 
-/** Fills {phone}, {hours}… from the commune profile; unknown names are left as written. */
+/**
+ * Fills {phone}, {hours}… from the commune profile; unknown names are left as written. A value with its
+ * own brackets written inside brackets reads them as a comma: «{office} ({phone})» is «… (số điện thoại
+ * của xã, hỏi trưởng thôn)», not «(… (hỏi trưởng thôn))».
+ */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  return text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    const before = text.slice(0, offset);
+    const open = before.split('(').length - before.split(')').length;
+    return open > 0 ? value.replace(/\s*\(([^()]*)\)/g, ', $1') : value;
+  });
 }
