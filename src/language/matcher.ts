@@ -111,13 +111,38 @@ export function buildMatcher(
   const definingWords = new Map(
     [...namedPhrases].map(([topic, phrases]) => [topic, phrases.map((ws) => ` ${ws.join(' ')} `)]),
   );
-  /** Each topic's asking phrases (TopicDocument.asks), read as lower-case words. */
+  /** Each topic's asking phrases (TopicDocument.asks): their bare words, and their letters without tones. */
   const askingPhrases = documents.flatMap((d) =>
-    (d.asks ?? []).map((p) => ({
-      topic: d.topic,
-      words: read(p, lexicon).words.map((w) => w.toLowerCase()),
-    })),
+    (d.asks ?? []).map((p) => {
+      const words = read(p, lexicon).words.map((w) => w.toLowerCase());
+      return {
+        topic: d.topic,
+        bare: words.map(fold),
+        toneless: words.map(withoutTone),
+        joined: ` ${words.map(fold).join(' ')} `,
+      };
+    }),
   );
+  /**
+   * The topic a message asks for by one of its phrases. A word typed with accents must have the phrase
+   * word's letters («phạt nguội thật» is not «người thật»), though its tone may slip («nhăc» is «nhắc»); a
+   * word typed without accents, its bare form.
+   */
+  function askedTopic(typed: readonly string[], said: string): string | undefined {
+    // `said` holds the folded words: most messages contain no phrase, and cost only this.
+    const candidates = askingPhrases.filter((a) => said.includes(a.joined));
+    if (candidates.length === 0) return undefined;
+    const bare = typed.map((w) => fold(w.toLowerCase()));
+    const key = typed.map((w, i) => (bare[i] === w.toLowerCase() ? undefined : withoutTone(w.toLowerCase())));
+    const same = (i: number, a: (typeof askingPhrases)[number], k: number): boolean =>
+      key[i] === undefined ? bare[i] === a.bare[k] : key[i] === a.toneless[k];
+    return candidates.find((a) => {
+      for (let start = 0; start + a.bare.length <= typed.length; start++) {
+        if (a.bare.every((_, k) => same(start + k, a, k))) return true;
+      }
+      return false;
+    })?.topic;
+  }
 
   /**
    * The sentence that asks, in a message that first tells a story («Năm 2015 tôi mua đất… Xin hỏi chứng
@@ -172,7 +197,7 @@ export function buildMatcher(
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
     const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
-    const asked = askingPhrases.find((a) => saysPhrase(reading.words, a.words))?.topic;
+    const asked = askedTopic(reading.words, said);
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
       return words ? words.some((w) => said.includes(w)) : undefined;
@@ -361,23 +386,6 @@ const NOTHING: Scored = { topics: [], coverage: 0, words: 0 };
 interface Point {
   readonly agreement: number;
   readonly outside: number;
-}
-
-/**
- * Whether the words typed contain the phrase: a word typed with accents must have the phrase word's
- * letters («phạt nguội thật» is not «người thật»), though its tone may be slipped («nhăc» is «nhắc»); a
- * word typed without accents, its bare form («nguoi that» may be).
- */
-function saysPhrase(typed: readonly string[], phrase: readonly string[]): boolean {
-  const same = (written: string, word: string): boolean => {
-    const lower = written.toLowerCase();
-    const bare = fold(lower);
-    return bare === lower ? bare === fold(word) : withoutTone(lower) === withoutTone(word);
-  };
-  for (let start = 0; start + phrase.length <= typed.length; start++) {
-    if (phrase.every((word, i) => same(typed[start + i]!, word))) return true;
-  }
-  return false;
 }
 
 /** The five tone marks (grave, acute, tilde, hook, dot below); the letters' own marks (ă, â, ơ…) stay. */
