@@ -208,27 +208,30 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
  * both the digital-citizen and the online-payment topic, as writer b's did): writer-i, the Central coast
  * with its dialect (88.7 % answered, 3 wrong of 150 at first); writer-j, people asking for someone else in
  * the northern delta and midlands (90.0 %, 5 wrong of 150); writer-k, two to five sentences that tell the
- * situation first, other procedures in passing (87.5 %, 9 wrong of 136).
+ * situation first, other procedures in passing (87.5 %, 9 wrong of 136). Then, with the topic list
+ * mended: writer-l, the Mekong Delta half typed by voice (94.0 %, 3 wrong of 150); writer-m, short
+ * fragments as typed into a search box (91.9 %, 4 wrong of 160). Questions about the village's digital
+ * team itself accept both topics that describe it (Gặp cán bộ and Không có điện thoại).
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 2,040 questions, 400 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(2040);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(400);
+  it('holds 2,420 questions, 470 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(2420);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(470);
     expect(unknownLabels(set)).toEqual([]);
     expect(copiesIn(set, questionsOf(blind))).toEqual([]);
   });
 
   // With writers g and h (harder than a–f: see above) the set reads lower than the six writers' alone.
-  it("holds today's floors: top-1 ≥ 93.5 %, answered outright ≥ 90 %, wrong ≤ 3 %, offered ≥ 97.5 %, out-of-scope not answered ≥ 93 %", () => {
+  it("holds today's floors: top-1 ≥ 94.5 %, answered outright ≥ 91.5 %, wrong ≤ 2.5 %, offered ≥ 98 %, out-of-scope not answered ≥ 94 %", () => {
     expectFloors(score(engine.matcher, set), {
-      top1: 0.935,
-      answered: 0.9,
-      wrong: 0.03,
-      offered: 0.975,
-      kept: 0.93,
+      top1: 0.945,
+      answered: 0.915,
+      wrong: 0.025,
+      offered: 0.98,
+      kept: 0.94,
     });
   });
 });
