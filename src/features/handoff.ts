@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ticketCodeIn } from '../core/handoff';
+import { maskPersonalNumbers } from '../core/privacy';
 import { isOffice } from '../core/roles';
 import { userKey } from '../core/user';
 import { foldedWords } from '../language/normalize';
@@ -62,8 +63,10 @@ const askFlow: Flow = {
       }),
       accept: (input, data, turn, ctx) => {
         const question = (input.text ?? '').trim();
+        // Kept in the ticket and shown to staff: a phone or ID number typed in it is masked (the talk
+        // goes on here, through the bot).
         return question.length >= 2 && question.length <= 1000
-          ? { ok: true, data: { ...data, question } }
+          ? { ok: true, data: { ...data, question: maskPersonalNumbers(question) } }
           : { ok: false, reply: { text: ctx.t(turn.locale, 'handoff-ask-again') } };
       },
     },
@@ -114,7 +117,9 @@ async function inTalk(code: string, turn: Turn, ctx: FeatureContext): Promise<Ou
     };
   }
   const text =
-    turn.event.kind === 'text' ? (turn.event.text ?? '') : ctx.t('vi', 'handoff-resident-sent-media');
+    turn.event.kind === 'text'
+      ? maskPersonalNumbers(turn.event.text ?? '')
+      : ctx.t('vi', 'handoff-resident-sent-media');
   if (turn.event.kind === 'text' || turn.event.kind === 'media') {
     await ctx.handoff.note(code, { from: 'resident', text, at: turn.now });
     await ctx.messenger.tellStaff(

@@ -47,6 +47,10 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     expect((await group()).at(-1)?.reply.text).toContain(
       `${code} bà con nhắn thêm: nhà tôi ở gần trường học`,
     );
+    // A phone number typed in the talk is masked before it is kept or shown (the talk goes on here).
+    await r.say('số của tôi 0912 345 678');
+    expect((await group()).at(-1)?.reply.text).toContain('số của tôi *******678');
+    expect(JSON.stringify(await bot.services.handoff.get(code))).not.toContain('0912');
 
     const a = bot.inGroup(ADMIN);
     const b = bot.inGroup(STAFF_2);
