@@ -114,13 +114,10 @@ export function buildMatcher(
   /** Each topic's asking phrases (TopicDocument.asks): their bare words, and their letters without tones. */
   const askingPhrases = documents.flatMap((d) =>
     (d.asks ?? []).map((p) => {
-      const words = read(p, lexicon).words.map((w) => w.toLowerCase());
-      return {
-        topic: d.topic,
-        bare: words.map(fold),
-        toneless: words.map(withoutTone),
-        joined: ` ${words.map(fold).join(' ')} `,
-      };
+      // read as questions are: lower case, one canonical form per syllable
+      const words = read(p, lexicon).words;
+      const bare = words.map(fold);
+      return { topic: d.topic, bare, toneless: words.map(withoutTone), joined: ` ${bare.join(' ')} ` };
     }),
   );
   /**
@@ -132,8 +129,9 @@ export function buildMatcher(
     // `said` holds the folded words: most messages contain no phrase, and cost only this.
     const candidates = askingPhrases.filter((a) => said.includes(a.joined));
     if (candidates.length === 0) return undefined;
-    const bare = typed.map((w) => fold(w.toLowerCase()));
-    const key = typed.map((w, i) => (bare[i] === w.toLowerCase() ? undefined : withoutTone(w.toLowerCase())));
+    const bare = typed.map(fold);
+    // a word typed with accents is compared by its letters; one typed without, by its bare form
+    const key = typed.map((w, i) => (bare[i] === w ? undefined : withoutTone(w)));
     const same = (i: number, a: (typeof askingPhrases)[number], k: number): boolean =>
       key[i] === undefined ? bare[i] === a.bare[k] : key[i] === a.toneless[k];
     return candidates.find((a) => {
@@ -198,6 +196,7 @@ export function buildMatcher(
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
     const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
     const asked = askedTopic(reading.words, said);
+    const askedFor = asked ? { asked } : {};
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
       return words ? words.some((w) => said.includes(w)) : undefined;
@@ -212,7 +211,7 @@ export function buildMatcher(
       .slice(0, MAX_TERMS)
       .map((t) => t.term);
     const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
-    if (terms.length === 0) return { ...NOTHING, words, ...(asked ? { asked } : {}) };
+    if (terms.length === 0) return { ...NOTHING, words, ...askedFor };
     const point = pointTerms(question.slice(0, MAX_QUESTION_CHARS));
     const likely = classifier.probabilities(terms);
     const likelyOf = (topic: string): number => likely[classifier.indexOf(topic)] ?? 0;
@@ -230,7 +229,7 @@ export function buildMatcher(
       .sort((a, b) => b.rank - a.rank)
       .slice(0, MAX_CANDIDATES);
     const best = results[0];
-    if (!best) return { ...NOTHING, words, ...(asked ? { asked } : {}) };
+    if (!best) return { ...NOTHING, words, ...askedFor };
     const agreement = pointAgreement(
       point,
       results.find((r) => !isOutside(r.topic)),
@@ -266,7 +265,7 @@ export function buildMatcher(
       ...(agreement ? { point: agreement.agreement, pointOutside: agreement.outside } : {}),
       likely: likelyOf(results.find((r) => !isOutside(r.topic))?.topic ?? ''),
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
-      ...(asked ? { asked } : {}),
+      ...askedFor,
     };
   }
 
@@ -313,7 +312,7 @@ export function buildMatcher(
 
   function match(question: string): MatchResult {
     const scored = score(question);
-    if (scored.asked) return askedFor(scored.asked, scored);
+    if (scored.asked) return answerAsked(scored.asked, scored);
     const top = scored.topics[0];
     if (!top) return unknownResult();
     const decision = decide(scored, model);
@@ -358,7 +357,7 @@ export function buildMatcher(
   }
 
   /** A message that asks for a topic by its own phrase gets it; the best other topic is one tap away. */
-  function askedFor(topic: string, scored: Scored): MatchResult {
+  function answerAsked(topic: string, scored: Scored): MatchResult {
     const others = scored.topics.filter((c) => c.topic !== topic && !isOutside(c.topic) && c.specific > 0);
     return {
       topic,
