@@ -212,14 +212,24 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
  * mended: writer-l, the Mekong Delta half typed by voice (94.0 %, 3 wrong of 150); writer-m, short
  * fragments as typed into a search box (91.9 %, 4 wrong of 160). Questions about the village's digital
  * team itself accept both topics that describe it (Gặp cán bộ and Không có điện thoại).
+ * Five more in the thirteenth session (734 after removing copies of other sets): writer-n, young mothers
+ * and grandparents in the northern mountains (85.0 % answered, 8 wrong of 120 at first); writer-o, retired
+ * teachers and soldiers of the Central Highlands, formal and polite (90.8 %, 1 wrong); writer-p, workers
+ * back from or leaving for Korea, Japan, Taiwan (86.7 %, 4 wrong); writer-q, messages that name two
+ * procedures and ask about one (78.3 %, 14 wrong); writer-r, very short southern messages typed in a hurry
+ * (85.0 %, 5 wrong). Labels mended where the brief misled (said here because it changes a dev set): the
+ * brief called the Cambodian topic "or other foreign", so a birth or marriage with a Korean, Japanese or
+ * Chinese parent or spouse also accepts the birth or marriage topic, whose answers say foreign-element
+ * registrations are at the commune too; and deleting a dead relative from the household register accepts
+ * the death registration, whose answer does it in the same application.
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 2,420 questions, 470 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(2420);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(470);
+  it('holds 3,150 questions, 620 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(3150);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(620);
     expect(unknownLabels(set)).toEqual([]);
     expect(copiesIn(set, questionsOf(blind))).toEqual([]);
   });
