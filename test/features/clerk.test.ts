@@ -24,10 +24,12 @@ describe('short messages that are not questions', () => {
     ['👍', 'cần hỏi thêm'],
     ['ko hieu gi het', 'xin lỗi'],
     ['may ngu qua', 'xin lỗi'],
-    // «ad» is also read as «cán bộ» in questions: a thanks to the page's admin used to get «Gặp cán bộ»
+    // «ad» calls the page's admin (the bot): a thanks to it used to get «Gặp cán bộ»
     ['cam on ad nhieu', 'không có gì'],
     ['Cảm ơn ad nhiều nha', 'không có gì'],
     ['chào ad', 'chào bà con'],
+    // the bot called by its name: «DVC» is not a question about the public service portal
+    ['Xin chào Trợ lý DVC', 'chào bà con'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
