@@ -221,15 +221,20 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
  * brief called the Cambodian topic "or other foreign", so a birth or marriage with a Korean, Japanese or
  * Chinese parent or spouse also accepts the birth or marriage topic, whose answers say foreign-element
  * registrations are at the commune too; and deleting a dead relative from the household register accepts
- * the death registration, whose answer does it in the same application.
+ * the death registration, whose answer does it in the same application. Five more after them (741 after
+ * removing copies): writer-t, residents checking a rumour (82.5 % answered, 5 wrong of 120 at first);
+ * writer-u, village heads and digital-team members asking for villagers (94.2 %, 2 wrong); writer-v, carers
+ * and people in hard situations, three of them in danger at home (88.2 %, 3 wrong); writer-w, one detail of
+ * a procedure asked every way (95.0 %, 1 wrong); writer-s, northwest minority villagers writing Vietnamese
+ * as a second language (89.0 %, 2 wrong).
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 3,150 questions, 620 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(3150);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(620);
+  it('holds 3,900 questions, 770 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(3900);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(770);
     expect(unknownLabels(set)).toEqual([]);
     expect(copiesIn(set, questionsOf(blind))).toEqual([]);
   });
