@@ -84,6 +84,7 @@ export const topicSchema = z.object({
   /**
    * Phrases that ask the bot for this topic itself, whatever else the message names («đặt lịch nhắc đi
    * đổi căn cước» asks for a reminder, not about the ID card): a message with one is answered with it.
+   * Written with `^` first, a phrase holds only as the message's first words (`^nhắc tôi`).
    */
   asks: z.array(text).min(1).optional(),
   answer: text.max(ANSWER_MAX, `câu trả lời dài quá ${ANSWER_MAX} ký tự`),

@@ -114,10 +114,13 @@ export function buildMatcher(
   /** Each topic's asking phrases (TopicDocument.asks): their bare words, and their letters without tones. */
   const askingPhrases = documents.flatMap((d) =>
     (d.asks ?? []).map((p) => {
+      // «^nhắc tôi»: only as the message's first words (a story may say «cán bộ nhắc tôi mang thêm giấy»)
+      const first = p.startsWith(FIRST_WORDS);
       // read as questions are: lower case, one canonical form per syllable
-      const words = read(p, lexicon).words;
+      const words = read(first ? p.slice(FIRST_WORDS.length) : p, lexicon).words;
       const bare = words.map(fold);
-      return { topic: d.topic, bare, toneless: words.map(withoutTone), joined: ` ${bare.join(' ')} ` };
+      const joined = ` ${bare.join(' ')} `;
+      return { topic: d.topic, bare, toneless: words.map(withoutTone), joined, first };
     }),
   );
   /**
@@ -127,7 +130,9 @@ export function buildMatcher(
    */
   function askedTopic(typed: readonly string[], said: string): string | undefined {
     // `said` holds the folded words: most messages contain no phrase, and cost only this.
-    const candidates = askingPhrases.filter((a) => said.includes(a.joined));
+    const candidates = askingPhrases.filter((a) =>
+      a.first ? said.startsWith(a.joined) : said.includes(a.joined),
+    );
     if (candidates.length === 0) return undefined;
     const bare = typed.map(fold);
     // a word typed with accents is compared by its letters; one typed without, by its bare form
@@ -135,7 +140,8 @@ export function buildMatcher(
     const same = (i: number, a: (typeof askingPhrases)[number], k: number): boolean =>
       key[i] === undefined ? bare[i] === a.bare[k] : key[i] === a.toneless[k];
     return candidates.find((a) => {
-      for (let start = 0; start + a.bare.length <= typed.length; start++) {
+      const last = a.first ? 0 : typed.length - a.bare.length;
+      for (let start = 0; start <= last; start++) {
         if (a.bare.every((_, k) => same(start + k, a, k))) return true;
       }
       return false;
@@ -375,6 +381,8 @@ export function buildMatcher(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** An asking phrase written with this first holds only as the message's first words. */
+const FIRST_WORDS = '^';
 
 /** A topic's samples: its title, aliases and sample questions (the outside subjects' examples). */
 const samplesOf = (d: TopicDocument): string[] =>

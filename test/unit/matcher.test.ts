@@ -103,6 +103,16 @@ describe('the answer engine, as a resident meets it', () => {
     expect(asks('cho toi gap nguoi that')[1]).toBe('gap-can-bo');
     // someone else reminding the resident, in a story, is not a request
     expect(asks('Công an khu vực nhắc tôi phải khai báo tạm trú cho người thuê trọ')[1]).toBe('tam-tru');
+    expect(asks('Hôm qua cán bộ xã nhắc tôi đi đổi căn cước, làm ở đâu?')[1]).toBe('can-cuoc');
+    // …but a message that opens with «nhắc tôi» asks for a reminder (BHYT and tạm trú were answered)
+    expect(asks('Nhắc tôi gia hạn thẻ bảo hiểm y tế vào tháng sau nhé')).toEqual([
+      'answer',
+      'nhac-lich',
+      'bao-hiem-y-te',
+    ]);
+    expect(asks('nhac em ngay 15 thang sau di gia han tam tru nhe')[1]).toBe('nhac-lich');
+    // «đăng ký thường trú được không» asks about thường trú, even of a house without a red book
+    expect(asks('Đất tái định cư chưa có sổ đỏ thì đăng ký thường trú được không')[1]).toBe('thuong-tru');
   });
 
   it('does not answer the online birth bundle for a question that names no birth or child', () => {
