@@ -111,6 +111,10 @@ describe('the answer engine, as a resident meets it', () => {
       'bao-hiem-y-te',
     ]);
     expect(asks('nhac em ngay 15 thang sau di gia han tam tru nhe')[1]).toBe('nhac-lich');
+    // whether the ID card must be redone after another change asks about the ID card
+    expect(asks('Cho hỏi đã đổi tên trong giấy khai sinh xong thì căn cước có phải làm lại không ạ')[1]).toBe(
+      'can-cuoc',
+    );
     // «đăng ký thường trú được không» asks about thường trú, even of a house without a red book
     expect(asks('Đất tái định cư chưa có sổ đỏ thì đăng ký thường trú được không')[1]).toBe('thuong-tru');
   });
