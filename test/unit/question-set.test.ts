@@ -229,15 +229,20 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
  * as a second language (89.0 %, 2 wrong). And five more (737): writer-x, Central Highlands farmers and
  * seasonal pickers (90.5 %, 5 wrong); writer-y, older residents speaking to a voice keyboard (89.2 %,
  * 1 wrong); writer-z, which paper or which office (88.3 %, 5 wrong); writer-aa, young app users describing
- * their screens (89.1 %, 5 wrong); writer-ab, families after a flood or landslide (97.4 %, 1 wrong).
+ * their screens (89.1 %, 5 wrong); writer-ab, families after a flood or landslide (97.4 %, 1 wrong). And
+ * five more (735): writer-ac, Hoa and Chăm families of the south (82.2 %, 9 wrong); writer-ad, dates, ages
+ * and deadlines (90.8 %, 5 wrong); writer-ae, the official procedure pages' own words (92.6 %, 6 wrong);
+ * writer-af, Vietnamese mixed with English (90.8 %, 3 wrong); writer-ag, fishing families on the coast
+ * and islands (89.6 %, 1 wrong). «Is it cheaper online» asked of the online payment alone (an early
+ * writer's label) accepts the digital-citizen topic too, as the rule above says.
  */
 describe('short chat questions (test/fixtures/questions-chat.tsv: dev set)', () => {
   const set = readQuestionSet('test/fixtures/questions-chat.tsv');
   const blind = readQuestionSet('test/fixtures/questions-blind.tsv');
 
-  it('holds 4,630 questions, 910 of them not ours, none in the blind set, with known labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(4630);
-    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(910);
+  it('holds 5,370 questions, 1,050 of them not ours, none in the blind set, with known labels', () => {
+    expect(set.length).toBeGreaterThanOrEqual(5370);
+    expect(set.filter((q) => q.topics.length === 0).length).toBeGreaterThanOrEqual(1050);
     expect(unknownLabels(set)).toEqual([]);
     expect(copiesIn(set, questionsOf(blind))).toEqual([]);
   });
@@ -319,7 +324,9 @@ describe('English questions (test/fixtures/questions-en.tsv: dev; questions-en-b
   });
 
   // A second dev set (2026-12-02, a writer who saw neither the knowledge base nor the other sets), for
-  // the English glossary (content/glossary.yaml): 60.0 % answered and 5 wrong before it.
+  // the English glossary (content/glossary.yaml): 60.0 % answered and 5 wrong before it. A boundary dispute
+  // with a neighbour is labelled not ours (2026-12-02), as the Vietnamese sets' writers labelled 31 of 32:
+  // the knowledge base sends disputes to mediation (content/out-of-scope.yaml, tranh-chap).
   const second = readQuestionSet('test/fixtures/questions-en-2.tsv');
 
   it('has a second dev set of 110 messages, none in the measured set', () => {
