@@ -119,6 +119,11 @@ describe('the answer engine, as a resident meets it', () => {
     expect(asks('Đất tái định cư chưa có sổ đỏ thì đăng ký thường trú được không')[1]).toBe('thuong-tru');
   });
 
+  it('reads a late death registration typed bare as khai tử, not as a bank loan paid late', () => {
+    const m = matcher.match('khai tu tre co bi phat khong');
+    expect([m.decision, m.topic]).toEqual(['answer', 'khai-tu']);
+  });
+
   it('does not answer the online birth bundle for a question that names no birth or child', () => {
     // «liên thông» alone: the death registration is joined up online too
     const m = matcher.match('lien thong khai tu tren dich vu cong');
