@@ -119,6 +119,16 @@ describe('the answer engine, as a resident meets it', () => {
     expect(asks('Đất tái định cư chưa có sổ đỏ thì đăng ký thường trú được không')[1]).toBe('thuong-tru');
   });
 
+  it('sends violence at home to its where-to-go reply (113 first), in English too, not to divorce', () => {
+    for (const q of [
+      'chong nhot em trong nha lay dien thoai roi',
+      'my husband locked me in and took my phone',
+    ]) {
+      const m = matcher.match(q);
+      expect([m.decision, m.outside], q).toEqual(['unknown', 'bao-luc-gia-dinh']);
+    }
+  });
+
   it('reads a late death registration typed bare as khai tử, not as a bank loan paid late', () => {
     const m = matcher.match('khai tu tre co bi phat khong');
     expect([m.decision, m.topic]).toEqual(['answer', 'khai-tu']);
