@@ -16,6 +16,8 @@ section-luu-y = Notes
 ## Not sure
 clarify-prompt = Did you mean one of these?
 clarify-prompt-text = Did you mean one of these? { $options }
+followup-which-section = Is this about «{ $title }»? I can't answer that exactly. Choose the part you want below, or type «gặp cán bộ» to ask a person.
+followup-no-topic = Which procedure do you mean ({ $section })? Please add its name, for example «birth registration fee» or «how long to renew the ID card», or choose from the menu.
 unknown-reply = Sorry, I did not understand that. Try a shorter question, for example "birth registration", "renew ID card", "send papers by post". Or call the commune's one-stop desk: { $phone }.
 empty-reply = What would you like to ask about procedures at the commune? For example "register my child's birth", "what do I need to marry".
 too-long-note = (Your message was very long, so I only read the beginning.)
@@ -53,7 +55,7 @@ menu-group = { $group }: choose what you need.
 help =
     How to use: type your question in your own words, or tap the buttons.
     Type «menu» for the main menu, «change village» to change your village, «tiếng Việt» for Vietnamese, «delete my data» to delete your data.
-    To talk to a person: call the commune's one-stop desk { $phone }.
+    To talk to a person: type «gặp cán bộ» (staff answer right here), or call { $phone }.
 language-set = From now on I will answer in English. Names of offices and papers stay in Vietnamese, as you will see them at the office.
 stale-button = That button is out of date. Please choose again from the menu.
 action-not-ready = «{ $title }»: I cannot do this here yet. Please call the commune's one-stop desk { $phone } (office hours: { $hours }).
@@ -100,6 +102,12 @@ intent-rude = Sorry I could not help yet. Please ask one short question, or call
 safety-scam =
     ⚠️ NO. Never give an OTP code, a password, a card number or money to anyone, even someone who says they are a commune official or the police. Officials never ask for these by phone or message, and never ask you to install an unknown app.
     If someone asks: hang up, do not tap unknown links, and tell { $police }.
+safety-scammed =
+    ⚠️ Act now, the sooner the better:
+    1. Call your bank's hotline (the number on the back of your ATM card or in the bank app) to lock your account and card.
+    2. Change your VNeID and bank app passwords; remove any unknown app you just installed.
+    3. Tell { $police } or call 113. Keep the messages and the caller's number as evidence.
+    The sooner you report it, the easier it is for the bank and the police to stop the money.
 followup-note = (About: { $title })
 
 ## «Nguồn»: where an answer comes from
@@ -171,7 +179,7 @@ announcement-message = 📢 Announcement for { $audience }:
 ## Talking to a staff member (features/handoff*.ts)
 handoff-ask = What would you like to ask the commune staff? Type it briefly; a staff member will answer right here.
 handoff-ask-again = Please type your question for the staff (briefly, under 1,000 characters).
-handoff-opened = I have passed your question to the commune staff (code { $code }). They will answer right here. Meanwhile I stay quiet; type "kết thúc" when you are done.
+handoff-opened = I have passed your question to the commune staff (code { $code }). They will answer right here. Anything more you type, I pass on to them; type "kết thúc" when you are done, or "menu" to ask me something else.
 handoff-office-open = It is office hours now: a staff member will answer soon.
 handoff-office-closed = The office is closed now; staff will answer from { $next }.
 handoff-office-unknown = Staff answer during office hours. If it is urgent, call the commune: { $phone }.
@@ -193,6 +201,8 @@ handoff-staff-resident-ended = ✋ { $code }: the resident ended the talk.
 handoff-staff-timed-out = ⌛ { $code }: closed after a long silence.
 handoff-staff-only = Only commune staff can answer residents.
 handoff-relayed = ✓ Sent to the resident ({ $code }).
+handoff-passed-on = ✓ Passed on to the staff ({ $code }). They will answer right here.
+handoff-left = Ask me anything. Your question { $code } stays open: when the staff answer, I will pass it on right here.
 handoff-staff-closed = ✓ { $code } ended; the resident was told.
 handoff-already-closed = { $code } is already closed: the message was not sent. The resident will open a new one if needed.
 

@@ -16,6 +16,8 @@ section-luu-y = Lưu ý
 ## Not sure
 clarify-prompt = Dạ, ý bà con là việc nào dưới đây ạ?
 clarify-prompt-text = Dạ, ý bà con là việc nào dưới đây ạ? { $options }
+followup-which-section = Dạ, bà con hỏi thêm về «{ $title }» phải không ạ? Câu này tôi chưa trả lời chắc được. Bà con chọn phần muốn xem bên dưới, hoặc gõ «gặp cán bộ» để hỏi người thật.
+followup-no-topic = Dạ, bà con hỏi { $section } của việc nào ạ? Bà con gõ kèm tên việc, ví dụ «khai sinh bao nhiêu tiền», «đổi căn cước mất mấy ngày», hoặc chọn trong menu.
 unknown-reply = Dạ, tôi chưa hiểu rõ câu hỏi này. Bà con thử hỏi ngắn hơn, ví dụ: "làm giấy khai sinh", "đổi căn cước", "nộp hồ sơ qua bưu điện". Hoặc gọi Bộ phận Một cửa của xã: { $phone }.
 empty-reply = Dạ, bà con cần hỏi gì về thủ tục ở xã ạ? Ví dụ: "làm giấy khai sinh cho con", "đăng ký kết hôn cần gì".
 too-long-note = (Tin nhắn dài quá nên tôi chỉ đọc phần đầu.)
@@ -53,7 +55,7 @@ menu-group = { $group }: bà con chọn việc cần làm.
 help =
     Cách dùng: gõ câu hỏi bằng lời của mình (có dấu hay không dấu đều được), hoặc bấm nút.
     Gõ «menu» để về menu chính, «đổi thôn» để đổi thôn/làng, «English» để dùng tiếng Anh, «xóa dữ liệu của tôi» để xóa thông tin.
-    Cần người thật giúp: gọi Bộ phận Một cửa của xã { $phone }.
+    Cần người thật giúp: gõ «gặp cán bộ» (cán bộ trả lời ngay tại đây), hoặc gọi { $phone }.
 language-set = Dạ, từ giờ tôi nói tiếng Việt.
 stale-button = Dạ, nút này đã cũ. Bà con chọn lại trong menu nhé.
 action-not-ready = «{ $title }»: việc này tôi chưa làm được ngay trên đây. Bà con gọi Bộ phận Một cửa của xã { $phone } (giờ làm việc: { $hours }).
@@ -100,6 +102,12 @@ intent-rude = Dạ, tôi xin lỗi vì chưa giúp được bà con. Bà con h�
 safety-scam =
     ⚠️ KHÔNG. Bà con đừng đưa mã OTP, mật khẩu, số thẻ hay chuyển tiền cho bất kỳ ai, kể cả người xưng là cán bộ xã hay công an. Cán bộ không bao giờ hỏi những thứ đó qua điện thoại hay tin nhắn, và không bảo bà con cài ứng dụng lạ.
     Nếu có người hỏi: bà con cúp máy, không bấm đường link lạ, rồi báo { $police }.
+safety-scammed =
+    ⚠️ Bà con làm ngay, càng sớm càng tốt:
+    1. Gọi tổng đài của ngân hàng (số in sau thẻ ATM hoặc trong ứng dụng ngân hàng) để khóa tài khoản, khóa thẻ.
+    2. Đổi mật khẩu VNeID và ứng dụng ngân hàng; gỡ ứng dụng lạ vừa cài.
+    3. Báo { $police } hoặc gọi 113. Giữ lại tin nhắn, số điện thoại của kẻ gian để làm bằng chứng.
+    Báo càng sớm, ngân hàng và công an càng dễ chặn tiền lại.
 followup-note = (Bà con hỏi về: { $title })
 
 ## «Nguồn»: where an answer comes from
@@ -167,15 +175,15 @@ announcement-message = 📢 Thông báo của { $audience }:
 ## Talking to a staff member (features/handoff*.ts)
 handoff-ask = Dạ, bà con cần hỏi cán bộ xã việc gì? Gõ ngắn gọn, cán bộ sẽ trả lời ngay tại đây.
 handoff-ask-again = Dạ, bà con gõ câu hỏi cho cán bộ (ngắn gọn, dưới 1.000 ký tự).
-handoff-opened = Dạ, cháu đã chuyển câu hỏi cho cán bộ xã (mã { $code }). Cán bộ trả lời ngay tại đây. Trong lúc chờ, cháu tạm im; bà con gõ «kết thúc» khi xong.
+handoff-opened = Dạ, tôi đã chuyển câu hỏi cho cán bộ xã (mã { $code }). Cán bộ trả lời ngay tại đây. Bà con nhắn thêm gì, tôi chuyển tiếp cho cán bộ; gõ «kết thúc» khi xong, hoặc «menu» để hỏi tôi việc khác.
 handoff-office-open = Bây giờ là giờ làm việc, cán bộ sẽ trả lời sớm.
 handoff-office-closed = Bây giờ ngoài giờ làm việc; cán bộ sẽ trả lời từ { $next }.
 handoff-office-unknown = Cán bộ sẽ trả lời trong giờ làm việc. Việc gấp, bà con gọi xã: { $phone }.
 handoff-end-button = ✋ Kết thúc
 handoff-staff-says = 👤 Cán bộ xã: { $text }
-handoff-ended = Dạ, đã kết thúc trò chuyện với cán bộ ({ $code }). Bà con cần gì cứ hỏi cháu nhé.
-handoff-nothing-open = Dạ, cuộc trò chuyện với cán bộ đã kết thúc rồi. Bà con cần gì cứ hỏi cháu nhé.
-handoff-closed-by-staff = Dạ, cán bộ xã đã kết thúc trò chuyện ({ $code }). Bà con cần gì cứ hỏi cháu; muốn hỏi cán bộ nữa thì gõ «gặp cán bộ».
+handoff-ended = Dạ, đã kết thúc trò chuyện với cán bộ ({ $code }). Bà con cần gì cứ hỏi tôi nhé.
+handoff-nothing-open = Dạ, cuộc trò chuyện với cán bộ đã kết thúc rồi. Bà con cần gì cứ hỏi tôi nhé.
+handoff-closed-by-staff = Dạ, cán bộ xã đã kết thúc trò chuyện ({ $code }). Bà con cần gì cứ hỏi tôi; muốn hỏi cán bộ nữa thì gõ «gặp cán bộ».
 handoff-timed-out = Dạ, cuộc trò chuyện với cán bộ ({ $code }) đã tự đóng vì lâu không có tin nhắn. Cần hỏi tiếp, bà con gõ «gặp cán bộ».
 handoff-resident-sent-media = [bà con gửi ảnh, tệp hoặc tin nhắn thoại: bot chưa chuyển được, xin bà con gõ chữ]
 handoff-staff-new =
@@ -189,6 +197,8 @@ handoff-staff-resident-ended = ✋ { $code }: bà con đã kết thúc trò chuy
 handoff-staff-timed-out = ⌛ { $code }: tự đóng vì lâu không có tin nhắn.
 handoff-staff-only = Dạ, chỉ cán bộ xã mới trả lời bà con được.
 handoff-relayed = ✓ Đã gửi cho bà con ({ $code }).
+handoff-passed-on = ✓ Đã chuyển thêm cho cán bộ ({ $code }). Cán bộ trả lời ngay tại đây.
+handoff-left = Dạ, bà con hỏi tôi tiếp nhé. Câu hỏi { $code } vẫn mở: cán bộ trả lời, tôi chuyển tới bà con ngay tại đây.
 handoff-staff-closed = ✓ Đã kết thúc { $code }; bà con được báo.
 handoff-already-closed = { $code } đã đóng rồi: tin nhắn không được gửi. Bà con muốn hỏi lại sẽ tự mở phiếu mới.
 
@@ -204,13 +214,13 @@ postal-dossier-wrong = Dạ, mã hồ sơ này chưa đúng: mã gồm chữ, s�
 postal-ask-name = Họ tên người nhận kết quả?
 postal-name-wrong = Dạ, bà con gõ họ tên bằng chữ (ví dụ: Nguyễn Văn An).
 postal-ask-phone = Số điện thoại di động để bưu điện gọi khi giao?
-postal-phone-wrong = Dạ, số điện thoại chưa đúng: cần 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84…). Bà con gõ lại giúp cháu.
+postal-phone-wrong = Dạ, số điện thoại chưa đúng: cần 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84…). Bà con gõ lại giúp tôi.
 postal-ask-village = Nhà bà con ở thôn, làng nào?
 postal-village-unknown = Dạ, bà con bấm tên thôn, làng trong danh sách.
 postal-ask-address = Địa chỉ nhận cụ thể (số nhà, xóm, gần chỗ nào…)?
 postal-address-wrong = Dạ, bà con gõ địa chỉ ngắn gọn (3 đến 200 ký tự).
 postal-summary =
-    Bà con xem lại giúp cháu:
+    Bà con xem lại giúp tôi:
     • Thủ tục: { $topic }
     • Mã hồ sơ: { $dossier }
     • Người nhận: { $name }
@@ -221,7 +231,7 @@ postal-confirm = ✅ Đúng, gửi
 postal-confirm-again = Dạ, đúng thì bấm «Đúng, gửi»; muốn thôi thì gõ «hủy».
 postal-registered =
     Dạ, xã đã nhận yêu cầu của bà con. Mã của bà con: { $code }
-    Khi xã tiếp nhận, gửi bưu điện và khi bưu điện giao, cháu sẽ nhắn bà con ở đây. Muốn xem lại, gõ «tra cứu { $code }». Cần hỏi thêm, gọi xã: { $phone }.
+    Khi xã tiếp nhận, gửi bưu điện và khi bưu điện giao, tôi sẽ nhắn bà con ở đây. Muốn xem lại, gõ «tra cứu { $code }». Cần hỏi thêm, gọi xã: { $phone }.
 postal-status-moi = Mới gửi
 postal-status-da-tiep-nhan = Xã đã tiếp nhận
 postal-status-da-gui-buu-dien = Đã gửi bưu điện
@@ -249,7 +259,7 @@ postal-notice-da-giao = 📮 { $code }: bưu điện đã giao kết quả. Cả
 postal-notice-tu-choi = 📮 { $code }: xã chưa gửi được kết quả qua bưu điện. Lý do: { $reason }. Bà con gọi xã để hỏi thêm: { $phone }.
 postal-lookup = 📮 { $code } · { $topic }: { $status }
 postal-lookup-own = Người nhận: { $phone } · { $village }
-postal-lookup-none = Dạ, cháu không tìm thấy mã { $code }. Bà con xem lại mã (dạng BD-XXXX), hoặc gọi xã.
+postal-lookup-none = Dạ, tôi không tìm thấy mã { $code }. Bà con xem lại mã (dạng BD-XXXX), hoặc gọi xã.
 
 ## Statistics for staff (features/stats.ts)
 stats-title = 📊 Thống kê Trợ lý DVC, tháng { $month }/{ $year } (so với tháng trước)
@@ -262,7 +272,7 @@ stats-top = • Hỏi nhiều nhất: { $topics }
 stats-unanswered = • Câu hỏi bot chưa hiểu: { $count } (xem trên trang thống kê để bổ sung nội dung)
 stats-dashboard-link = Mở trang thống kê (link dùng 1 lần, trong 15 phút)
 stats-dashboard-intro = Dạ, đây là link vào trang thống kê: biểu đồ, tải báo cáo (Word, Excel) và các câu bot chưa hiểu. Link chỉ dùng được 1 lần, trong 15 phút; đừng gửi cho người khác.
-stats-refused = Dạ, thống kê chỉ dành cho cán bộ xã. Bà con cần gì cứ hỏi, cháu giúp ạ.
+stats-refused = Dạ, thống kê chỉ dành cho cán bộ xã. Bà con cần gì cứ hỏi, tôi giúp ạ.
 staff-group-id = Mã của nhóm này: { $id }. Để bot gửi yêu cầu bưu điện và «Gặp cán bộ» vào đây, đặt STAFF_CHAT_ID={ $id } trong cấu hình rồi khởi động lại bot.
 staff-group-already = Đây đã là nhóm cán bộ (STAFF_CHAT_ID={ $id }): yêu cầu bưu điện và «Gặp cán bộ» được gửi vào đây.
 staff-group-private = Lệnh này gõ trong nhóm Telegram của cán bộ (thêm bot vào nhóm trước), để biết mã nhóm.

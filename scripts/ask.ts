@@ -1,7 +1,7 @@
 /**
  * npm run --silent ask -- "câu hỏi"            → the reply as a resident reads it
  * npm run --silent ask -- --json "câu hỏi"     → {"topic","decision","confidence","candidates","reply"}
- *   (decision: answer, clarify, outside, unknown, or scam / intent-… as a conversation answers them)
+ *   (decision: answer, clarify, outside, unknown, or scam / scammed / intent-… as a conversation answers them)
  * npm run --silent ask -- --json --batch FILE  → one JSON object per line, with "question"
  * Only the answer goes to stdout; logs and errors go to stderr. Needs no Redis and no token.
  */
@@ -65,9 +65,14 @@ function main(): void {
   const answer = (question: string): { decision: AnswerDecision; kind: string; reply: Reply } => {
     const decision = engine.qa.decide(question);
     const values = context.values;
-    if (engine.qa.scam(question)) {
-      const text = engine.i18n.t(args.locale, 'safety-scam', { police: values.police ?? '' });
-      return { decision, kind: 'scam', reply: { text } };
+    const safety = engine.qa.scammed(question)
+      ? 'safety-scammed'
+      : engine.qa.scam(question)
+        ? 'safety-scam'
+        : undefined;
+    if (safety) {
+      const text = engine.i18n.t(args.locale, safety, { police: values.police ?? '' });
+      return { decision, kind: safety === 'safety-scam' ? 'scam' : 'scammed', reply: { text } };
     }
     const intent =
       engine.qa.intentOnly(question) ?? (decision.kind === 'answer' ? undefined : engine.qa.intent(question));

@@ -1,9 +1,18 @@
 import type { Reply } from '../core/reply';
 import type { UsageEvent } from '../core/usage';
-import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
+import { SECTION_KEYS, type SectionKey, type Topic } from '../knowledge/schema';
+import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
 import { navigationRow, parseId } from './keyboards';
-import { decisionReply, type ReplyContext, sectionReply, sourcesReply, topicReply } from './topic-replies';
+import type { AnswerDecision } from './question-answering';
+import {
+  decisionReply,
+  type ReplyContext,
+  sectionChoiceReply,
+  sectionReply,
+  sourcesReply,
+  topicReply,
+} from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
@@ -18,6 +27,24 @@ const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
 
 /** An answer this sure is counted as a clear one in the statistics' confidence bands. */
 const HIGH_CONFIDENCE = 0.9;
+/**
+ * After an answer, the words beside a section cue name another procedure only this surely: «bà ngoại cần
+ * mang» (0.81) found the marital-status certificate by chance; «đăng ký kết hôn» is 0.95 and more.
+ */
+const NAMED_OUTRIGHT = 0.9;
+/** A follow-up this short that the bot cannot place stays with the topic just answered (its sections)… */
+const FOLLOW_UP_WORDS = 12;
+/**
+ * …when the knowledge base knows this share of its words: «có bị phạt không» 1.0, «em ở Bình Dương, có
+ * cần về quê không» 0.34; a phone number typed with «qwerty số tôi» 0.06 is not understood at all.
+ */
+const UNDERSTOOD = 0.25;
+/**
+ * …unless it is plainly about something we do not handle (the classifier's chance of "not ours"):
+ * «lam ho chieu o dau» 0.65, «thu tuc ly hon» 0.87; a follow-up that only shares a word with such a
+ * subject («có cần về quê không» → parcels 0.35, «có bị phạt không» → loans 0.38) is under it.
+ */
+const PLAINLY_OUTSIDE = 0.5;
 
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(
@@ -67,18 +94,15 @@ async function counted(outcome: Outcome | Promise<Outcome>, events: readonly Usa
  */
 export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): Outcome | Promise<Outcome> {
   const calm = { ...turn.session, misses: 0 };
-  if (deps.qa.scam(text)) {
-    return {
-      replies: [
-        {
-          text: deps.t(turn.locale, 'safety-scam', { police: deps.commune[turn.locale].police ?? '' }),
-          buttons: [navigationRow(deps.t, turn.locale)],
-        },
-      ],
-      session: calm,
-      usage: [{ kind: 'question', result: 'answered', band: 'high' }],
-    };
-  }
+  // Already given: what to do now (lock the account, report), not «do not give it».
+  if (
+    deps.qa.scammed(
+      text,
+      (turn.session.recent ?? []).filter((m) => m !== text),
+    )
+  )
+    return safetyReply('safety-scammed', turn, deps, calm);
+  if (deps.qa.scam(text)) return safetyReply('safety-scam', turn, deps, calm);
   const only = deps.qa.intentOnly(text);
   if (only) return intentReply(only, turn, deps, calm);
   const last = turn.session.lastTopic;
@@ -87,13 +111,31 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // nothing that names another procedure in the rest of the message.
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     const other = deps.qa.decide(cue.rest);
-    if (!(other.kind === 'answer' && other.topic.id !== last)) {
+    // «hộ chiếu làm ở đâu» after khai sinh asks where passports are done, not khai sinh's office
+    const elsewhere =
+      (other.kind === 'answer' && other.topic.id !== last && other.match.confidence >= NAMED_OUTRIGHT) ||
+      (other.kind === 'outside' && plainlyOutside(other));
+    if (!elsewhere) {
       const section = showSection(last, cue.key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
         return { ...section, usage: [answered, ...(section.usage ?? [])] };
       }
     }
+  }
+  // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»).
+  if (cue && !last && syllables(cue.rest).length <= 1) {
+    const section = deps.t(turn.locale, `section-${cue.key}`).toLocaleLowerCase(turn.locale);
+    return {
+      replies: [
+        {
+          text: deps.t(turn.locale, 'followup-no-topic', { section }),
+          buttons: [navigationRow(deps.t, turn.locale)],
+        },
+      ],
+      session: calm,
+      usage: [{ kind: 'question', result: 'clarified' }],
+    };
   }
   const decision = deps.qa.decide(text);
   if (decision.kind === 'answer') {
@@ -109,19 +151,66 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   }
   const intent = deps.qa.intent(text);
   if (intent) return intentReply(intent, turn, deps, calm);
-  const reply = decisionReply(decision, replyContext(turn, deps));
+  const lastTopic = last ? deps.qa.topic(last) : undefined;
+  if (lastTopic && lastTopic.kind === 'info' && isUnplacedFollowUp(text, decision)) {
+    return {
+      replies: [sectionChoiceReply(lastTopic, replyContext(turn, deps))],
+      session: calm,
+      usage: [{ kind: 'question', result: 'clarified' }],
+    };
+  }
+  const reply = decisionReply(withLastTopic(text, decision, lastTopic), replyContext(turn, deps));
   switch (decision.kind) {
     case 'clarify':
       return { replies: [reply], session: calm, usage: [{ kind: 'question', result: 'clarified' }] };
-    // Recognised as not ours and told where to go: understood, not a miss.
+    // Recognised as not ours and told where to go: understood, not a miss. The talk has moved on: a
+    // «bao nhiêu tiền» after a question about loans is not about the procedure before it.
     case 'outside':
-      return { replies: [reply], session: calm, usage: [{ kind: 'question', result: 'outside', text }] };
+      return {
+        replies: [reply],
+        session: { ...calm, lastTopic: undefined },
+        usage: [{ kind: 'question', result: 'outside', text }],
+      };
     default: {
       const missed = miss(turn, deps, reply);
       if (decision.empty) return missed;
       return { ...missed, usage: [{ kind: 'question', result: 'unanswered', text }] };
     }
   }
+}
+
+/**
+ * A short message with words the knowledge base knows, that names no topic (a question back would offer
+ * topics it names: «chứng thực» after khai sinh asks which chứng thực) and is not plainly about something
+ * we do not handle: a follow-up.
+ */
+function isUnplacedFollowUp(text: string, decision: AnswerDecision): boolean {
+  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
+  if (decision.kind === 'unknown') return (decision.match.understood ?? 0) >= UNDERSTOOD;
+  return decision.kind === 'outside' && !plainlyOutside(decision);
+}
+
+/** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
+function withLastTopic(text: string, decision: AnswerDecision, last: Topic | undefined): AnswerDecision {
+  if (decision.kind !== 'clarify' || !last || syllables(text).length > FOLLOW_UP_WORDS) return decision;
+  if (decision.options.some((o) => o.id === last.id)) return decision;
+  return { ...decision, options: [...decision.options, last] };
+}
+
+const plainlyOutside = (d: AnswerDecision): boolean => (d.match.outsideLikely ?? 1) >= PLAINLY_OUTSIDE;
+
+/** «KHÔNG» to a scam question, or what to do after one: at once, whatever else the message says. */
+function safetyReply(key: string, turn: Turn, deps: FeatureContext, session: Turn['session']): Outcome {
+  return {
+    replies: [
+      {
+        text: deps.t(turn.locale, key, { police: deps.commune[turn.locale].police ?? '' }),
+        buttons: [navigationRow(deps.t, turn.locale)],
+      },
+    ],
+    session,
+    usage: [{ kind: 'question', result: 'answered', band: 'high' }],
+  };
 }
 
 /** A kind word for a greeting, thanks, ok, frustration or rudeness: not a miss. */

@@ -4,12 +4,19 @@ import type { Locale } from '../core/user';
 import { describeOpening, officeTime } from '../knowledge/office-hours';
 import { villageName } from '../knowledge/placeholders';
 import { buildPayload, type FeatureContext } from './feature';
+import { MENU } from './keyboards';
 
 /** «Kết thúc»: the resident ends the talk with staff (a button on every staff reply). */
 export const END = 'ht-end';
 
 export const endRow = (ctx: FeatureContext, locale: Locale) => [
   { label: ctx.t(locale, 'handoff-end-button'), payload: buildPayload(END) },
+];
+
+/** «Kết thúc» and «Menu chính» (back to the bot, the question left open for staff). */
+const talkRow = (ctx: FeatureContext, locale: Locale) => [
+  ...endRow(ctx, locale),
+  { label: ctx.t(locale, 'button-main-menu'), payload: MENU },
 ];
 
 const clock = (at: number): string => new Date(at + 7 * 3_600_000).toISOString().slice(11, 16);
@@ -39,8 +46,13 @@ export function openedReply(t: Ticket, now: number, ctx: FeatureContext, locale:
       : ctx.t(locale, 'handoff-office-unknown', { phone: ctx.commune[locale].phone ?? '' });
   return {
     text: `${ctx.t(locale, 'handoff-opened', { code: t.code })}\n${when}`,
-    buttons: [endRow(ctx, locale)],
+    buttons: [talkRow(ctx, locale)],
   };
+}
+
+/** A resident's message passed on to staff, said so. */
+export function passedOn(code: string, ctx: FeatureContext, locale: Locale): Reply {
+  return { text: ctx.t(locale, 'handoff-passed-on', { code }), buttons: [talkRow(ctx, locale)] };
 }
 
 /** A staff member's words, relayed to the resident. */

@@ -8,8 +8,8 @@ import { buildPayload, type Feature, type FeatureContext, payloadKind } from './
 import { readFeatureState, writeFeatureState } from './feature-state';
 import type { Flow } from './flow-engine';
 import { closeByStaff, relayAnswer } from './handoff-relay';
-import { END, openedReply, staffTicket } from './handoff-replies';
-import { navigationRow } from './keyboards';
+import { END, openedReply, passedOn, staffTicket } from './handoff-replies';
+import { MENU, navigationRow } from './keyboards';
 import type { Outcome, Turn } from './types';
 
 const ID = 'handoff';
@@ -21,6 +21,10 @@ const said = (text: string | undefined): string => foldedWords(text ?? '');
 const ENDING = new Set(['ket thuc', 'ketthuc', 'xong roi', 'thoi', 'end', 'stop']);
 const isEnding = (turn: Turn): boolean =>
   turn.event.payload === END || (turn.event.kind === 'text' && ENDING.has(said(turn.event.text)));
+/** «menu» in a talk: back to the bot, the question left open for staff (their answer still comes here). */
+const LEAVING = new Set(['menu', 'menu chinh', 'quay lai', 'tro ve', 'hoi may']);
+const isLeaving = (turn: Turn): boolean =>
+  turn.event.payload === MENU || (turn.event.kind === 'text' && LEAVING.has(said(turn.event.text)));
 
 const counted = (what: string) => ({ kind: 'handoff' as const, what });
 
@@ -100,7 +104,10 @@ async function staffAnswer(code: string, turn: Turn, ctx: FeatureContext): Promi
   };
 }
 
-/** A resident in a talk with staff: the bot stays quiet and passes the messages on, except «kết thúc». */
+/**
+ * A resident in a talk with staff: the bot passes each message on and says so, except «kết thúc» (ends the
+ * talk) and «menu» (back to the bot; the ticket stays open for staff).
+ */
 async function inTalk(code: string, turn: Turn, ctx: FeatureContext): Promise<Outcome | undefined> {
   const ticket = await ctx.handoff.get(code);
   if (ticket?.status !== 'open' || userKey(ticket.user) !== userKey(turn.event.user)) return undefined;
@@ -116,24 +123,33 @@ async function inTalk(code: string, turn: Turn, ctx: FeatureContext): Promise<Ou
       usage: [counted('closed-resident')],
     };
   }
+  if (isLeaving(turn)) {
+    return {
+      replies: [{ text: ctx.t(turn.locale, 'handoff-left', { code }) }, ctx.mainMenu(turn)],
+      session: writeFeatureState(turn.session, ID, undefined),
+    };
+  }
+  // A button of an earlier answer is for the bot: answered, and the talk goes on.
+  if (turn.event.kind === 'button') return undefined;
+  if (turn.event.kind !== 'text' && turn.event.kind !== 'media') return { replies: [] };
   const text =
     turn.event.kind === 'text'
       ? maskPersonalNumbers(turn.event.text ?? '')
       : ctx.t('vi', 'handoff-resident-sent-media');
-  if (turn.event.kind === 'text' || turn.event.kind === 'media') {
-    await ctx.handoff.note(code, { from: 'resident', text, at: turn.now });
-    await ctx.messenger.tellStaff(
-      { text: ctx.t('vi', 'handoff-staff-more', { code, text }) },
-      `ht-${code}-${turn.event.messageId}`,
-    );
-  }
-  return { replies: [] };
+  await ctx.handoff.note(code, { from: 'resident', text, at: turn.now });
+  await ctx.messenger.tellStaff(
+    { text: ctx.t('vi', 'handoff-staff-more', { code, text }) },
+    `ht-${code}-${turn.event.messageId}`,
+  );
+  // Said every time: a resident who hears nothing thinks the chat is broken (trial with residents).
+  return { replies: [passedOn(code, ctx, turn.locale)] };
 }
 
 /**
  * «Gặp cán bộ» (topic gap-can-bo): a ticket `HT-XXXX` in the staff group with the question and the
  * last messages; a staff member's reply to it is relayed to the resident's own app; meanwhile the bot
- * stays quiet for that resident, until «kết thúc», a staff «kết thúc», or a quiet time (handoff-relay.ts).
+ * passes the resident's messages on, until «kết thúc», «menu», a staff «kết thúc», or a quiet time
+ * (handoff-relay.ts).
  */
 export const handoffFeature: Feature = {
   id: ID,

@@ -15,6 +15,12 @@ export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
 const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
 const POSTAL_SECTION: SectionKey = 'buu-dien';
+/**
+ * The contact topic (offices, hours, phones): «làm căn cước ở đâu, mấy giờ mở cửa» asks where and when that
+ * procedure is done, which its own «Nơi nộp» says (căn cước: Công an xã, with its own hours).
+ */
+const CONTACT_TOPIC = 'lien-he';
+const PLACE_SECTION: SectionKey = 'noi-nop';
 const CLARIFY_OPTIONS = 3;
 /**
  * A question this short is one request («khai tử hết bao nhiêu tiền»); in a longer story a section word
@@ -50,6 +56,8 @@ export interface QuestionAnswering {
   intentOnly(text: string): string | undefined;
   /** a question whether to give a code, a password or money to someone */
   scam(text: string): boolean;
+  /** a message saying a code, password or money was already given (`before`: the resident's earlier messages) */
+  scammed(text: string, before?: readonly string[]): boolean;
   /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   topic(id: string): Topic | undefined;
@@ -86,14 +94,25 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
    */
   function procedureSection(question: string, match: MatchResult): AnswerDecision | undefined {
     // Only when the how-to would be answered: a question back already offers the procedure.
-    if (match.decision !== 'answer' || !isWay(topics.get(match.topic))) return undefined;
+    if (match.decision !== 'answer') return undefined;
+    const contact = match.topic === CONTACT_TOPIC;
+    if (!contact && !isWay(topics.get(match.topic))) return undefined;
     const cue = sectionCue(question);
-    if (!cue || !CHANNEL_SECTIONS.has(cue.key)) return undefined;
-    const named = procedureNamed(cue.rest);
+    if (!cue || !(contact ? cue.key === PLACE_SECTION : CHANNEL_SECTIONS.has(cue.key))) return undefined;
+    const named = procedureNamed(contact ? withoutCues(cue.rest, PLACE_SECTION) : cue.rest);
     // The whole message found the procedure too (among its candidates), not only its remainder.
-    if (!named || !match.candidates.some((c) => c.topic === named.procedure.id)) return undefined;
+    if (!named || named.procedure.id === match.topic) return undefined;
+    if (!match.candidates.some((c) => c.topic === named.procedure.id)) return undefined;
     if (!named.procedure.sections[cue.key]) return undefined;
     return { match: named.match, truncated: false, kind: 'answer', topic: named.procedure, section: cue.key };
+  }
+
+  /** The words without any more phrases that ask for this section («ở đâu, mấy giờ mở cửa» asks twice). */
+  function withoutCues(words: string, key: SectionKey): string {
+    let rest = words;
+    for (let cue = sectionCue(rest); cue?.key === key && cue.rest !== rest; cue = sectionCue(rest))
+      rest = cue.rest;
+    return rest;
   }
 
   /**
@@ -156,6 +175,7 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     intent: (text) => cues.intent(text),
     intentOnly: (text) => cues.intentOnly(text),
     scam: (text) => cues.scam(text),
+    scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
     topic: (id) => topics.get(id),
     values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },

@@ -36,7 +36,7 @@ function help(turn: Turn, ctx: FeatureContext): Outcome {
 export const settingsFeature: Feature = {
   id: 'settings',
   commands: [
-    { words: ['help', 'tro giup', 'huong dan su dung'], handle: help },
+    { words: ['help', 'tro giup', 'huong dan', 'huong dan su dung'], handle: help },
     { words: ['english', 'tieng anh', 'lang en'], handle: (turn, ctx) => setLanguage('en', turn, ctx) },
     { words: ['tieng viet', 'vietnamese', 'lang vi'], handle: (turn, ctx) => setLanguage('vi', turn, ctx) },
   ],

@@ -80,6 +80,21 @@ export function sectionReply(topic: Topic, key: SectionKey, c: ReplyContext): Re
   };
 }
 
+/**
+ * A short follow-up the bot cannot place («có cần về quê không», «nhờ con làm được không») right after a
+ * topic: that topic's sections to choose from, and a person to ask, instead of unrelated topics.
+ */
+export function sectionChoiceReply(topic: Topic, c: ReplyContext): Reply {
+  const sections = sectionsOf(topic).map((k) => ({
+    label: c.t(c.locale, `section-${k}`),
+    payload: sectionPayload(topic.id, k),
+  }));
+  return {
+    text: c.t(c.locale, 'followup-which-section', { title: title(topic, c.locale) }),
+    buttons: [...rows(sections, 2), navigationRow(c.t, c.locale, topicPayload(topic.id))],
+  };
+}
+
 /** «Nguồn»: where the answer comes from and when it was last checked, so a resident or a clerk can check. */
 export function sourcesReply(topic: Topic, c: ReplyContext): Reply {
   const [y, m, d] = topic.reviewed.split('-');

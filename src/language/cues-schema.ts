@@ -9,8 +9,16 @@ export const cuesSchema = z.object({
   intents: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only address the bot or the page («ad», «admin»): a message of an intent and these is that intent */
   address: z.array(z.string().min(1)).default([]),
+  /** good wishes and leave-taking («chúc chị sức khỏe», «để mai em lên xã hỏi»): beside an intent, nothing more */
+  courtesy: z.array(z.string().min(1)).default([]),
   /** each rule: a message with a word from every group is a question about a scam */
   safety: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]),
+  /** each rule: a message with a word from every group says a code, a password or money was already given */
+  scammed: z.array(z.array(z.array(z.string().min(1)).min(1)).min(1)).default([]),
+  /** …and these alone say so right after a scam question («tôi đọc rồi, giờ sao») */
+  scammedAfter: z.array(z.string().min(1)).default([]),
+  /** …but not with these («sợ bị lừa»: afraid of one, not tricked) */
+  scammedNot: z.array(z.string().min(1)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */

@@ -7,6 +7,8 @@ export type CuesData = z.input<typeof cuesSchema>;
 
 /** A short message that is one of these does not count as a question the bot failed to understand. */
 export const INTENT_MAX_WORDS = 6;
+/** A thanks with good wishes («Em cảm ơn chị nhiều ạ! Chúc chị sức khỏe.») is longer, and still a thanks. */
+const COURTESY_MAX_WORDS = 20;
 
 export interface Cues {
   /** the intent of a short message, if it is one («cảm ơn cháu nhiều» → thanks) */
@@ -19,6 +21,11 @@ export interface Cues {
   intentOnly(text: string): string | undefined;
   /** whether the message asks whether to give a code, a password or money to someone */
   scam(text: string): boolean;
+  /**
+   * whether the message says a code, a password or money was already given (or the app installed):
+   * alone, or right after a scam question (`before`: the resident's earlier messages)
+   */
+  scammed(text: string, before?: readonly string[]): boolean;
   /**
    * The answer section the message asks for, if any («mất mấy ngày» → thoi-gian), and the message's
    * other words (what is left once the cue is taken out: does it name another procedure?).
@@ -64,6 +71,16 @@ const without = (w: Words, found: { at: number; length: number }): Words => [
   ...w.slice(found.at + found.length),
 ];
 
+/** The words without every occurrence of these phrases (the longest taken first). */
+function withoutAll(w: Words, phrases: readonly Words[]): Words {
+  let rest = w;
+  for (const p of phrases) {
+    for (let at = indexOf(rest, p); at >= 0; at = indexOf(rest, p))
+      rest = without(rest, { at, length: p.length });
+  }
+  return rest;
+}
+
 /** The longest of these phrases found in the words (its name, where, how long); the longest wins. */
 function longest(
   w: Words,
@@ -88,10 +105,19 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     Object.entries(record).map(([name, phrases]) => ({ name, phrases: phrases.map(phrase) }));
   const intents = named(parsed.intents);
   const safety = parsed.safety.map((rule) => rule.map((group) => group.map(phrase)));
+  const scammed = parsed.scammed.map((rule) => rule.map((group) => group.map(phrase)));
+  const scammedAfter = parsed.scammedAfter.map(phrase);
+  const scammedNot = parsed.scammedNot.map(phrase);
+  const matchesRule = (w: Words, rules: readonly (readonly (readonly Words[])[])[]): boolean =>
+    rules.some((rule) => rule.every((group) => group.some((p) => contains(w, p))));
   const sections = named(parsed.sections);
   // Abbreviations written out first: «bn tien» is «bao nhiêu tiền», «onl» is «trực tuyến».
   const words = (text: string): Words => expand(syllables(text), lexicon).words;
   const address = parsed.address.flatMap(phrase);
+  // longest first: «một ngày tốt lành» goes before «tốt lành»
+  const saidBeside = [...intents.flatMap((i) => i.phrases), ...parsed.courtesy.map(phrase)].sort(
+    (a, b) => b.length - a.length,
+  );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
 
   return {
@@ -99,10 +125,11 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';
       // Read as typed: «ad» must not become «cán bộ» here.
       const w = syllables(text);
-      if (w.length === 0 || w.length > INTENT_MAX_WORDS) return undefined;
+      if (w.length === 0 || w.length > COURTESY_MAX_WORDS) return undefined;
       const best = longest(w, intents);
       if (!best) return undefined;
-      const rest = without(w, best);
+      // The other intents' phrases («em hiểu rồi» after a thanks) and good wishes say nothing more.
+      const rest = withoutAll(w, saidBeside);
       const filler = (word: string) => isStopword(word, lexicon) || address.some((a) => same(word, a));
       return rest.every(filler) ? best.name : undefined;
     },
@@ -114,8 +141,13 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       return longest(w, intents)?.name;
     },
     scam(text) {
+      return matchesRule(words(text), safety);
+    },
+    scammed(text, before = []) {
       const w = words(text);
-      return safety.some((rule) => rule.every((group) => group.some((p) => contains(w, p))));
+      if (scammedNot.some((p) => contains(w, p))) return false;
+      if (matchesRule(w, scammed)) return true;
+      return scammedAfter.some((p) => contains(w, p)) && before.some((m) => matchesRule(words(m), safety));
     },
     section(text) {
       const w = words(text);

@@ -13,12 +13,17 @@ export const lexiconSchema = z.object({
    */
   generic: z.array(z.string().min(1)).default([]),
   /** short messages that are not procedure questions, scam questions, section cue words (cues.ts) */
-  conversation: cuesSchema.default({ intents: {}, address: [], safety: [], sections: {}, asking: [] }),
+  conversation: cuesSchema.default(() => cuesSchema.parse({})),
   /**
    * Words residents type that the samples do not use → the words of our topics (content/glossary.yaml:
    * everyday Vietnamese and English), read in questions only: the samples are read with `phrases` alone.
    */
   glossary: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * The bot's own names («Trợ lý DVC»): a resident who calls it by name is not asking about the online
+   * portal («DVC»), so they are read out of questions.
+   */
+  names: z.array(z.string().min(1)).default([]),
 });
 export type LexiconData = z.input<typeof lexiconSchema>;
 
@@ -41,6 +46,8 @@ export interface Lexicon {
   readonly bareStopwords: ReadonlySet<string>;
   /** generic words, folded */
   readonly generic: ReadonlySet<string>;
+  /** the bot's own names, folded syllables with abbreviations written out, longest first */
+  readonly names: readonly (readonly string[])[];
 }
 
 /** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
@@ -69,7 +76,19 @@ export function compileLexicon(data: LexiconData): Lexicon {
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
   const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
-  return { abbreviations, phrasesByFirstWord, questionPhrasesByFirstWord, stopwords, bareStopwords, generic };
+  const names = compile((data.names ?? []).map((n) => [n, n]))
+    .map((p) => p.folded)
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length);
+  return {
+    abbreviations,
+    phrasesByFirstWord,
+    questionPhrasesByFirstWord,
+    stopwords,
+    bareStopwords,
+    generic,
+    names,
+  };
 }
 
 /** Phrases by their first folded syllable, longest first: "sổ hộ khẩu" is seen before "hộ khẩu". */
@@ -105,12 +124,13 @@ export function isStopword(word: string, lexicon: Lexicon): boolean {
  */
 export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, question = false): Expansion {
   const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;
-  const words: string[] = [];
+  const written: string[] = [];
   for (const word of syllablesOfText) {
     const long = lexicon.abbreviations.get(fold(word));
-    if (long) words.push(...long);
-    else words.push(word);
+    if (long) written.push(...long);
+    else written.push(word);
   }
+  const words = question ? withoutNames(written, lexicon.names) : written;
   const folded = words.map(fold);
   // A word typed with accents must match the phrase with its accents ("cười" is not "cưới");
   // a word typed bare matches the bare phrase.
@@ -130,4 +150,17 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
     }
   }
   return { words, known, added };
+}
+
+/** The words without the bot's own names («trợ lý dịch vụ công ơi, …»). */
+function withoutNames(words: readonly string[], names: readonly (readonly string[])[]): string[] {
+  if (names.length === 0) return [...words];
+  const folded = words.map(fold);
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const name = names.find((n) => n.every((w, k) => folded[i + k] === w));
+    if (name) i += name.length - 1;
+    else kept.push(words[i]!);
+  }
+  return kept;
 }

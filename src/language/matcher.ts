@@ -40,6 +40,10 @@ export interface MatchResult {
   readonly outside?: string;
   /** with an answer: the runner-up worth one button under it («Hay là…»), when it is not far behind */
   readonly alternative?: string;
+  /** the topic classifier's chance that the question is about something the bot does not handle (0..1) */
+  readonly outsideLikely?: number;
+  /** without an answer: the weighted share of the question's words the best topic explains (0..1) */
+  readonly understood?: number;
 }
 
 export interface Matcher {
@@ -339,9 +343,19 @@ export function buildMatcher(
       const outside = scored.topics.find((c) => isOutside(c.topic));
       const recognised =
         outside && p.outside >= model.outsideAt
-          ? { outside: outside.topic.slice(OUTSIDE_PREFIX.length) }
+          ? {
+              outside: outside.topic.slice(OUTSIDE_PREFIX.length),
+              outsideLikely: round(scored.likelyOutside ?? 0),
+            }
           : {};
-      return { topic: 'unknown', decision: 'unknown', confidence: 0, candidates, ...recognised };
+      return {
+        topic: 'unknown',
+        decision: 'unknown',
+        confidence: 0,
+        candidates,
+        understood: round(scored.coverage),
+        ...recognised,
+      };
     }
     if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
     if (decision !== 'answer' || !best) return { topic: 'unknown', decision, confidence, candidates };

@@ -30,6 +30,12 @@ describe('short messages that are not questions', () => {
     ['chào ad', 'chào bà con'],
     // the bot called by its name: «DVC» is not a question about the public service portal
     ['Xin chào Trợ lý DVC', 'chào bà con'],
+    // a thanks with good wishes or a goodbye (they got replies about court disputes, pensions, veterans)
+    ['Em cảm ơn chị nhiều ạ! Chúc chị sức khỏe.', 'không có gì'],
+    ['Dạ em cảm ơn anh chị nhiều ạ, chúc anh chị một ngày tốt lành.', 'không có gì'],
+    ['Dạ em cảm ơn ạ, em hiểu rồi', 'không có gì'],
+    ['Dạ thôi em cảm ơn, để mai em lên xã hỏi ạ.', 'không có gì'],
+    ['Dạ con cảm ơn cô chú, con đi hỏi thử ạ.', 'không có gì'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
@@ -37,6 +43,15 @@ describe('short messages that are not questions', () => {
     expect(r.text(replies)).not.toContain('chưa hiểu');
     // Said twice, still no "tôi vẫn chưa hiểu" fallback.
     expect(r.text(await r.say(said))).not.toContain('vẫn chưa hiểu');
+  });
+
+  it('«hướng dẫn» typed is the «Hướng dẫn» button (how to use the bot), not a request for a staff member', async () => {
+    for (const said of ['huong dan', 'Hướng dẫn']) {
+      const r = await onboarded();
+      await r.say(said);
+      expect(r.last.text, said).toContain('Cách dùng');
+      expect(r.last.text, said).not.toContain('cần hỏi cán bộ xã việc gì');
+    }
   });
 
   it('two out-of-scope questions in a row each get their where-to-go sentence, not a fallback', async () => {
@@ -78,6 +93,40 @@ describe('safety', () => {
       const text = r.text(await r.say(q));
       expect(text, q).not.toContain('⚠️ KHÔNG');
       expect(text, q).toContain('VNeID');
+    }
+  });
+
+  it.each([
+    'lo dua ma otp cho nguoi la roi',
+    'bi lua mat tien trong tai khoan roi',
+    'Tôi lỡ bấm vào link lạ rồi',
+  ])('«%s» (already given) gets what to do now: lock the bank account, report', async (said) => {
+    const r = await onboarded();
+    const text = r.text(await r.say(said));
+    expect(text).toContain('khóa tài khoản');
+    expect(text).toContain('113');
+    expect(text).not.toContain('KHÔNG. Bà con đừng đưa');
+  });
+
+  it('after a scam question, «I already read it out» gets what to do now, not a procedure that shares a word', async () => {
+    const r = await onboarded();
+    await r.say('co nguoi goi dien xung cong an bao doc ma otp');
+    // «doc» is «đọc» (read out) here, not «độc thân»
+    const text = r.text(await r.say('toi da doc roi phai lam sao'));
+    expect(text).toContain('khóa tài khoản');
+    expect(text).not.toContain('độc thân');
+  });
+
+  it('does not alarm a resident who paid a fee, installed VNeID or asks what «the police app» is', async () => {
+    const r = await onboarded();
+    for (const q of [
+      'tôi đã chuyển tiền lệ phí qua ngân hàng rồi',
+      'em da cai app vneid roi ma ko dang nhap duoc',
+      'cai app cua cong an do la gi',
+    ]) {
+      const text = r.text(await r.say(q));
+      expect(text, q).not.toContain('⚠️ KHÔNG');
+      expect(text, q).not.toContain('khóa tài khoản');
     }
   });
 
@@ -150,10 +199,64 @@ describe('follow-ups about the topic just answered', () => {
     expect(reply?.text).toContain('Đăng ký kết hôn');
   });
 
-  it('has no context without an answer first: a lone cue is not guessed', async () => {
+  it.each([
+    ['khai-sinh', 'nho con lam dc ko', 'luu-y'],
+    ['khai-sinh', 'Bà ngoại cần mang giấy gì ạ?', 'giay-to'],
+    ['khai-sinh', 'Em ở Bình Dương, có cần về quê không ạ?', 'noi-nop'],
+    ['can-cuoc', 'co phai ra huyen ko', 'noi-nop'],
+    ['khai-tu', 'co dc tien mai tang ko', 'luu-y'],
+  ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
+    const r = await onboarded();
+    await r.pressPayload(`topic:${topic}`);
+    const title = engine.kb.topics.find((t) => t.id === topic)?.title ?? '';
+    const [reply] = await r.say(said);
+    expect(reply?.text.startsWith(`${title} — ${bot.deps.t('vi', `section-${key}`)}`), reply?.text).toBe(
+      true,
+    );
+  });
+
+  it('a short follow-up it cannot place gets the sections of the topic just answered, not unrelated topics', async () => {
+    for (const said of ['co bi phat ko', 'can nguoi lam chung ko']) {
+      const r = await onboarded();
+      await r.pressPayload('topic:khai-sinh');
+      const [reply] = await r.say(said);
+      // once the loan and prison-visit replies, because of one shared word
+      expect(reply?.text, said).toContain('«Đăng ký khai sinh»');
+      expect(
+        reply?.buttons?.flat().map((b) => b.label),
+        said,
+      ).toContain(bot.deps.t('vi', 'section-le-phi'));
+    }
+    // a subject plainly not ours still gets its where-to-go sentence
+    const r = await onboarded();
+    await r.pressPayload('topic:khai-sinh');
+    expect(r.text(await r.say('lam ho chieu o dau'))).toContain('Công an tỉnh');
+  });
+
+  it('has no context without an answer first: a lone cue is not guessed, the resident is asked which procedure', async () => {
     const r = await onboarded();
     const [reply] = await r.say('bao nhieu tien');
     expect(reply?.text).not.toContain('—');
+    // it used to get «tôi không có thông tin giá cả thị trường»
+    expect(reply?.text).toContain('lệ phí của việc nào');
+  });
+
+  it('a short question back right after an answer names its topics, and offers the topic just answered too', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:khai-sinh');
+    const [reply] = await r.say('chứng thực');
+    expect(reply?.text).toContain('ý bà con là');
+    const labels = reply?.buttons?.flat().map((b) => b.label) ?? [];
+    expect(labels).toContain('Chứng thực chữ ký, điểm chỉ');
+    expect(labels).toContain('Đăng ký khai sinh');
+  });
+
+  it('drops the context after a question about something we do not handle', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:chung-thuc-chu-ky');
+    expect(r.text(await r.say('vay von ngan hang o dau'))).toContain('ngân hàng');
+    const [reply] = await r.say('bao nhieu tien');
+    expect(reply?.text).not.toContain('Chứng thực chữ ký');
   });
 });
 
@@ -279,6 +382,33 @@ describe('a procedure asked with a way of doing it (online, by post)', () => {
     const [reply] = await r.say('nop ho so online the nao');
     expect(reply?.text).toContain('Nộp hồ sơ trực tuyến');
     expect(reply?.text).not.toContain(' — ');
+  });
+});
+
+describe('where and when a procedure is done', () => {
+  it("«làm căn cước ở đâu, mấy giờ mở cửa» gets the ID card's own office (Công an xã) and its hours, not the one-stop desk", async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('lam can cuoc o dau, may gio mo cua');
+    const title = `Cấp đổi, cấp lại thẻ căn cước — ${bot.deps.t('vi', 'section-noi-nop')}`;
+    expect(reply?.text.startsWith(title), reply?.text).toBe(true);
+    // the police keep their own hours (commune.yaml: Saturday morning too), not the one-stop desk's
+    expect(reply?.text).toContain('Thứ Bảy: 07:00–11:00');
+  });
+
+  it("a procedure done at the one-stop desk gets its own «Nơi nộp», with the desk's hours", async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('khai sinh làm ở đâu mấy giờ mở cửa');
+    expect(
+      reply?.text.startsWith(`Đăng ký khai sinh — ${bot.deps.t('vi', 'section-noi-nop')}`),
+      reply?.text,
+    ).toBe(true);
+    expect(reply?.text).toContain('Bộ phận Một cửa');
+  });
+
+  it('the office hours asked alone are still the contact answer', async () => {
+    const r = await onboarded();
+    const [reply] = await r.say('xa lam viec may gio');
+    expect(reply?.text.startsWith('Địa chỉ, giờ làm việc, số điện thoại'), reply?.text).toBe(true);
   });
 });
 

@@ -41,9 +41,11 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     expect(card).toContain('› làm giấy khai sinh cần gì');
     expect(card).toContain('Thôn/làng 3');
 
-    // While the ticket is open the bot says nothing and passes messages on.
-    const quiet = await r.say('nhà tôi ở gần trường học');
-    expect(quiet).toEqual([]);
+    // While the ticket is open the bot passes messages on, and says so (silence read as a broken chat).
+    const passed = await r.say('nhà tôi ở gần trường học');
+    expect(passed.map((x) => x.text)).toEqual([
+      `✓ Đã chuyển thêm cho cán bộ (${code}). Cán bộ trả lời ngay tại đây.`,
+    ]);
     expect((await group()).at(-1)?.reply.text).toContain(
       `${code} bà con nhắn thêm: nhà tôi ở gần trường học`,
     );
@@ -78,6 +80,45 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     // A late staff reply is not sent.
     await a.replyTo(card, 'Bác còn cần gì không?');
     expect(a.last.text).toContain(`${code} đã đóng rồi`);
+  });
+
+  it('«menu» in a talk brings the bot back and leaves the question open: the staff answer still arrives', async () => {
+    const { r, code } = await openTicket('tg-menu');
+    await r.say('menu');
+    expect(r.text(r.transcript.slice(-2))).toContain(`Câu hỏi ${code} vẫn mở`);
+    // the bot answers again, and nothing more goes to staff
+    const before = (await group()).length;
+    await r.say('đổi căn cước ở đâu');
+    expect(r.last.text).toMatch(/căn cước/i);
+    expect((await group()).length).toBe(before);
+    // the staff answer reaches the resident all the same
+    const staff = bot.inGroup(ADMIN);
+    await staff.replyTo(await ticketCard(code), 'Bác lên Công an xã sáng mai nhé');
+    expect(staff.last.text).toContain(`Đã gửi cho bà con (${code})`);
+    expect((await toResident('tg-menu')).at(-1)?.reply.text).toBe(
+      '👤 Cán bộ xã: Bác lên Công an xã sáng mai nhé',
+    );
+    // «gặp cán bộ» again goes back to the same open question
+    await r.say('cho tôi gặp cán bộ');
+    expect(r.last.text).toContain(code);
+    await r.say('kết thúc');
+  });
+
+  it('a button of an earlier answer pressed in a talk is answered by the bot; the talk goes on', async () => {
+    const { r, code } = await openTicket('tg-button');
+    // the khai sinh answer given before the talk: its «Lệ phí» button
+    const fees = r.transcript
+      .flatMap((x) => (x.buttons ?? []).flat())
+      .find((b) => b.label.includes('Lệ phí'));
+    expect(fees).toBeDefined();
+    await r.pressPayload(fees!.payload);
+    expect(r.last.text).toContain('Đăng ký khai sinh — Lệ phí');
+    await r.say('còn một việc nữa');
+    expect(r.last.text).toContain(`Đã chuyển thêm cho cán bộ (${code})`);
+    // the «Menu chính» under it brings the bot back
+    await r.press('Menu chính');
+    expect(r.text(r.transcript.slice(-2))).toContain(`Câu hỏi ${code} vẫn mở`);
+    await bot.inGroup(ADMIN).replyTo(await ticketCard(code), 'kết thúc');
   });
 
   it('a group member who is not staff cannot answer as staff', async () => {

@@ -43,6 +43,31 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     ]);
   });
 
+  it("reads the bot's own name out of residents' questions, with its abbreviation written out", () => {
+    const named = compileLexicon({
+      abbreviations: { dvc: 'dịch vụ công' },
+      phrases: {},
+      stopwords: [],
+      names: ['trợ lý dvc'],
+    });
+    expect(expand(syllables('Trợ lý DVC ơi đổi căn cước'), named, true).words).toEqual([
+      'ơi',
+      'đổi',
+      'căn',
+      'cước',
+    ]);
+    expect(expand(syllables('tro ly dich vu cong oi'), named, true).words).toEqual(['oi']);
+    // «dvc» alone is the portal, and the samples keep every word
+    expect(expand(syllables('tài khoản dvc'), named, true).words).toEqual([
+      'tài',
+      'khoản',
+      'dịch',
+      'vụ',
+      'công',
+    ]);
+    expect(expand(syllables('trợ lý dvc'), named).words).toEqual(['trợ', 'lý', 'dịch', 'vụ', 'công']);
+  });
+
   it("reads the glossary in residents' questions only, not in the knowledge base's samples", () => {
     const withEnglish = compileLexicon({
       abbreviations: {},

@@ -129,6 +129,29 @@ describe('the answer engine, as a resident meets it', () => {
     }
   });
 
+  it('reads the bot called by its name as a call, not as the online portal (DVC)', () => {
+    for (const q of [
+      'Trợ lý DVC ơi, cho hỏi làm khai sinh cần gì',
+      'tro ly dvc oi cho hoi lam khai sinh can gi',
+    ]) {
+      const m = matcher.match(q);
+      expect([m.decision, m.topic], q).toEqual(['answer', 'khai-sinh']);
+    }
+    // «DVC» alone is still the portal
+    expect(matcher.match('tài khoản dvc là gì').topic).toBe('tai-khoan-dvc');
+  });
+
+  it('knows a Cambodian spouse or parent by a Cambodian province or city, not only by «Campuchia»', () => {
+    for (const q of ['vo toi nguoi takeo', 'chồng em người Phnom Penh, làm khai sinh cho con sao']) {
+      const m = matcher.match(q);
+      expect([m.decision, m.topic], q).toEqual(['answer', 'ho-tich-campuchia']);
+    }
+    // a marriage with both topics close: the Cambodian one is among the options, never left out
+    const m = matcher.match('vợ tôi người Svay Rieng, đăng ký kết hôn ở đâu');
+    const offered = m.decision === 'answer' ? [m.topic, m.alternative] : m.candidates.map((c) => c.topic);
+    expect(offered).toContain('ho-tich-campuchia');
+  });
+
   it('reads a late death registration typed bare as khai tử, not as a bank loan paid late', () => {
     const m = matcher.match('khai tu tre co bi phat khong');
     expect([m.decision, m.topic]).toEqual(['answer', 'khai-tu']);
