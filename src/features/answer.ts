@@ -1,9 +1,10 @@
 import type { Reply } from '../core/reply';
 import type { UsageEvent } from '../core/usage';
 import { SECTION_KEYS, type SectionKey, type Topic } from '../knowledge/schema';
+import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
-import { navigationRow, parseId } from './keyboards';
+import { languagePayload, navigationRow, parseId } from './keyboards';
 import type { AnswerDecision } from './question-answering';
 import {
   decisionReply,
@@ -93,6 +94,9 @@ async function counted(outcome: Outcome | Promise<Outcome>, events: readonly Usa
  * then a question back, the where-to-go reply, or — after repeated misses — the way to a person.
  */
 export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): Outcome | Promise<Outcome> {
+  // Written in English by a resident whose chat is in Vietnamese: answered in English, with a way to keep it.
+  if (turn.locale === 'vi' && looksEnglish(text))
+    return inEnglish(answerQuestion(text, { ...turn, locale: 'en' }, deps), deps);
   const calm = { ...turn.session, misses: 0 };
   // Already given: what to do now (lock the account, report), not «do not give it».
   if (
@@ -188,6 +192,16 @@ function isUnplacedFollowUp(text: string, decision: AnswerDecision): boolean {
   if (syllables(text).length > FOLLOW_UP_WORDS) return false;
   if (decision.kind === 'unknown') return (decision.match.understood ?? 0) >= UNDERSTOOD;
   return decision.kind === 'outside' && !plainlyOutside(decision);
+}
+
+/** The outcome in English, and one line offering to keep English (the chat's language is not changed). */
+async function inEnglish(outcome: Outcome | Promise<Outcome>, deps: FeatureContext): Promise<Outcome> {
+  const o = await outcome;
+  const offer: Reply = {
+    text: deps.t('en', 'english-noticed'),
+    buttons: [[{ label: deps.t('en', 'button-keep-english'), payload: languagePayload('en') }]],
+  };
+  return { ...o, replies: [...o.replies, offer] };
 }
 
 /** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */

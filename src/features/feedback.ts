@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { type Feature, payloadKind } from './feature';
 import { readFeatureState, writeFeatureState } from './feature-state';
-import { navigationRow } from './keyboards';
+import { navigationRow, topicPayload } from './keyboards';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 const ID = 'feedback';
+/** «Gặp cán bộ» (a required topic, carried out by the handoff feature) */
+const STAFF_TOPIC = 'gap-can-bo';
 /** topics this resident already rated in this conversation (one 👍/👎 each is counted) */
 const stateSchema = z.object({ rated: z.array(z.string()).max(100) });
 
@@ -28,7 +30,13 @@ async function recordFeedback(
     replies: [
       {
         text: deps.t(turn.locale, key, { phone: deps.commune[turn.locale].phone ?? '' }),
-        buttons: [navigationRow(deps.t, turn.locale)],
+        // «Chưa rõ»: a person one tap away (the answer did not help)
+        buttons: [
+          ...(value === 'down'
+            ? [[{ label: deps.t(turn.locale, 'button-ask-staff'), payload: topicPayload(STAFF_TOPIC) }]]
+            : []),
+          navigationRow(deps.t, turn.locale),
+        ],
       },
     ],
     usage: first ? [{ kind: 'feedback', value, topic: topicId }] : [],

@@ -11,6 +11,8 @@ import { buildPayload } from './feature';
 export const MENU = 'menu';
 export const groupPayload = (id: string) => buildPayload('g', id);
 export const topicPayload = (id: string) => buildPayload('topic', id);
+/** the language button (Tiếng Việt / English) */
+export const languagePayload = (locale: Locale) => buildPayload('lang', locale);
 /** a topic chosen among «Ý bà con là…?» (counted apart from the menu's) */
 export const pickPayload = (id: string) => buildPayload('pick', id);
 /** a close runner-up offered under an answer («Hay là…»; counted apart: the answer was likely not it) */

@@ -3,6 +3,7 @@ import { addVnDays, parsePastDay, vnDayStart } from '../language/past-day';
 import { formatDayIn } from '../language/when';
 import type { FeatureContext } from './feature';
 import type { Flow } from './flow-engine';
+import { navigationRow, topicPayload } from './keyboards';
 import { createdReply, webCalendarReply, whenWords } from './reminder-replies';
 import { vnDayAt } from './reminder-time';
 import type { Outcome, Turn } from './types';
@@ -57,7 +58,12 @@ export const deadlineFlow: Flow = {
     const endOfLastDay = vnDayStart(last, 17);
     if (endOfLastDay <= turn.now) {
       return {
-        replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-passed', { title, date: lastWords }) }],
+        replies: [
+          {
+            text: ctx.t(turn.locale, 'reminder-deadline-passed', { title, date: lastWords }),
+            buttons: [navigationRow(ctx.t, turn.locale, topicPayload(topic.id))],
+          },
+        ],
       };
     }
     // A week before, at 8:00; when that has passed, tomorrow morning (or the last day itself).
@@ -66,7 +72,12 @@ export const deadlineFlow: Flow = {
     const at = weekBefore > turn.now ? weekBefore : Math.min(tomorrow, vnDayStart(last, 8));
     if (at <= turn.now) {
       return {
-        replies: [{ text: ctx.t(turn.locale, 'reminder-deadline-today', { title, date: lastWords }) }],
+        replies: [
+          {
+            text: ctx.t(turn.locale, 'reminder-deadline-today', { title, date: lastWords }),
+            buttons: [navigationRow(ctx.t, turn.locale, topicPayload(topic.id))],
+          },
+        ],
       };
     }
     const what = ctx.t(turn.locale, 'reminder-deadline-what', { title, date: lastWords });

@@ -1,11 +1,10 @@
 import type { UserProfile } from '../core/state';
 import type { Locale } from '../core/user';
-import { buildPayload, type Feature, type FeatureContext, payloadKind } from './feature';
-import { navigationRow } from './keyboards';
+import { type Feature, type FeatureContext, payloadKind } from './feature';
+import { languagePayload, navigationRow } from './keyboards';
 import type { Outcome, Turn } from './types';
 
 const HELP = 'help';
-const languagePayload = (locale: Locale) => buildPayload('lang', locale);
 
 /** Switches the language for this resident; Vietnamese is the default. */
 function setLanguage(locale: Locale, turn: Turn, ctx: FeatureContext): Outcome {
@@ -37,8 +36,32 @@ export const settingsFeature: Feature = {
   id: 'settings',
   commands: [
     { words: ['help', 'tro giup', 'huong dan', 'huong dan su dung'], handle: help },
-    { words: ['english', 'tieng anh', 'lang en'], handle: (turn, ctx) => setLanguage('en', turn, ctx) },
-    { words: ['tieng viet', 'vietnamese', 'lang vi'], handle: (turn, ctx) => setLanguage('vi', turn, ctx) },
+    {
+      words: [
+        'english',
+        'tieng anh',
+        'lang en',
+        'in english',
+        'in english please',
+        'english please',
+        'switch to english',
+        'speak english',
+      ],
+      handle: (turn, ctx) => setLanguage('en', turn, ctx),
+    },
+    {
+      words: [
+        'tieng viet',
+        'vietnamese',
+        'lang vi',
+        'in vietnamese',
+        'vietnamese please',
+        'switch to vietnamese',
+        'switch to vietnamese please',
+        'noi tieng viet',
+      ],
+      handle: (turn, ctx) => setLanguage('vi', turn, ctx),
+    },
   ],
   payloads: [
     payloadKind({

@@ -40,6 +40,7 @@ const HOURS_WORDS = {
     to: 'đến',
     date: (d: string, m: string) => `Ngày ${d}/${m}`,
     soon: 'Sắp tới',
+    unconfirmed: '(giờ thường lệ, bà con hỏi lại trước khi đi)',
   },
   en: {
     days: ENGLISH_WEEKDAYS,
@@ -48,6 +49,7 @@ const HOURS_WORDS = {
     // the month by name: an American reads 01/02 as January 2
     date: (d: string, m: string) => `${Number(d)} ${ENGLISH_MONTHS[Number(m) - 1]}`,
     soon: 'Coming up',
+    unconfirmed: '(usual hours; please check before you go)',
   },
 } as const;
 
@@ -88,7 +90,9 @@ function describeWeek(hours: WeekHours, locale: Locale = 'vi'): string {
     }
   });
   if (run) lines.push(formatRun(run, words.to));
-  const note = hours.note && !isMissing(hours.note) ? `\n${hours.note}` : '';
+  // A note still to fill in («(cần cập nhật — giờ chưa được xã xác nhận)») means the hours are a guess:
+  // residents are told so in their words, not shown the note.
+  const note = !hours.note ? '' : isMissing(hours.note) ? ` ${words.unconfirmed}` : `\n${hours.note}`;
   return lines.join('; ') + note;
 }
 

@@ -68,8 +68,16 @@ const MONTH_DAY = new RegExp(`\\b${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\
 const monthNumber = (name: string): number =>
   ENGLISH_MONTHS.findIndex((m) => m.toLowerCase().startsWith(name.slice(0, 3).toLowerCase())) + 1;
 
-/** «20 November», «November 20th, 2026» (a resident who chose English) as 20/11 or 20/11/2026. */
+/** «ngày 3 tháng 5 (năm 2026)», «mùng 3 tháng 5», typed with or without marks (a solar date). */
+const VN_DAY_MONTH = /(?:^|\D)(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}|\d{2}))?(?!\d)/;
+
+/**
+ * «ngày 3 tháng 5», «20 November», «November 20th, 2026» (a resident who chose English) as 3/5, 20/11 or
+ * 20/11/2026.
+ */
 function withMonthNumbers(text: string): string {
+  const vn = VN_DAY_MONTH.exec(syllables(text).map(fold).join(' '));
+  if (vn) return `${vn[1]}/${vn[2]}${vn[3] ? `/${vn[3]}` : ''}`;
   const numeric = (day: string, month: string, year?: string) =>
     `${day}/${monthNumber(month)}${year ? `/${year}` : ''}`;
   const dayMonth = DAY_MONTH.exec(text);

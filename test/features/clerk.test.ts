@@ -413,6 +413,22 @@ describe('where and when a procedure is done', () => {
 });
 
 describe('English', () => {
+  it('answers a question written in English in English, even in a Vietnamese chat, and offers to keep English', async () => {
+    const r = await onboarded();
+    const replies = await r.say('Hi, I need to register the birth of my son. What documents do I need?');
+    const khaiSinh = engine.kb.topics.find((t) => t.id === 'khai-sinh')!;
+    expect(replies[0]?.text).toContain(khaiSinh.title_en);
+    expect(replies[0]?.text).not.toContain(khaiSinh.answer.split('\n')[0]);
+    expect(r.last.text).toContain('You wrote in English');
+    await r.press('Keep English');
+    expect(r.transcript.at(-2)?.text).toContain('answer in English');
+    // bare Vietnamese is not English: «the» is «thẻ», «can» «cần»
+    const v = await onboarded();
+    await v.say('the can cuoc bi hong chip');
+    expect(v.last.text.startsWith('Cấp đổi, cấp lại thẻ căn cước'), v.last.text).toBe(true);
+    expect(v.text(v.transcript)).not.toContain('You wrote in English');
+  });
+
   it.each([
     ['birth registration', 'khai-sinh'],
     ['renew ID card', 'can-cuoc'],

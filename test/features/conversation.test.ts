@@ -108,6 +108,8 @@ describe('feedback', () => {
     expect(r.last.text).toContain('Cảm ơn');
     await other.say('đăng ký kết hôn');
     await other.press('👎');
+    // «Chưa rõ»: a person is one tap away
+    expect(other.buttons).toContain('👤 Gặp cán bộ');
     const after = await bot.deps.feedback.totals('ket-hon');
     expect(after).toEqual({ up: before.up + 1, down: before.down + 1 });
   });
@@ -120,6 +122,12 @@ describe('language and help', () => {
     expect(r.transcript.at(-2)?.text).toContain('answer in English');
     expect(r.buttons).toContain('Civil status (birth, death, marriage)');
     await r.press('Tiếng Việt');
+    expect(r.buttons).toContain('Hộ tịch (khai sinh, khai tử, kết hôn)');
+    // as people type it (it got the nationality reply in a trial)
+    await r.say('in English please');
+    await r.say('english please');
+    expect(r.transcript.at(-2)?.text).toContain('answer in English');
+    await r.say('switch to Vietnamese please');
     expect(r.buttons).toContain('Hộ tịch (khai sinh, khai tử, kết hôn)');
   });
 

@@ -159,6 +159,19 @@ describe('reminders in the conversation', () => {
     expect(new Date(pending!.at).toISOString()).toBe('2027-01-12T01:00:00.000Z');
   });
 
+  it('takes the day of birth in words, and a deadline already passed keeps a way back to the procedure', async () => {
+    const r = await onboarded();
+    await r.say('đăng ký khai sinh');
+    await r.press('Nhắc tôi trước hạn');
+    // «chau sinh ngay 3 thang 5» was «tôi chưa đọc được ngày» in a trial with residents
+    await r.say('chau sinh ngay 3 thang 5');
+    expect(r.last.text).toContain('Hạn Đăng ký khai sinh là ngày 02/07/2026, đã qua rồi');
+    expect(r.buttons).toEqual(expect.arrayContaining(['Quay lại', 'Menu chính']));
+    await r.press('Quay lại');
+    expect(r.last.text.startsWith('Đăng ký khai sinh')).toBe(true);
+    expect(await bot.reminders.pending(r.user)).toHaveLength(0);
+  });
+
   it('«Dời» moves a reminder; the reminder topic starts the form; a stray form button is stale', async () => {
     const r = await onboarded();
     await r.say('nhắc tôi mai 9h đi nhận kết quả');

@@ -170,6 +170,11 @@ describe('the knowledge base (content/)', () => {
     }
     expect(values.hours).toContain('Thứ Hai đến Thứ Sáu: 07:00–11:00, 13:30–17:00');
     expect(values.hours).toContain('Thứ Bảy đến Chủ nhật: nghỉ');
+    // commune.yaml's hours are not confirmed yet (its note is still to fill in): residents are told so
+    expect(values.hours).toContain('giờ thường lệ, bà con hỏi lại trước khi đi');
+    expect(values.police_hours).toContain('giờ thường lệ');
+    const confirmed = placeholderValues({ ...kb.commune, hours: { ...kb.commune.hours, note: undefined } });
+    expect(confirmed.hours).not.toContain('giờ thường lệ');
   });
 });
 

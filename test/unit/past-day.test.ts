@@ -20,11 +20,15 @@ describe('the day something happened', () => {
     ['born on the 3rd of Oct', { y: 2026, m: 10, d: 3 }],
     ['November 20th, 2025', { y: 2025, m: 11, d: 20 }],
     ['Dec 5', { y: 2025, m: 12, d: 5 }],
+    // the day and month in words, as elderly residents typed them in a trial (only «3/5» was read)
+    ['chau sinh ngay 3 thang 5', { y: 2026, m: 5, d: 3 }],
+    ['mùng 3 tháng 5', { y: 2026, m: 5, d: 3 }],
+    ['ngày 20 tháng 11 năm 2025', { y: 2025, m: 11, d: 20 }],
   ])('«%s»', (text, day) => {
     expect(parsePastDay(text, now)).toEqual(day);
   });
 
-  it.each(['sáng mai', '31/11', '31 November', '20/12/2026', 'một hôm nào đó', 'some day'])(
+  it.each(['sáng mai', '31/11', '31 November', '20/12/2026', 'một hôm nào đó', 'some day', '3 tháng trước'])(
     'does not guess: «%s»',
     (text) => {
       expect(parsePastDay(text, now)).toBeUndefined();
