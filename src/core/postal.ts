@@ -40,6 +40,14 @@ export function normalizePostalCode(typed: string): string | undefined {
  * → 10 digits starting 03, 05, 07, 08 or 09; undefined otherwise.
  */
 export function normalizeMobile(typed: string): string | undefined {
+  const whole = mobileOf(typed);
+  if (whole) return whole;
+  // In a sentence («Số điện thoại của tôi là 0905 123 456»): the one number in it that is a mobile.
+  const found = [...typed.matchAll(/\+?\d[\d\s.()-]{8,16}\d/g)].map((m) => mobileOf(m[0])).filter(Boolean);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function mobileOf(typed: string): string | undefined {
   const digits = typed.trim().replace(/[\s.()-]/g, '');
   const national = /^\+?84(\d{9})$/.exec(digits)?.[1];
   const number = national ? `0${national}` : digits;
