@@ -1,11 +1,11 @@
 import type { Reply } from '../core/reply';
 import type { UsageEvent } from '../core/usage';
-import { SECTION_KEYS, type SectionKey, type Topic } from '../knowledge/schema';
+import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
+import { isUnplacedFollowUp, namesElsewhere, withLastTopic } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
-import type { AnswerDecision } from './question-answering';
 import {
   decisionReply,
   type ReplyContext,
@@ -28,24 +28,6 @@ const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
 
 /** An answer this sure is counted as a clear one in the statistics' confidence bands. */
 const HIGH_CONFIDENCE = 0.9;
-/**
- * After an answer, the words beside a section cue name another procedure only this surely: «bà ngoại cần
- * mang» (0.81) found the marital-status certificate by chance; «đăng ký kết hôn» is 0.95 and more.
- */
-const NAMED_OUTRIGHT = 0.9;
-/** A follow-up this short that the bot cannot place stays with the topic just answered (its sections)… */
-const FOLLOW_UP_WORDS = 12;
-/**
- * …when the knowledge base knows this share of its words: «có bị phạt không» 1.0, «em ở Bình Dương, có
- * cần về quê không» 0.34; a phone number typed with «qwerty số tôi» 0.06 is not understood at all.
- */
-const UNDERSTOOD = 0.25;
-/**
- * …unless it is plainly about something we do not handle (the classifier's chance of "not ours"):
- * «lam ho chieu o dau» 0.65, «thu tuc ly hon» 0.87; a follow-up that only shares a word with such a
- * subject («có cần về quê không» → parcels 0.35, «có bị phạt không» → loans 0.38) is under it.
- */
-const PLAINLY_OUTSIDE = 0.5;
 
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(
@@ -114,12 +96,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
   // nothing that names another procedure in the rest of the message.
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
-    const other = deps.qa.decide(cue.rest);
-    // «hộ chiếu làm ở đâu» after khai sinh asks where passports are done, not khai sinh's office
-    const elsewhere =
-      (other.kind === 'answer' && other.topic.id !== last && other.match.confidence >= NAMED_OUTRIGHT) ||
-      (other.kind === 'outside' && plainlyOutside(other));
-    if (!elsewhere) {
+    if (!namesElsewhere(deps.qa.decide(cue.rest), last)) {
       const section = showSection(last, cue.key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
@@ -183,17 +160,6 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   }
 }
 
-/**
- * A short message with words the knowledge base knows, that names no topic (a question back would offer
- * topics it names: «chứng thực» after khai sinh asks which chứng thực) and is not plainly about something
- * we do not handle: a follow-up.
- */
-function isUnplacedFollowUp(text: string, decision: AnswerDecision): boolean {
-  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
-  if (decision.kind === 'unknown') return (decision.match.understood ?? 0) >= UNDERSTOOD;
-  return decision.kind === 'outside' && !plainlyOutside(decision);
-}
-
 /** The outcome in English, and one line offering to keep English (the chat's language is not changed). */
 async function inEnglish(outcome: Outcome | Promise<Outcome>, deps: FeatureContext): Promise<Outcome> {
   const o = await outcome;
@@ -203,15 +169,6 @@ async function inEnglish(outcome: Outcome | Promise<Outcome>, deps: FeatureConte
   };
   return { ...o, replies: [...o.replies, offer] };
 }
-
-/** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
-function withLastTopic(text: string, decision: AnswerDecision, last: Topic | undefined): AnswerDecision {
-  if (decision.kind !== 'clarify' || !last || syllables(text).length > FOLLOW_UP_WORDS) return decision;
-  if (decision.options.some((o) => o.id === last.id)) return decision;
-  return { ...decision, options: [...decision.options, last] };
-}
-
-const plainlyOutside = (d: AnswerDecision): boolean => (d.match.outsideLikely ?? 1) >= PLAINLY_OUTSIDE;
 
 /** «KHÔNG» to a scam question, or what to do after one: at once, whatever else the message says. */
 function safetyReply(key: string, turn: Turn, deps: FeatureContext, session: Turn['session']): Outcome {

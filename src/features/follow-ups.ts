@@ -1,0 +1,59 @@
+import type { Topic } from '../knowledge/schema';
+import { syllables } from '../language/normalize';
+import type { AnswerDecision } from './question-answering';
+
+/**
+ * How a message right after an answer relates to the topic just answered (features/answer.ts).
+ *
+ * After an answer, the words beside a section cue name another procedure only this surely: «bà ngoại cần
+ * mang» (0.81) found the marital-status certificate by chance; «đăng ký kết hôn» is 0.95 and more.
+ */
+const NAMED_OUTRIGHT = 0.9;
+/** A follow-up this short that the bot cannot place stays with the topic just answered (its sections)… */
+const FOLLOW_UP_WORDS = 12;
+/**
+ * …when the knowledge base knows this share of its words: «có bị phạt không» 1.0, «em ở Bình Dương, có
+ * cần về quê không» 0.34; a phone number typed with «qwerty số tôi» 0.06 is not understood at all.
+ */
+const UNDERSTOOD = 0.25;
+/**
+ * …unless it is plainly about something we do not handle (the classifier's chance of "not ours"):
+ * «lam ho chieu o dau» 0.65, «thu tuc ly hon» 0.87; a follow-up that only shares a word with such a
+ * subject («có cần về quê không» → parcels 0.35, «có bị phạt không» → loans 0.38) is under it.
+ */
+const PLAINLY_OUTSIDE = 0.5;
+
+/**
+ * The words beside a section cue («hộ chiếu» in «hộ chiếu làm ở đâu» after khai sinh) name another
+ * procedure outright, or plainly something we do not handle: not a follow-up.
+ */
+export function namesElsewhere(other: AnswerDecision, last: string): boolean {
+  return (
+    (other.kind === 'answer' && other.topic.id !== last && other.match.confidence >= NAMED_OUTRIGHT) ||
+    (other.kind === 'outside' && plainlyOutside(other))
+  );
+}
+
+/**
+ * A short message with words the knowledge base knows, that names no topic (a question back would offer
+ * topics it names: «chứng thực» after khai sinh asks which chứng thực) and is not plainly about something
+ * we do not handle: a follow-up.
+ */
+export function isUnplacedFollowUp(text: string, decision: AnswerDecision): boolean {
+  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
+  if (decision.kind === 'unknown') return (decision.match.understood ?? 0) >= UNDERSTOOD;
+  return decision.kind === 'outside' && !plainlyOutside(decision);
+}
+
+/** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
+export function withLastTopic(
+  text: string,
+  decision: AnswerDecision,
+  last: Topic | undefined,
+): AnswerDecision {
+  if (decision.kind !== 'clarify' || !last || syllables(text).length > FOLLOW_UP_WORDS) return decision;
+  if (decision.options.some((o) => o.id === last.id)) return decision;
+  return { ...decision, options: [...decision.options, last] };
+}
+
+const plainlyOutside = (d: AnswerDecision): boolean => (d.match.outsideLikely ?? 1) >= PLAINLY_OUTSIDE;
