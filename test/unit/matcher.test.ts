@@ -141,6 +141,11 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match('tài khoản dvc là gì').topic).toBe('tai-khoan-dvc');
   });
 
+  it('answers «VNeID là gì» with VNeID, and «công dân số trên VNeID là gì» with the digital citizen topic', () => {
+    for (const q of ['vneid la cai j', 'VNeID là gì vậy cháu']) expect(matcher.match(q).topic, q).toBe('vneid');
+    expect(matcher.match('công dân số trên vneid là gì').topic).toBe('cong-dan-so');
+  });
+
   it('knows a Cambodian spouse or parent by a Cambodian province or city, not only by «Campuchia»', () => {
     for (const q of ['vo toi nguoi takeo', 'chồng em người Phnom Penh, làm khai sinh cho con sao']) {
       const m = matcher.match(q);
