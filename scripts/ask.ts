@@ -12,6 +12,7 @@ import type { Reply } from '../src/core/reply';
 import type { AnswerDecision } from '../src/features/question-answering';
 import { decisionReply } from '../src/features/topic-replies';
 import { isLocale, type Locale } from '../src/i18n';
+import { looksEnglish } from '../src/language/english';
 
 interface Args {
   json: boolean;
@@ -58,11 +59,13 @@ function main(): void {
   }
   const args = parseArgs(process.argv.slice(2));
   const engine = createAnswerEngine(config.contentDir, config.localesDir);
-  const context = { t: engine.i18n.t, locale: args.locale, values: engine.qa.values[args.locale] };
   // What a resident gets for a first message in a conversation (src/features/answer.ts): a question
-  // about giving away a code or money gets the safety reply at once; a greeting or thanks that is no
-  // procedure gets its kind word; otherwise the decision's reply.
+  // written in English is answered in English; a question about giving away a code or money gets the
+  // safety reply at once; a greeting or thanks that is no procedure gets its kind word; otherwise the
+  // decision's reply.
   const answer = (question: string): { decision: AnswerDecision; kind: string; reply: Reply } => {
+    const locale: Locale = args.locale === 'vi' && looksEnglish(question) ? 'en' : args.locale;
+    const context = { t: engine.i18n.t, locale, values: engine.qa.values[locale] };
     const decision = engine.qa.decide(question);
     const values = context.values;
     const safety = engine.qa.scammed(question)
@@ -71,13 +74,13 @@ function main(): void {
         ? 'safety-scam'
         : undefined;
     if (safety) {
-      const text = engine.i18n.t(args.locale, safety, { police: values.police ?? '' });
+      const text = engine.i18n.t(locale, safety, { police: values.police ?? '' });
       return { decision, kind: safety === 'safety-scam' ? 'scam' : 'scammed', reply: { text } };
     }
     const intent =
       engine.qa.intentOnly(question) ?? (decision.kind === 'answer' ? undefined : engine.qa.intent(question));
     if (intent) {
-      const text = engine.i18n.t(args.locale, `intent-${intent}`, { phone: values.phone ?? '' });
+      const text = engine.i18n.t(locale, `intent-${intent}`, { phone: values.phone ?? '' });
       return { decision, kind: `intent-${intent}`, reply: { text } };
     }
     return { decision, kind: decision.kind, reply: decisionReply(decision, context) };

@@ -142,7 +142,8 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it('answers «VNeID là gì» with VNeID, and «công dân số trên VNeID là gì» with the digital citizen topic', () => {
-    for (const q of ['vneid la cai j', 'VNeID là gì vậy cháu']) expect(matcher.match(q).topic, q).toBe('vneid');
+    for (const q of ['vneid la cai j', 'VNeID là gì vậy cháu'])
+      expect(matcher.match(q).topic, q).toBe('vneid');
     expect(matcher.match('công dân số trên vneid là gì').topic).toBe('cong-dan-so');
   });
 
