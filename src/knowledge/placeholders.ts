@@ -182,6 +182,13 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
     if (value === undefined) return whole;
     const before = text.slice(0, offset);
     const open = before.split('(').length - before.split(')').length;
-    return open > 0 ? value.replace(/\s*\(([^()]*)\)/g, ', $1') : value;
+    const named = name === 'commune' && !startsSentence(before) ? inSentence(value) : value;
+    return open > 0 ? named.replace(/\s*\(([^()]*)\)/g, ', $1') : named;
   });
 }
+
+const startsSentence = (before: string): boolean => /(^|[.!?:\n])\s*$/.test(before);
+
+/** «Xã Ia Dom» inside a sentence is «xã Ia Dom» («biên giới như xã Ia Dom», «UBND xã Ia Dom»). */
+const inSentence = (name: string): string =>
+  name.replace(/^(Xã|Phường|Thị trấn|Đặc khu)(?= )/u, (unit) => unit.toLocaleLowerCase('vi'));

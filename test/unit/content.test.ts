@@ -168,6 +168,10 @@ describe('the knowledge base (content/)', () => {
       // a value with its own brackets, written inside brackets, does not nest them
       expect(text, t.id).not.toMatch(/\([^()]*\(/);
     }
+    // the commune's name inside a sentence is written as Vietnamese writes it («như xã Ia Dom»)
+    expect(fillPlaceholders('biên giới như {commune}. {commune} là xã biên giới', values)).toBe(
+      'biên giới như xã Ia Dom. Xã Ia Dom là xã biên giới',
+    );
     expect(values.hours).toContain('Thứ Hai đến Thứ Sáu: 07:00–11:00, 13:30–17:00');
     expect(values.hours).toContain('Thứ Bảy đến Chủ nhật: nghỉ');
     // commune.yaml's hours are not confirmed yet (its note is still to fill in): residents are told so
