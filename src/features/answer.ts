@@ -4,7 +4,7 @@ import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
-import { isUnplacedFollowUp, namesElsewhere, withLastTopic } from './follow-ups';
+import { isLoneCue, isPlainlyOutside, isUnplacedFollowUp, namesElsewhere, withLastTopic } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
 import {
   decisionReply,
@@ -96,7 +96,9 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
   // nothing that names another procedure in the rest of the message.
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
-    if (!namesElsewhere(deps.qa.decide(cue.rest), last)) {
+    // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
+    const whole = deps.qa.decide(text);
+    if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(whole)) {
       const section = showSection(last, cue.key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
@@ -104,8 +106,10 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       }
     }
   }
-  // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»).
-  if (cue && !last && syllables(cue.rest).length <= 1) {
+  const decision = deps.qa.decide(text);
+  // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»). Not a
+  // message that names one («vneid» is also a cue word) or plainly something else («làm hộ chiếu»: «làm hộ»).
+  if (cue && !last && syllables(cue.rest).length <= 1 && isLoneCue(decision)) {
     const section = deps.t(turn.locale, `section-${cue.key}`).toLocaleLowerCase(turn.locale);
     return {
       replies: [
@@ -118,7 +122,6 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       usage: [{ kind: 'question', result: 'clarified' }],
     };
   }
-  const decision = deps.qa.decide(text);
   if (decision.kind === 'answer') {
     const topic = decision.topic.id;
     const band = decision.match.confidence >= HIGH_CONFIDENCE ? 'high' : 'medium';

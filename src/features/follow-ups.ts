@@ -45,6 +45,14 @@ export function isUnplacedFollowUp(text: string, decision: AnswerDecision): bool
   return decision.kind === 'outside' && !plainlyOutside(decision);
 }
 
+/** Plainly about something we do not handle («làm hộ chiếu», «thủ tục ly hôn»). */
+export const isPlainlyOutside = (decision: AnswerDecision): boolean =>
+  decision.kind === 'outside' && plainlyOutside(decision);
+
+/** A section asked with no topic at all («bao nhiêu tiền»): nothing named, nothing plainly not ours. */
+export const isLoneCue = (decision: AnswerDecision): boolean =>
+  decision.kind === 'unknown' || (decision.kind === 'outside' && !plainlyOutside(decision));
+
 /** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
 export function withLastTopic(
   text: string,

@@ -36,6 +36,7 @@ describe('short messages that are not questions', () => {
     ['Dạ em cảm ơn ạ, em hiểu rồi', 'không có gì'],
     ['Dạ thôi em cảm ơn, để mai em lên xã hỏi ạ.', 'không có gì'],
     ['Dạ con cảm ơn cô chú, con đi hỏi thử ạ.', 'không có gì'],
+    ['Chúc chị sức khỏe', 'không có gì'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
@@ -249,6 +250,18 @@ describe('follow-ups about the topic just answered', () => {
     const labels = reply?.buttons?.flat().map((b) => b.label) ?? [];
     expect(labels).toContain('Chứng thực chữ ký, điểm chỉ');
     expect(labels).toContain('Đăng ký khai sinh');
+  });
+
+  it('a word that is also a cue is not taken for a lone cue: «vneid», «làm hộ chiếu» («làm hộ»)', async () => {
+    const r = await onboarded();
+    expect(r.text(await r.say('vneid'))).toContain('VNeID');
+    expect(r.last.text).not.toContain('của việc nào');
+    const p = await onboarded();
+    expect(p.text(await p.say('lam ho chieu'))).toContain('Công an tỉnh');
+    // nor, after an answer, for its «Lưu ý»
+    const k = await onboarded();
+    await k.pressPayload('topic:khai-sinh');
+    expect(k.text(await k.say('lam ho chieu'))).toContain('Công an tỉnh');
   });
 
   it('drops the context after a question about something we do not handle', async () => {
