@@ -76,8 +76,12 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
     const webSamples = await web.stop();
     const readySamples = await ready.stop();
     const updates = await platform.finish(Date.now() + 60_000);
-    // The webhook answers once the update is stored; workers reply after (retrying what the fault cut).
-    await repliesSettled(fake);
+    // The webhook answers once the update is stored; workers reply after (retrying what the fault cut,
+    // with a backoff that can leave 2 s without a send on a loaded machine: wait for every stored update).
+    await repliesSettled(
+      fake,
+      updates.filter((u) => u.delivered).map((u) => u.chatId),
+    );
     await fetch(`${app.url}/webhooks/telegram`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -115,12 +119,19 @@ export async function runOutage(o: OutageOptions): Promise<OutageResult> {
   }
 }
 
-/** Waits until the fake has received no sendMessage for 2 s (at most 30 s). */
-async function repliesSettled(fake: FakeTelegram): Promise<void> {
+/**
+ * Waits until each of these chats has had a sendMessage (a reply to its stored update) and the fake has then
+ * received no sendMessage for 2 s; at most 30 s (an update still without a reply then counts as lost).
+ */
+async function repliesSettled(fake: FakeTelegram, chats: readonly number[] = []): Promise<void> {
   const until = Date.now() + 30_000;
+  const answered = () => {
+    const sent = new Set(fake.callsOf('sendMessage').map((c) => Number(c.params.chat_id)));
+    return chats.every((c) => sent.has(c));
+  };
   let last = -1;
   let since = Date.now();
-  while (Date.now() < until && Date.now() - since < 2000) {
+  while (Date.now() < until && (Date.now() - since < 2000 || !answered())) {
     const now = fake.callsOf('sendMessage').length;
     if (now !== last) {
       last = now;
