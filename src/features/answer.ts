@@ -93,12 +93,13 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   if (only) return intentReply(only, turn, deps, calm);
   const last = turn.session.lastTopic;
   const cue = deps.qa.sectionCue(text);
+  // read once: a follow-up checks it too («làm hộ chiếu» holds the cue «làm hộ»)
+  const decision = deps.qa.decide(text);
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
   // nothing that names another procedure in the rest of the message.
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
-    const whole = deps.qa.decide(text);
-    if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(whole)) {
+    if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
       const section = showSection(last, cue.key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
@@ -106,7 +107,6 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       }
     }
   }
-  const decision = deps.qa.decide(text);
   // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»). Not a
   // message that names one («vneid» is also a cue word) or plainly something else («làm hộ chiếu»: «làm hộ»).
   if (cue && !last && syllables(cue.rest).length <= 1 && isLoneCue(decision)) {
