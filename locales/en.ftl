@@ -102,6 +102,7 @@ intent-thanks = You're welcome. Ask me anything else any time.
 intent-ok = All right. Ask me anything else, or tap Menu below.
 intent-frustration = Sorry, I was not clear. Try one short question, for example "birth registration documents". To talk to a person, call the one-stop desk: { $phone }.
 intent-rude = Sorry I could not help yet. Please ask one short question, or call the commune office: { $phone }.
+intent-help = Just type what you need in your own words, for example "birth registration", "renew ID card", "results by post". Or tap «Main menu» to choose. To talk to a person, type «talk to staff» or call { $phone }.
 safety-scam =
     ⚠️ NO. Never give an OTP code, a password, a card number or money to anyone, even someone who says they are a commune official or the police. Officials never ask for these by phone or message, and never ask you to install an unknown app.
     If someone asks: hang up, do not tap unknown links, and tell { $police }.

@@ -102,6 +102,7 @@ intent-thanks = Dạ, không có gì ạ. Bà con cần hỏi thêm gì cứ nh�
 intent-ok = Dạ. Bà con cần hỏi thêm gì cứ nhắn, hoặc bấm Menu bên dưới.
 intent-frustration = Dạ, xin lỗi bà con, tôi nói chưa rõ. Bà con thử hỏi ngắn một việc, ví dụ "làm khai sinh cần gì". Muốn hỏi người thật, bà con gọi Bộ phận Một cửa: { $phone }.
 intent-rude = Dạ, tôi xin lỗi vì chưa giúp được bà con. Bà con hỏi lại ngắn một việc, hoặc gọi cán bộ xã: { $phone }, cán bộ sẽ giúp ạ.
+intent-help = Dạ, bà con cứ gõ việc cần làm bằng lời của mình, có dấu hay không dấu đều được, ví dụ "làm giấy khai sinh", "đổi căn cước", "nhận kết quả qua bưu điện". Hoặc bấm «Menu chính» để chọn. Cần người thật giúp: gõ «gặp cán bộ», hoặc gọi { $phone }.
 safety-scam =
     ⚠️ KHÔNG. Bà con đừng đưa mã OTP, mật khẩu, số thẻ hay chuyển tiền cho bất kỳ ai, kể cả người xưng là cán bộ xã hay công an. Cán bộ không bao giờ hỏi những thứ đó qua điện thoại hay tin nhắn, và không bảo bà con cài ứng dụng lạ.
     Nếu có người hỏi: bà con cúp máy, không bấm đường link lạ, rồi báo { $police }.

@@ -7,6 +7,8 @@ import type { KnowledgeBase } from './knowledge/schema';
 import { compileCues } from './language/cues';
 import { compileLexicon } from './language/lexicon';
 import { buildMatcher, type Matcher } from './language/matcher';
+import { buildSectionFinder } from './language/section-finder';
+import { buildTopicWords } from './language/topic-words';
 
 export interface AnswerEngine {
   readonly kb: KnowledgeBase;
@@ -31,5 +33,22 @@ export function createAnswerEngine(contentDir: string, localesDir: string): Answ
   const matcher = buildMatcher(matchDocuments(kb), compiled);
   const cues = compileCues(lexicon.conversation ?? {}, compiled);
   const i18n = loadI18n(localesDir);
-  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, cues) };
+  const sections = buildSectionFinder(
+    kb.topics.map((t) => ({
+      id: t.id,
+      names: [t.title, t.title_en ?? '', ...(t.named ?? [])],
+      // Vietnamese only: the lexicon reads English words as Vietnamese ones («child» is «trẻ em»), so
+      // the English texts would make words such as «trẻ» look common to every section.
+      sections: Object.fromEntries(Object.entries(t.sections).map(([key, text]) => [key, [text ?? '']])),
+    })),
+    compiled,
+  );
+  const words = buildTopicWords(
+    kb.topics.map((t) => ({
+      id: t.id,
+      texts: [t.title, t.title_en ?? '', ...t.aliases, ...t.aliases_en, ...(t.asks ?? []), ...t.questions],
+    })),
+    compiled,
+  );
+  return { kb, matcher, i18n, qa: createQuestionAnswering(kb, matcher, cues, { sections, words }) };
 }

@@ -4,7 +4,14 @@ import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
-import { isLoneCue, isPlainlyOutside, isUnplacedFollowUp, namesElsewhere, withLastTopic } from './follow-ups';
+import {
+  isLoneCue,
+  isPlainlyOutside,
+  isUnplacedFollowUp,
+  mayBeAbout,
+  namesElsewhere,
+  withLastTopic,
+} from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
 import {
   decisionReply,
@@ -100,7 +107,9 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
     if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
-      const section = showSection(last, cue.key, turn, deps);
+      // «bao lâu kể từ ngày sinh» asks «bao lâu» of the 60-day deadline in «Lưu ý», not the processing time
+      const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
+      const section = showSection(last, key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
         return { ...section, usage: [answered, ...(section.usage ?? [])] };
@@ -130,12 +139,29 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
       { kind: 'topic', topic, from: 'question' },
     ];
     if (decision.topic.kind === 'action') return counted(carryOut(topic, turn, deps), events);
+    // The topic just answered, asked again with words of one of its sections («60 tuổi có phải đổi căn
+    // cước không» after căn cước): that section, not the whole answer a second time.
+    const about = topic === last && !decision.section ? deps.qa.sectionAbout(topic, text) : undefined;
+    const followUp = about ? showSection(topic, about, turn, deps) : undefined;
+    if (followUp)
+      return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const reply = decisionReply(decision, replyContext(turn, deps));
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
-  const intent = deps.qa.intent(text);
+  // Not over a subject plainly not ours: «ok, làm hộ chiếu ở đâu» wants the passport office.
+  const intent = isPlainlyOutside(decision) ? undefined : deps.qa.intent(text);
   if (intent) return intentReply(intent, turn, deps, calm);
   const lastTopic = last ? deps.qa.topic(last) : undefined;
+  // A short follow-up whose own words are in one section of the topic just answered («trễ hạn thì sao»
+  // after khai sinh): that section.
+  if (lastTopic?.kind === 'info' && mayBeAbout(text, decision, lastTopic.id)) {
+    const about = deps.qa.sectionAbout(lastTopic.id, text);
+    const section = about ? showSection(lastTopic.id, about, turn, deps) : undefined;
+    if (section)
+      return counted(section, [
+        { kind: 'question', result: 'answered', topic: lastTopic.id, band: 'followup' },
+      ]);
+  }
   if (lastTopic && lastTopic.kind === 'info' && isUnplacedFollowUp(text, decision)) {
     return {
       replies: [sectionChoiceReply(lastTopic, replyContext(turn, deps))],

@@ -45,6 +45,16 @@ export function isUnplacedFollowUp(text: string, decision: AnswerDecision): bool
   return decision.kind === 'outside' && !plainlyOutside(decision);
 }
 
+/**
+ * A short message that names no other procedure outright: one the bot cannot place, or a question back
+ * that offers the topic just answered among its candidates. Its own words may pick that topic's section.
+ */
+export function mayBeAbout(text: string, decision: AnswerDecision, last: string): boolean {
+  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
+  if (decision.kind === 'clarify') return decision.match.candidates.some((c) => c.topic === last);
+  return isUnplacedFollowUp(text, decision);
+}
+
 /** Plainly about something we do not handle («làm hộ chiếu», «thủ tục ly hôn»). */
 export const isPlainlyOutside = (decision: AnswerDecision): boolean =>
   decision.kind === 'outside' && plainlyOutside(decision);

@@ -16,6 +16,7 @@ const ID = 'handoff';
 const FLOW = 'handoff';
 const TOPIC = 'gap-can-bo';
 const stateSchema = z.object({ ticket: z.string().max(16) });
+const MAX_QUESTION = 1000;
 
 const said = (text: string | undefined): string => foldedWords(text ?? '');
 const ENDING = new Set(['ket thuc', 'ketthuc', 'xong roi', 'thoi', 'end', 'stop']);
@@ -30,13 +31,17 @@ const counted = (what: string) => ({ kind: 'handoff' as const, what });
 
 /** «Gặp cán bộ»: the resident says what it is about (unless a talk is already open). */
 async function begin(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
-  const open = await ctx.handoff.openOf(turn.event.user);
-  if (open) {
+  const talk = await ctx.handoff.openOf(turn.event.user);
+  if (talk) {
     return {
-      replies: [openedReply(open, turn.now, ctx, turn.locale)],
-      session: writeFeatureState(turn.session, ID, { ticket: open.code }),
+      replies: [openedReply(talk, turn.now, ctx, turn.locale)],
+      session: writeFeatureState(turn.session, ID, { ticket: talk.code }),
     };
   }
+  // «cán bộ đến nhà được không» already says what it is about: passed on as it is, not asked again.
+  const text = turn.event.kind === 'text' ? (turn.event.text ?? '').trim() : '';
+  if (text.length <= MAX_QUESTION && ctx.qa.wordsBeyond(TOPIC, text).length > 0)
+    return open({ question: maskPersonalNumbers(text) }, turn, ctx);
   return ctx.flows.start(FLOW, turn, ctx);
 }
 
@@ -69,7 +74,7 @@ const askFlow: Flow = {
         const question = (input.text ?? '').trim();
         // Kept in the ticket and shown to staff: a phone or ID number typed in it is masked (the talk
         // goes on here, through the bot).
-        return question.length >= 2 && question.length <= 1000
+        return question.length >= 2 && question.length <= MAX_QUESTION
           ? { ok: true, data: { ...data, question: maskPersonalNumbers(question) } }
           : { ok: false, reply: { text: ctx.t(turn.locale, 'handoff-ask-again') } };
       },

@@ -10,6 +10,8 @@ import {
 import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
 import { syllables } from '../language/normalize';
+import type { SectionFinder } from '../language/section-finder';
+import type { TopicWords } from '../language/topic-words';
 
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
@@ -60,13 +62,22 @@ export interface QuestionAnswering {
   scammed(text: string, before?: readonly string[]): boolean;
   /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
+  /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
+  sectionAbout(topic: string, text: string, prefer?: SectionKey): SectionKey | undefined;
   topic(id: string): Topic | undefined;
+  /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
+  wordsBeyond(topic: string, text: string): string[];
   /** {phone}, {hours}… from the commune profile, in the resident's language */
   readonly values: Readonly<Record<Locale, Record<string, string>>>;
 }
 
 /** Question in, decision out: answer one topic, ask back («Ý bà con là…?»), out of scope, or not understood. */
-export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cues: Cues): QuestionAnswering {
+export function createQuestionAnswering(
+  kb: KnowledgeBase,
+  matcher: Matcher,
+  cues: Cues,
+  { sections, words }: { readonly sections: SectionFinder; readonly words: TopicWords },
+): QuestionAnswering {
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
@@ -177,7 +188,12 @@ export function createQuestionAnswering(kb: KnowledgeBase, matcher: Matcher, cue
     scam: (text) => cues.scam(text),
     scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
+    sectionAbout: (topic, text, prefer) => {
+      const key = sections.find(topic, text, prefer);
+      return isSection(key) ? key : undefined;
+    },
     topic: (id) => topics.get(id),
+    wordsBeyond: (topic, text) => words.beyond(topic, text),
     values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },
   };
 }

@@ -7,6 +7,11 @@ import { z } from 'zod';
 export const cuesSchema = z.object({
   /** intent id → whole messages (or their core) that mean it: greeting, thanks, ok, frustration, rude */
   intents: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /**
+   * intent id → phrases that mean it only when the message says nothing else («hướng dẫn cho bà với» is
+   * help; «hướng dẫn đất đai» is a question)
+   */
+  alone: z.record(z.string().regex(/^[a-z]+$/), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only address the bot or the page («ad», «admin»): a message of an intent and these is that intent */
   address: z.array(z.string().min(1)).default([]),
   /** good wishes and leave-taking («chúc chị sức khỏe», «để mai em lên xã hỏi»): beside an intent, nothing more */

@@ -104,6 +104,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const named = (record: Record<string, string[]>): Named[] =>
     Object.entries(record).map(([name, phrases]) => ({ name, phrases: phrases.map(phrase) }));
   const intents = named(parsed.intents);
+  const intentsAlone = [...intents, ...named(parsed.alone)];
   const safety = parsed.safety.map((rule) => rule.map((group) => group.map(phrase)));
   const scammed = parsed.scammed.map((rule) => rule.map((group) => group.map(phrase)));
   const scammedAfter = parsed.scammedAfter.map(phrase);
@@ -115,7 +116,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const words = (text: string): Words => expand(syllables(text), lexicon).words;
   const address = parsed.address.flatMap(phrase);
   // longest first: «một ngày tốt lành» goes before «tốt lành»
-  const saidBeside = [...intents.flatMap((i) => i.phrases), ...parsed.courtesy.map(phrase)].sort(
+  const saidBeside = [...intentsAlone.flatMap((i) => i.phrases), ...parsed.courtesy.map(phrase)].sort(
     (a, b) => b.length - a.length,
   );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
@@ -126,7 +127,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       // Read as typed: «ad» must not become «cán bộ» here.
       const w = syllables(text);
       if (w.length === 0 || w.length > COURTESY_MAX_WORDS) return undefined;
-      const best = longest(w, intents);
+      const best = longest(w, intentsAlone);
       if (!best) return undefined;
       // The other intents' phrases («em hiểu rồi» after a thanks) and good wishes say nothing more.
       const rest = withoutAll(w, saidBeside);

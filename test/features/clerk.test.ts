@@ -55,6 +55,21 @@ describe('short messages that are not questions', () => {
     }
   });
 
+  it.each(['huong dan cho ba voi', 'Chỉ cho bà với', 'giúp tôi với'])(
+    '«%s» alone gets how to use the bot, not a list of unrelated procedures',
+    async (said) => {
+      const r = await onboarded();
+      const [reply] = await r.say(said);
+      expect(reply?.text).toContain('bằng lời của mình');
+      expect(reply?.text).not.toContain('Ý bà con là');
+    },
+  );
+
+  it('an «ok» beside a question plainly not ours does not hide its where-to-go sentence', async () => {
+    const r = await onboarded();
+    expect(r.text(await r.say('ok, lam ho chieu o dau'))).toContain('Công an tỉnh');
+  });
+
   it('two out-of-scope questions in a row each get their where-to-go sentence, not a fallback', async () => {
     const r = await onboarded();
     expect(r.text(await r.say('lam ho chieu o dau'))).toContain('Công an tỉnh');
@@ -206,6 +221,13 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-sinh', 'Em ở Bình Dương, có cần về quê không ạ?', 'noi-nop'],
     ['can-cuoc', 'co phai ra huyen ko', 'noi-nop'],
     ['khai-tu', 'co dc tien mai tang ko', 'luu-y'],
+    // no cue word: the section whose text holds the message's own words
+    ['khai-sinh', 'can nguoi lam chung ko', 'giay-to'],
+    ['khai-sinh', 'tre han thi sao', 'le-phi'],
+    // the topic asked again with a detail: the section that has it, not the whole answer a second time
+    ['can-cuoc', 'toi 60 tuoi co phai doi cccd ko', 'giay-to'],
+    // «bao lâu» asks of the 60-day deadline (the fee and the notes have it), not the processing time
+    ['khai-sinh', 'bao lâu kể từ ngày sinh', 'le-phi'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
@@ -217,7 +239,7 @@ describe('follow-ups about the topic just answered', () => {
   });
 
   it('a short follow-up it cannot place gets the sections of the topic just answered, not unrelated topics', async () => {
-    for (const said of ['co bi phat ko', 'can nguoi lam chung ko']) {
+    for (const said of ['co bi phat ko', 'co can ky ten ko']) {
       const r = await onboarded();
       await r.pressPayload('topic:khai-sinh');
       const [reply] = await r.say(said);

@@ -82,6 +82,24 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     expect(a.last.text).toContain(`${code} đã đóng rồi`);
   });
 
+  it('a request for staff that already says what it is about is passed on as it is, not asked again', async () => {
+    const r = bot.resident('tg-home', 'telegram');
+    await r.start();
+    await r.press('Thôn/làng 2');
+    await r.say('cán bộ đến nhà được không');
+    const code = codeOf(r.last.text);
+    expect(code, r.last.text).not.toBe('');
+    expect(await ticketCard(code)).toContain('Hỏi: cán bộ đến nhà được không');
+    await r.say('kết thúc');
+    // only asking for a person: the bot asks what about
+    const s = bot.resident('tg-ask', 'telegram');
+    await s.start();
+    await s.press('Thôn/làng 2');
+    await s.say('cho tôi gặp cán bộ');
+    expect(s.last.text).toContain('cần hỏi cán bộ xã việc gì');
+    await s.press('Hủy');
+  });
+
   it('«menu» in a talk brings the bot back and leaves the question open: the staff answer still arrives', async () => {
     const { r, code } = await openTicket('tg-menu');
     await r.say('menu');

@@ -252,6 +252,11 @@ describe('the answer engine, as a resident meets it', () => {
     ['chong uong ruou danh vo con', 'bao-luc-gia-dinh', 'Công an xã'],
     ['so la goi bao trung thuong xe may', 'lua-dao', 'đừng chuyển tiền'],
     ['con bo nha toi bi trom', 'an-ninh-trat-tu', 'Công an xã'],
+    // a declaration of absence is not the temporary-residence registration (it got tạm trú's papers)
+    ['đăng ký tạm vắng', 'tam-vang', 'Công an xã'],
+    ['khai báo tạm vắng khi đi làm xa', 'tam-vang', 'Công an xã'],
+    // a loan to go and work abroad is not a debt dispute (it got the mediation reply)
+    ['Con tôi muốn vay tiền để đi làm ở Nhật', 'lao-dong-nuoc-ngoai', 'Ngân hàng Chính sách xã hội'],
   ])('points "%s" to the right people (%s), no procedure list', (question, outside, words) => {
     const { match, reply } = ask(question, 'vi');
     expect(match.decision).toBe('unknown');
