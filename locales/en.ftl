@@ -223,10 +223,13 @@ postal-ask-name = The full name of the person receiving it?
 postal-name-wrong = Please type the name in letters (e.g. Nguyễn Văn An).
 postal-ask-phone = A mobile number the post office can call on delivery?
 postal-phone-wrong = This phone number is not right: 10 digits starting 03, 05, 07, 08 or 09 (or +84…). Please type it again.
-postal-ask-village = Which village do you live in?
+postal-ask-village = Which village should the result go to? If you live away, press «Outside the commune».
 postal-village-unknown = Please press a village in the list.
 postal-ask-address = The exact address (house number, hamlet, landmark…)?
 postal-address-wrong = Please type a short address (3 to 200 characters).
+postal-outside-button = 📍 Outside the commune (where you live or work now)
+postal-outside-place = outside the commune
+postal-ask-address-outside = The full address: house number, street or hamlet, commune/ward, province? The postage depends on where it goes.
 postal-summary =
     Please check:
     • Procedure: { $topic }

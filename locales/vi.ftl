@@ -219,10 +219,13 @@ postal-ask-name = Họ tên người nhận kết quả?
 postal-name-wrong = Dạ, bà con gõ họ tên bằng chữ (ví dụ: Nguyễn Văn An).
 postal-ask-phone = Số điện thoại di động để bưu điện gọi khi giao?
 postal-phone-wrong = Dạ, số điện thoại chưa đúng: cần 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84…). Bà con gõ lại giúp tôi.
-postal-ask-village = Nhà bà con ở thôn, làng nào?
+postal-ask-village = Gửi kết quả về thôn, làng nào? Đang ở xa thì bấm «Ngoài xã».
 postal-village-unknown = Dạ, bà con bấm tên thôn, làng trong danh sách.
 postal-ask-address = Địa chỉ nhận cụ thể (số nhà, xóm, gần chỗ nào…)?
 postal-address-wrong = Dạ, bà con gõ địa chỉ ngắn gọn (3 đến 200 ký tự).
+postal-outside-button = 📍 Ngoài xã (nơi đang ở, làm ăn xa)
+postal-outside-place = ngoài xã
+postal-ask-address-outside = Địa chỉ nhận đầy đủ: số nhà, đường hoặc thôn, xã/phường, tỉnh? Cước gửi tùy nơi nhận.
 postal-summary =
     Bà con xem lại giúp tôi:
     • Thủ tục: { $topic }

@@ -110,3 +110,6 @@ export interface PostalBook {
   list(filter: { readonly open?: boolean; readonly limit: number }): Promise<PostalRequest[]>;
   ofUser(user: z.infer<typeof userRefSchema>): Promise<PostalRequest[]>;
 }
+
+/** The village of a request sent to an address outside the commune (a resident working away). */
+export const OUTSIDE_COMMUNE = 'ngoai-xa';

@@ -1,4 +1,4 @@
-import { normalizeDossierCode, normalizeMobile } from '../core/postal';
+import { normalizeDossierCode, normalizeMobile, OUTSIDE_COMMUNE } from '../core/postal';
 import type { Button, Reply } from '../core/reply';
 import { villageName } from '../knowledge/placeholders';
 import { foldedWords } from '../language/normalize';
@@ -127,18 +127,25 @@ const phoneStep: FlowStep = {
   },
 };
 
+/** Where the result goes, as residents and staff read it: a village of the commune, or «ngoài xã». */
+export const placeName = (id: string, turn: Pick<Turn, 'locale'>, ctx: FeatureContext): string =>
+  id === OUTSIDE_COMMUNE ? ctx.t(turn.locale, 'postal-outside-place') : villageName(ctx.kb.commune, id);
+
+// Asked even when the resident's village is known: many who want the result by post live away from it.
 const villageStep = choiceStep({
   id: 'village',
   askKey: 'postal-ask-village',
   wrongKey: 'postal-village-unknown',
   perRow: 2,
-  choices: (ctx) => ctx.kb.commune.villages.map((v) => v.id),
-  label: (id, _turn, ctx) => villageName(ctx.kb.commune, id),
+  choices: (ctx) => [...ctx.kb.commune.villages.map((v) => v.id), OUTSIDE_COMMUNE],
+  label: (id, turn, ctx) =>
+    id === OUTSIDE_COMMUNE ? ctx.t(turn.locale, 'postal-outside-button') : villageName(ctx.kb.commune, id),
 });
 
 const addressStep: FlowStep = {
   id: 'address',
-  ask: (turn, _data, ctx) => ask(turn, ctx, 'postal-ask-address'),
+  ask: (turn, data, ctx) =>
+    ask(turn, ctx, data.village === OUTSIDE_COMMUNE ? 'postal-ask-address-outside' : 'postal-ask-address'),
   accept(input, data, turn, ctx) {
     const address = (input.text ?? '').trim().replace(/\s+/g, ' ');
     return address.length >= 3 && address.length <= 200

@@ -1,9 +1,8 @@
 import { maskedMobile, POSTAL_NEXT, type PostalRequest, type PostalStatus } from '../core/postal';
 import type { Button, Reply } from '../core/reply';
 import type { Locale } from '../core/user';
-import { villageName } from '../knowledge/placeholders';
 import { buildPayload, type FeatureContext } from './feature';
-import { topicTitle } from './postal-form';
+import { placeName, topicTitle } from './postal-form';
 import type { Turn } from './types';
 
 /** Staff buttons: `pst:<code>:<status>` moves a request on; `pst-no:<code>` asks the reason to refuse. */
@@ -25,7 +24,7 @@ export function summary(data: Record<string, string>, turn: Turn, ctx: FeatureCo
     dossier: data.dossier || ctx.t(turn.locale, 'postal-no-dossier'),
     name: data.name ?? '',
     phone: data.phone ?? '',
-    village: villageName(ctx.kb.commune, data.village ?? ''),
+    village: placeName(data.village ?? '', turn, ctx),
     address: data.address ?? '',
   });
 }
@@ -42,7 +41,7 @@ export function staffCard(r: PostalRequest, ctx: FeatureContext, locale: Locale 
       dossier: r.dossier || '—',
       name: r.name,
       phone: r.phone,
-      village: villageName(ctx.kb.commune, r.village),
+      village: placeName(r.village, { locale }, ctx),
       address: r.address,
       channel: r.user.channel,
       created: dayOf(r.createdAt),
@@ -83,7 +82,7 @@ export function lookupReply(r: PostalRequest, own: boolean, turn: Turn, ctx: Fea
   const details = own
     ? `\n${ctx.t(turn.locale, 'postal-lookup-own', {
         phone: maskedMobile(r.phone),
-        village: villageName(ctx.kb.commune, r.village),
+        village: placeName(r.village, turn, ctx),
       })}`
     : '';
   return {

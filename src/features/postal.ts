@@ -55,12 +55,8 @@ const postalFlow: Flow = {
 
 /** The service explained honestly (the cost varies, some people pay less), then the form. */
 function startForm(turn: Turn, ctx: FeatureContext, topic?: string): Promise<Outcome> {
-  const village = turn.profile?.village;
   return ctx.flows
-    .start(FLOW, turn, ctx, {
-      ...(topic && topic !== POSTAL_TOPIC && ctx.qa.topic(topic) ? { topic } : {}),
-      ...(village && ctx.kb.commune.villages.some((v) => v.id === village) ? { village } : {}),
-    })
+    .start(FLOW, turn, ctx, topic && topic !== POSTAL_TOPIC && ctx.qa.topic(topic) ? { topic } : {})
     .then((o) => ({
       ...o,
       replies: [

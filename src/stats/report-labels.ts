@@ -1,3 +1,4 @@
+import { OUTSIDE_COMMUNE } from '../core/postal';
 import type { Locale } from '../core/user';
 import type { Translate } from '../i18n';
 import { villageName } from '../knowledge/placeholders';
@@ -22,6 +23,7 @@ export function reportLabels(kb: KnowledgeBase, t: Translate, locale: Locale): R
     t,
     commune: kb.commune.name,
     topic: (id) => topics.get(id) ?? id,
-    village: (id) => villageName(kb.commune, id),
+    village: (id) =>
+      id === OUTSIDE_COMMUNE ? t(locale, 'postal-outside-place') : villageName(kb.commune, id),
   };
 }

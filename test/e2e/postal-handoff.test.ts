@@ -85,6 +85,7 @@ describe('results by post, end to end', () => {
     const wrongPhone = await r.say('0212345678');
     expect(wrongPhone.join('\n')).toContain('số điện thoại chưa đúng');
     await r.say('0912 345 678');
+    await choose(r, 'Thôn/làng 2');
     await r.say('Xóm Dưới, cạnh nhà văn hóa');
     expect(r.last).toContain('Điện thoại: 0912345678');
     await choose(r, '✅ Đúng, gửi');

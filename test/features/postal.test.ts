@@ -25,6 +25,7 @@ async function register(id: string) {
   await r.press('Chưa có mã');
   await r.say('Trần Thị Bình');
   await r.say('0987 654 321');
+  await r.press('Thôn/làng 2');
   await r.say('Xóm Suối, nhà thứ ba');
   await r.press('Đúng, gửi');
   return { r, code: codeOf(r.last.text) };
@@ -46,7 +47,10 @@ describe('results by post: the request', () => {
     await r.say('0123 456');
     expect(r.text(r.transcript.slice(-2))).toContain('số điện thoại chưa đúng');
     await r.say('+84 912 345 678');
-    // The village is known from the profile: straight to the address.
+    // Asked even though the profile says Thôn 2: the result may go where the resident lives now.
+    expect(r.last.text).toContain('Gửi kết quả về thôn, làng nào');
+    expect(r.buttons).toContain('📍 Ngoài xã (nơi đang ở, làm ăn xa)');
+    await r.press('Thôn/làng 2');
     expect(r.last.text).toContain('Địa chỉ nhận cụ thể');
     await r.say('Xóm Bãi, gần cầu treo');
     expect(r.last.text).toContain('Thủ tục: Đăng ký khai sinh');
@@ -64,6 +68,25 @@ describe('results by post: the request', () => {
       `pst:${code}:da-tiep-nhan`,
       `pst-no:${code}`,
     ]);
+  });
+
+  it('a resident working away has the result sent to a full address outside the commune', async () => {
+    const r = await residentAtForm('zalo-xa');
+    await r.press('Đăng ký khai sinh');
+    await r.press('Chưa có mã');
+    await r.say('Lê Văn Xa');
+    await r.say('0977 111 222');
+    await r.press('📍 Ngoài xã (nơi đang ở, làm ăn xa)');
+    expect(r.last.text).toContain('xã/phường, tỉnh');
+    await r.say('12 đường Lê Lợi, phường Phú Cường, TP Thủ Dầu Một, Bình Dương');
+    expect(r.last.text).toContain(
+      'Địa chỉ: 12 đường Lê Lợi, phường Phú Cường, TP Thủ Dầu Một, Bình Dương, ngoài xã',
+    );
+    await r.press('Đúng, gửi');
+    const code = codeOf(r.last.text);
+    const card = (await staffGroup()).find((j) => j.reply.text.includes(code));
+    expect(card?.reply.text).toContain('Bình Dương, ngoài xã');
+    expect((await bot.services.postal.get(code))?.village).toBe('ngoai-xa');
   });
 
   it('staff move it through the statuses from the group; the resident is told each time; others cannot', async () => {
