@@ -25,5 +25,7 @@ describe('a message written in English (answered in English in a Vietnamese chat
     expect(english.filter(looksEnglish).length / english.length).toBeGreaterThanOrEqual(0.75);
     expect(looksEnglish('my son is 14, does he need a căn cước card now?')).toBe(true);
     expect(looksEnglish('what papers')).toBe(true);
+    // a trial resident's follow-up after an English answer (it stayed Vietnamese)
+    expect(looksEnglish('fee per page')).toBe(true);
   });
 });
