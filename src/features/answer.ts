@@ -7,9 +7,11 @@ import { type Feature, type FeatureContext, payloadKind } from './feature';
 import {
   isLoneCue,
   isPlainlyOutside,
+  isShortFollowUp,
   isUnplacedFollowUp,
   mayBeAbout,
   namesElsewhere,
+  withLastAsAlternative,
   withLastTopic,
 } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
@@ -35,6 +37,8 @@ const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
 
 /** An answer this sure is counted as a clear one in the statistics' confidence bands. */
 const HIGH_CONFIDENCE = 0.9;
+/** The section a question whether a paper is needed is about. */
+const PAPERS: SectionKey = 'giay-to';
 
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(
@@ -104,12 +108,16 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   const decision = deps.qa.decide(text);
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
   // nothing that names another procedure in the rest of the message.
+  // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
+  if (last && isShortFollowUp(text) && deps.qa.asksPaper(text) && !isPlainlyOutside(decision)) {
+    const section = showSection(last, PAPERS, turn, deps);
+    if (section)
+      return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
+  }
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
     if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
-      // «bao lâu kể từ ngày sinh» asks «bao lâu» of the 60-day deadline in «Lưu ý», not the processing time
-      const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
-      const section = showSection(last, key, turn, deps);
+      const section = showSection(last, cue.key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
         return { ...section, usage: [answered, ...(section.usage ?? [])] };
@@ -145,7 +153,8 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     const followUp = about ? showSection(topic, about, turn, deps) : undefined;
     if (followUp)
       return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
-    const reply = decisionReply(decision, replyContext(turn, deps));
+    const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
+    const reply = decisionReply(context, replyContext(turn, deps));
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
   // Not over a subject plainly not ours: «ok, làm hộ chiếu ở đâu» wants the passport office.

@@ -34,6 +34,9 @@ export function namesElsewhere(other: AnswerDecision, last: string): boolean {
   );
 }
 
+/** Short enough to be a follow-up of the answer just given. */
+export const isShortFollowUp = (text: string): boolean => syllables(text).length <= FOLLOW_UP_WORDS;
+
 /**
  * A short message with words the knowledge base knows, that names no topic (a question back would offer
  * topics it names: «chứng thực» after khai sinh asks which chứng thực) and is not plainly about something
@@ -62,6 +65,22 @@ export const isPlainlyOutside = (decision: AnswerDecision): boolean =>
 /** A section asked with no topic at all («bao nhiêu tiền»): nothing named, nothing plainly not ours. */
 export const isLoneCue = (decision: AnswerDecision): boolean =>
   decision.kind === 'unknown' || (decision.kind === 'outside' && !plainlyOutside(decision));
+
+/**
+ * A short message answered as another procedure it does not name outright, right after an answer that is
+ * among its candidates («2 vợ chồng phải cùng đi không» after chứng thực hợp đồng reads as kết hôn): the
+ * topic just answered is the one button under it («Hay là…»), one tap back.
+ */
+export function withLastAsAlternative(
+  text: string,
+  decision: AnswerDecision,
+  last: Topic | undefined,
+): AnswerDecision {
+  if (decision.kind !== 'answer' || !last || decision.topic.id === last.id) return decision;
+  if (!isShortFollowUp(text) || decision.match.confidence >= NAMED_OUTRIGHT) return decision;
+  if (!decision.match.candidates.some((c) => c.topic === last.id)) return decision;
+  return { ...decision, alternative: last };
+}
 
 /** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
 export function withLastTopic(

@@ -62,8 +62,10 @@ export interface QuestionAnswering {
   scammed(text: string, before?: readonly string[]): boolean;
   /** the section of an answer a follow-up asks for («bao nhiêu tiền» → le-phi), and the other words */
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
+  /** whether the message asks if a paper is needed («có cần giấy kết hôn không») */
+  asksPaper(text: string): boolean;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
-  sectionAbout(topic: string, text: string, prefer?: SectionKey): SectionKey | undefined;
+  sectionAbout(topic: string, text: string): SectionKey | undefined;
   topic(id: string): Topic | undefined;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];
@@ -188,8 +190,9 @@ export function createQuestionAnswering(
     scam: (text) => cues.scam(text),
     scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
-    sectionAbout: (topic, text, prefer) => {
-      const key = sections.find(topic, text, prefer);
+    asksPaper: (text) => cues.asksPaper(text),
+    sectionAbout: (topic, text) => {
+      const key = sections.find(topic, text);
       return isSection(key) ? key : undefined;
     },
     topic: (id) => topics.get(id),

@@ -24,6 +24,11 @@ export const cuesSchema = z.object({
   scammedAfter: z.array(z.string().min(1)).default([]),
   /** …but not with these («sợ bị lừa»: afraid of one, not tricked) */
   scammedNot: z.array(z.string().min(1)).default([]),
+  /**
+   * words that ask whether a paper is needed («có cần giấy», «mang theo sổ»): after an answer, the paper
+   * named («giấy kết hôn») is something to bring for that procedure, not another procedure to start
+   */
+  papers: z.array(z.string().min(1)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */

@@ -31,6 +31,8 @@ export interface Cues {
    * other words (what is left once the cue is taken out: does it name another procedure?).
    */
   section(text: string): { readonly key: string; readonly rest: string } | undefined;
+  /** whether the message asks if a paper is needed or to be brought («có cần giấy kết hôn không») */
+  asksPaper(text: string): boolean;
   /** the message without the words that only ask how a procedure is done («thủ tục khai sinh» → «khai sinh») */
   asking(text: string): { readonly rest: string } | undefined;
 }
@@ -99,6 +101,9 @@ function longest(
 // Only approving emoji (and variation selectors, skin tones): 👍, 👌, 🙏, ❤️, 😊…
 const EMOJI_OK = /^(?:\s|👍|👌|🙏|❤|♥|😊|🙂|👏|✅|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])+$/u;
 
+/** Words after «cần giấy» that ask which papers, not about one paper: tờ (giấy tờ), gì, nào, không… */
+const NOT_A_PAPER = new Set(['to', 'gi', 'nao', 'khong', 'ko', 'k', 'chi', 'j']);
+
 export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const parsed = cuesSchema.parse(data);
   const named = (record: Record<string, string[]>): Named[] =>
@@ -120,6 +125,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     (a, b) => b.length - a.length,
   );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
+  const papers = parsed.papers.map(phrase);
 
   return {
     intentOnly(text) {
@@ -155,6 +161,15 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       const best = longest(w, sections);
       if (!best) return undefined;
       return { key: best.name, rest: without(w, best).join(' ') };
+    },
+    asksPaper(text) {
+      const w = words(text);
+      return papers.some((p) => {
+        const at = indexOf(w, p);
+        // the paper named right after: «cần giấy kết hôn», «cần sổ hộ khẩu», not «cần giấy tờ gì»
+        const next = at >= 0 ? w[at + p.length] : undefined;
+        return next !== undefined && !NOT_A_PAPER.has(fold(next));
+      });
     },
     asking(text) {
       const w = words(text);

@@ -11,16 +11,13 @@ export interface SectionedTopic {
 
 /** Finds the section of a topic that a follow-up's own words are about («60 tuổi có phải đổi không»). */
 export interface SectionFinder {
-  /**
-   * the section whose text holds the message's telling words, when one clearly does (`prefer`, the
-   * section a cue word asked for, wins a tie)
-   */
-  find(topic: string, text: string, prefer?: string): string | undefined;
+  /** the section whose text holds the message's telling words, when one clearly does */
+  find(topic: string, text: string): string | undefined;
 }
 
 /**
- * At least this much evidence: a two-word term (2) with one of its words (1) and a little more
- * («60 tuổi»: 60, tuổi, 60 tuổi); one shared word is chance.
+ * At least this much evidence: a two-word term (2) with one of its words (1) («trễ hạn»; «60 tuổi» has
+ * 60 and tuổi too); one shared word, or two, is chance.
  */
 const ENOUGH = 3;
 /** A term in more than this share of a topic's sections (its subject) tells no section apart. */
@@ -42,7 +39,7 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
   );
 
   return {
-    find(topic, text, prefer) {
+    find(topic, text) {
       const found = byTopic.get(topic);
       if (!found) return undefined;
       const asked = [...termsOf(text)].filter(found.telling);
@@ -56,8 +53,7 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
         // the order of the sections breaks a tie: what to bring before the fee, the fee before the time…
         .sort((a, b) => b.score - a.score);
       const best = scored[0];
-      if (!best || best.score < ENOUGH) return undefined;
-      return scored.find((s) => s.key === prefer)?.score === best.score ? prefer : best.key;
+      return best && best.score >= ENOUGH ? best.key : undefined;
     },
   };
 }

@@ -213,6 +213,16 @@ describe('follow-ups about the topic just answered', () => {
     await r.pressPayload('topic:khai-sinh');
     const [reply] = await r.say('đăng ký kết hôn cần gì');
     expect(reply?.text).toContain('Đăng ký kết hôn');
+    // papers asked of another procedure by name: that procedure, not the papers of the last one
+    const [death] = await r.say('khai tử cần giấy tờ gì');
+    expect(death?.text).toContain('Đăng ký khai tử');
+  });
+
+  it('a short question read as another procedure it does not name outright offers the topic just answered', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:chung-thuc-hop-dong');
+    await r.say('2 vo chong phai cung di ko');
+    expect(r.buttons.join(' | ')).toContain('Hay là: Chứng thực hợp đồng');
   });
 
   it.each([
@@ -224,10 +234,13 @@ describe('follow-ups about the topic just answered', () => {
     // no cue word: the section whose text holds the message's own words
     ['khai-sinh', 'can nguoi lam chung ko', 'giay-to'],
     ['khai-sinh', 'tre han thi sao', 'le-phi'],
+    // a paper named as something to bring: the papers of the procedure just answered, not that paper's own
+    // procedure (they got the marriage and birth answers)
+    ['thuong-tru', 'co can giay ket hon ko', 'giay-to'],
+    ['thuong-tru', 'can so ho khau ko', 'giay-to'],
+    ['can-cuoc', 'co can giay khai sinh ko', 'giay-to'],
     // the topic asked again with a detail: the section that has it, not the whole answer a second time
     ['can-cuoc', 'toi 60 tuoi co phai doi cccd ko', 'giay-to'],
-    // «bao lâu» asks of the 60-day deadline (the fee and the notes have it), not the processing time
-    ['khai-sinh', 'bao lâu kể từ ngày sinh', 'le-phi'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);

@@ -264,6 +264,13 @@ describe('the answer engine, as a resident meets it', () => {
     expect(reply.text).toContain(words);
   });
 
+  it('does not answer a parent asking papers for a daughter with the reply about abuse', () => {
+    // «con gái» alone was a sample's words for a child abused; «khai sin» is a dropped letter
+    expect(matcher.match('lam giay cho con gai').outside).not.toBe('bao-luc-gia-dinh');
+    expect(matcher.match('khai sin cho con gai').topic).toBe('khai-sinh');
+    expect(matcher.match('con gái bị người lớn xâm hại').outside).toBe('bao-luc-gia-dinh');
+  });
+
   it('does not offer condolences for a stolen cow (bare «bo» is both bò and bố, «mất» both lost and died)', () => {
     const m = matcher.match('bo bi trom dat mat roi');
     expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
