@@ -82,15 +82,24 @@ export function withLastAsAlternative(
   return { ...decision, alternative: last };
 }
 
-/** A short question back right after an answer also offers that answer's topic («Hay vẫn là…» as a choice). */
+/** Options of a question back that explain under this share of a message's words share a word by chance. */
+const OPTIONS_EXPLAIN = 0.5;
+
+/**
+ * A short question back right after an answer also offers that answer's topic: first when the message's
+ * words found it too, or when the options explain little of it («quá 30 ngày rồi có sao không» after khai
+ * tử: the talk goes on), else last («chứng thực» after khai sinh asks which chứng thực).
+ */
 export function withLastTopic(
   text: string,
   decision: AnswerDecision,
   last: Topic | undefined,
 ): AnswerDecision {
   if (decision.kind !== 'clarify' || !last || syllables(text).length > FOLLOW_UP_WORDS) return decision;
-  if (decision.options.some((o) => o.id === last.id)) return decision;
-  return { ...decision, options: [...decision.options, last] };
+  const others = decision.options.filter((o) => o.id !== last.id);
+  const found = decision.match.candidates.some((c) => c.topic === last.id);
+  const unexplained = (decision.match.understood ?? 1) < OPTIONS_EXPLAIN;
+  return { ...decision, options: found || unexplained ? [last, ...others] : [...others, last] };
 }
 
 const plainlyOutside = (d: AnswerDecision): boolean => (d.match.outsideLikely ?? 1) >= PLAINLY_OUTSIDE;

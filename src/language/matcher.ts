@@ -358,7 +358,8 @@ export function buildMatcher(
       };
     }
     if (decision === 'clarify' && candidates.length === 0) return { ...unknownResult(), candidates };
-    if (decision !== 'answer' || !best) return { topic: 'unknown', decision, confidence, candidates };
+    if (decision !== 'answer' || !best)
+      return { topic: 'unknown', decision, confidence, candidates, understood: round(scored.coverage) };
     const alternative = scored.topics.find(
       (c) =>
         c !== best &&

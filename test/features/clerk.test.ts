@@ -285,6 +285,11 @@ describe('follow-ups about the topic just answered', () => {
     const labels = reply?.buttons?.flat().map((b) => b.label) ?? [];
     expect(labels).toContain('Chứng thực chữ ký, điểm chỉ');
     expect(labels).toContain('Đăng ký khai sinh');
+    // …first when the message's own words found it too: the talk is still about it
+    const k = await onboarded();
+    await k.pressPayload('topic:khai-tu');
+    const [late] = await k.say('qua 30 ngay roi co sao ko');
+    expect(late?.buttons?.[0]?.[0]?.label).toBe('Đăng ký khai tử');
   });
 
   it('a word that is also a cue is not taken for a lone cue: «vneid», «làm hộ chiếu» («làm hộ»)', async () => {
@@ -451,6 +456,14 @@ describe('where and when a procedure is done', () => {
       reply?.text,
     ).toBe(true);
     expect(reply?.text).toContain('Bộ phận Một cửa');
+  });
+
+  it("a day asked after an answer is that procedure's office: căn cước's Công an xã opens on Saturday morning", async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:can-cuoc');
+    const [reply] = await r.say('ngay thu 7 co lam ko');
+    expect(reply?.text).toContain('Nơi nộp');
+    expect(reply?.text).toContain('Thứ Bảy: 07:00–11:00');
   });
 
   it('the office hours asked alone are still the contact answer', async () => {
