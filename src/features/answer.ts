@@ -109,7 +109,9 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
   // nothing that names another procedure in the rest of the message.
   // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
-  if (last && isShortFollowUp(text) && deps.qa.asksPaper(text) && !isPlainlyOutside(decision)) {
+  // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
+  const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
+  if (last && paper && isShortFollowUp(text) && !isPlainlyOutside(decision)) {
     const section = showSection(last, PAPERS, turn, deps);
     if (section)
       return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
@@ -117,7 +119,8 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
     if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
-      const section = showSection(last, cue.key, turn, deps);
+      const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
+      const section = showSection(last, key, turn, deps);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
         return { ...section, usage: [answered, ...(section.usage ?? [])] };

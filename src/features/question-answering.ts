@@ -65,7 +65,7 @@ export interface QuestionAnswering {
   /** whether the message asks if a paper is needed («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
-  sectionAbout(topic: string, text: string): SectionKey | undefined;
+  sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;
   topic(id: string): Topic | undefined;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];
@@ -191,8 +191,8 @@ export function createQuestionAnswering(
     scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
     asksPaper: (text) => cues.asksPaper(text),
-    sectionAbout: (topic, text) => {
-      const key = sections.find(topic, text);
+    sectionAbout: (topic, text, cue) => {
+      const key = sections.find(topic, text, cue);
       return isSection(key) ? key : undefined;
     },
     topic: (id) => topics.get(id),

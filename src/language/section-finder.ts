@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon';
+import { isStopword, type Lexicon } from './lexicon';
 import { BIGRAM, read, readingTerms } from './terms';
 
 /** A topic as the finder reads it: the words that name it, and its sections' texts (any language). */
@@ -9,10 +9,17 @@ export interface SectionedTopic {
   readonly sections: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Finds the section of a topic that a follow-up's own words are about («60 tuổi có phải đổi không»). */
+/**
+ * Finds the section of a topic that a follow-up's own words are about («60 tuổi có phải đổi không»): the
+ * one with a line that holds them.
+ */
 export interface SectionFinder {
-  /** the section whose text holds the message's telling words, when one clearly does */
-  find(topic: string, text: string): string | undefined;
+  /**
+   * the section whose text holds the message's telling words, when one clearly does; with `cue`, the
+   * section a cue word asked for («bao lâu» → thoi-gian) unless another holds the other words plainly more
+   * («giấy này dùng được bao lâu»: how long the paper is valid, in «Lưu ý»)
+   */
+  find(topic: string, text: string, cue?: string): string | undefined;
 }
 
 /**
@@ -28,10 +35,12 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
   const byTopic = new Map(
     topics.map((t) => {
       const naming = new Set(t.names.flatMap((n) => [...termsOf(n)]));
-      const sections = Object.entries(t.sections).map(
-        ([key, texts]) => [key, new Set(texts.flatMap((x) => [...termsOf(x)]))] as const,
-      );
-      const sectionsWith = (term: string) => sections.filter(([, terms]) => terms.has(term)).length;
+      // each section as its lines (a bullet says one thing: the words asked must be in one of them)
+      const sections = Object.entries(t.sections).map(([key, texts]) => {
+        const lines = texts.flatMap((x) => x.split('\n')).map(termsOf);
+        return { key, lines, all: new Set(lines.flatMap((l) => [...l])) };
+      });
+      const sectionsWith = (term: string) => sections.filter((x) => x.all.has(term)).length;
       const telling = (term: string) =>
         !naming.has(term) && sectionsWith(term) <= Math.max(1, sections.length * COMMON_SHARE);
       return [t.id, { sections, telling }] as const;
@@ -39,21 +48,28 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
   );
 
   return {
-    find(topic, text) {
+    find(topic, text, cue) {
       const found = byTopic.get(topic);
       if (!found) return undefined;
       const asked = [...termsOf(text)].filter(found.telling);
-      if (asked.length === 0) return undefined;
-      const weight = (term: string): number => (term.includes(BIGRAM) ? 2 : /\d/.test(term) ? 2 : 1);
+      if (asked.length === 0) return cue;
+      // a pair of words says more than a word, unless one is a little word («cho người» in «làm cho người
+      // khác» found «Miễn phí cho người thường trú»); a number is as telling as a pair
+      const weight = (term: string): number => {
+        if (!term.includes(BIGRAM)) return /\d/.test(term) ? 2 : 1;
+        return term.split(BIGRAM).some((w) => isStopword(w, lexicon)) ? 1 : 2;
+      };
+      const lineScore = (line: ReadonlySet<string>): number =>
+        asked.reduce((sum, term) => sum + (line.has(term) ? weight(term) : 0), 0);
       const scored = found.sections
-        .map(([key, terms]) => ({
-          key,
-          score: asked.reduce((sum, term) => sum + (terms.has(term) ? weight(term) : 0), 0),
-        }))
+        .map(({ key, lines }) => ({ key, score: Math.max(0, ...lines.map(lineScore)) }))
         // the order of the sections breaks a tie: what to bring before the fee, the fee before the time…
         .sort((a, b) => b.score - a.score);
       const best = scored[0];
-      return best && best.score >= ENOUGH ? best.key : undefined;
+      if (!best || best.score < ENOUGH) return cue;
+      // a section a cue word asked for keeps the question unless another holds the words plainly more
+      const cued = cue ? scored.find((x) => x.key === cue) : undefined;
+      return cued && cued.score + 1 >= best.score ? cue : best.key;
     },
   };
 }

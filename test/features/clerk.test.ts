@@ -239,6 +239,10 @@ describe('follow-ups about the topic just answered', () => {
     ['thuong-tru', 'co can giay ket hon ko', 'giay-to'],
     ['thuong-tru', 'can so ho khau ko', 'giay-to'],
     ['can-cuoc', 'co can giay khai sinh ko', 'giay-to'],
+    // …unless another section's words are there: who may go in the grandparents' place
+    ['khai-sinh', 'ba noi di lam ho co can giay uy quyen ko', 'luu-y'],
+    // bare «gia» in «gia hạn» is not «giá» (a price): when to renew
+    ['tam-tru', 'het han thi gia han the nao', 'thoi-gian'],
     // the topic asked again with a detail: the section that has it, not the whole answer a second time
     ['can-cuoc', 'toi 60 tuoi co phai doi cccd ko', 'giay-to'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
