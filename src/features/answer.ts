@@ -63,9 +63,12 @@ function showSection(
   key: SectionKey,
   turn: Turn,
   deps: FeatureContext,
+  /** the resident's words, when they picked the section: the line that holds them comes first */
+  asked?: string,
 ): Outcome | undefined {
   const topic = deps.qa.topic(topicId);
-  const reply = topic ? sectionReply(topic, key, replyContext(turn, deps)) : undefined;
+  const line = asked === undefined ? undefined : deps.qa.lineAbout(topicId, key, asked);
+  const reply = topic ? sectionReply(topic, key, replyContext(turn, deps), line) : undefined;
   if (!reply) return undefined;
   return {
     replies: [reply],
@@ -112,7 +115,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
   const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
   if (last && paper && isShortFollowUp(text) && !isPlainlyOutside(decision)) {
-    const section = showSection(last, PAPERS, turn, deps);
+    const section = showSection(last, PAPERS, turn, deps, text);
     if (section)
       return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
   }
@@ -120,7 +123,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
     if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
       const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
-      const section = showSection(last, key, turn, deps);
+      const section = showSection(last, key, turn, deps, text);
       if (section) {
         const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
         return { ...section, usage: [answered, ...(section.usage ?? [])] };
@@ -153,7 +156,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
     // The topic just answered, asked again with words of one of its sections («60 tuổi có phải đổi căn
     // cước không» after căn cước): that section, not the whole answer a second time.
     const about = topic === last && !decision.section ? deps.qa.sectionAbout(topic, text) : undefined;
-    const followUp = about ? showSection(topic, about, turn, deps) : undefined;
+    const followUp = about ? showSection(topic, about, turn, deps, text) : undefined;
     if (followUp)
       return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
@@ -168,7 +171,7 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // after khai sinh): that section.
   if (lastTopic?.kind === 'info' && mayBeAbout(text, decision, lastTopic.id)) {
     const about = deps.qa.sectionAbout(lastTopic.id, text);
-    const section = about ? showSection(lastTopic.id, about, turn, deps) : undefined;
+    const section = about ? showSection(lastTopic.id, about, turn, deps, text) : undefined;
     if (section)
       return counted(section, [
         { kind: 'question', result: 'answered', topic: lastTopic.id, band: 'followup' },

@@ -66,6 +66,8 @@ export interface QuestionAnswering {
   asksPaper(text: string): boolean;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
   sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;
+  /** the line of that section (Vietnamese text) that holds a follow-up's words, to show it first */
+  lineAbout(topic: string, key: SectionKey, text: string): number | undefined;
   topic(id: string): Topic | undefined;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];
@@ -195,6 +197,7 @@ export function createQuestionAnswering(
       const key = sections.find(topic, text, cue);
       return isSection(key) ? key : undefined;
     },
+    lineAbout: (topic, key, text) => sections.line(topic, key, text),
     topic: (id) => topics.get(id),
     wordsBeyond: (topic, text) => words.beyond(topic, text),
     values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },

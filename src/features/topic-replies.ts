@@ -68,16 +68,43 @@ export function topicReply(topic: Topic, c: ReplyContext, alternative?: Topic): 
 }
 
 /** One section (Giấy tờ, Lệ phí …), with the other sections and the way back to the answer. */
-export function sectionReply(topic: Topic, key: SectionKey, c: ReplyContext): Reply | undefined {
+export function sectionReply(
+  topic: Topic,
+  key: SectionKey,
+  c: ReplyContext,
+  /** the line the resident asked about (its index in the Vietnamese text): shown first in a long section */
+  asked?: number,
+): Reply | undefined {
   const text = sectionText(topic, key, c.values, c.locale);
   if (text === undefined) return undefined;
   const others = sectionsOf(topic)
     .filter((k) => k !== key)
     .map((k) => ({ label: c.t(c.locale, `section-${k}`), payload: sectionPayload(topic.id, k) }));
+  const first = c.locale === 'vi' && asked !== undefined ? askedLine(text, asked) : undefined;
   return {
-    text: `${title(topic, c.locale)} — ${c.t(c.locale, `section-${key}`)}\n\n${text}`,
+    text: `${title(topic, c.locale)} — ${c.t(c.locale, `section-${key}`)}\n\n${first ? `👉 ${first}\n\n` : ''}${text}`,
     buttons: [...rows(others, 2), navigationRow(c.t, c.locale, topicPayload(topic.id))],
   };
+}
+
+/** A section longer than this many lines shows the line asked about first (the answer is not buried). */
+const LONG_SECTION_LINES = 4;
+
+/**
+ * The line asked about, with the heading it stands under («Miễn phí: Đổi thẻ khi đủ 14, 25, 40 và 60
+ * tuổi»): only in a long section, and not when it is the first line already.
+ */
+function askedLine(text: string, index: number): string | undefined {
+  const lines = text.split('\n');
+  const line = lines[index]?.trim();
+  if (!line || index === 0 || lines.filter((l) => l.trim()).length <= LONG_SECTION_LINES) return undefined;
+  const bullet = line.replace(/^[-•]\s*/, '');
+  if (bullet === line) return line;
+  const heading = lines
+    .slice(0, index)
+    .reverse()
+    .find((l) => !/^\s*[-•]/.test(l) && l.trim().endsWith(':'));
+  return heading ? `${heading.trim()} ${bullet}` : bullet;
 }
 
 /**

@@ -187,7 +187,8 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
   });
 }
 
-const startsSentence = (before: string): boolean => /(^|[.!?:\n])\s*$/.test(before);
+/** At a sentence's start, a line's start or a bullet's («- Xã Ia Dom là xã biên giới»). */
+const startsSentence = (before: string): boolean => /(^|[.!?:\n])\s*([-•]\s*)?$/.test(before);
 
 /** «Xã Ia Dom» inside a sentence is «xã Ia Dom» («biên giới như xã Ia Dom», «UBND xã Ia Dom»). */
 const inSentence = (name: string): string =>

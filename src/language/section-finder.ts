@@ -20,6 +20,8 @@ export interface SectionFinder {
    * («giấy này dùng được bao lâu»: how long the paper is valid, in «Lưu ý»)
    */
   find(topic: string, text: string, cue?: string): string | undefined;
+  /** in that section, the line (its index in the text) that holds the message's words, when one does */
+  line(topic: string, key: string, text: string): number | undefined;
 }
 
 /**
@@ -47,22 +49,33 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
     }),
   );
 
+  // a pair of words says more than a word, unless one is a little word («cho người» in «làm cho người
+  // khác» found «Miễn phí cho người thường trú»); a number is as telling as a pair
+  const weight = (term: string): number => {
+    if (!term.includes(BIGRAM)) return /\d/.test(term) ? 2 : 1;
+    return term.split(BIGRAM).some((w) => isStopword(w, lexicon)) ? 1 : 2;
+  };
+  /** How much of the message's telling words each line of a topic's sections holds. */
+  function lineScores(topic: string, text: string) {
+    const found = byTopic.get(topic);
+    if (!found) return undefined;
+    const asked = [...termsOf(text)].filter(found.telling);
+    const score = (line: ReadonlySet<string>): number =>
+      asked.reduce((sum, term) => sum + (line.has(term) ? weight(term) : 0), 0);
+    return found.sections.map(({ key, lines }) => ({ key, lines: lines.map(score) }));
+  }
+
   return {
+    line(topic, key, text) {
+      const lines = lineScores(topic, text)?.find((x) => x.key === key)?.lines ?? [];
+      const best = Math.max(0, ...lines);
+      return best >= ENOUGH ? lines.indexOf(best) : undefined;
+    },
     find(topic, text, cue) {
-      const found = byTopic.get(topic);
+      const found = lineScores(topic, text);
       if (!found) return undefined;
-      const asked = [...termsOf(text)].filter(found.telling);
-      if (asked.length === 0) return cue;
-      // a pair of words says more than a word, unless one is a little word («cho người» in «làm cho người
-      // khác» found «Miễn phí cho người thường trú»); a number is as telling as a pair
-      const weight = (term: string): number => {
-        if (!term.includes(BIGRAM)) return /\d/.test(term) ? 2 : 1;
-        return term.split(BIGRAM).some((w) => isStopword(w, lexicon)) ? 1 : 2;
-      };
-      const lineScore = (line: ReadonlySet<string>): number =>
-        asked.reduce((sum, term) => sum + (line.has(term) ? weight(term) : 0), 0);
-      const scored = found.sections
-        .map(({ key, lines }) => ({ key, score: Math.max(0, ...lines.map(lineScore)) }))
+      const scored = found
+        .map(({ key, lines }) => ({ key, score: Math.max(0, ...lines) }))
         // the order of the sections breaks a tie: what to bring before the fee, the fee before the time…
         .sort((a, b) => b.score - a.score);
       const best = scored[0];

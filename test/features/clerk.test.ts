@@ -255,6 +255,21 @@ describe('follow-ups about the topic just answered', () => {
     );
   });
 
+  it("a long section picked by the resident's words shows the line asked about first, with its heading", async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:can-cuoc');
+    const [reply] = await r.say('toi 60 tuoi co phai doi cccd ko');
+    const [, , first] = reply?.text.split('\n') ?? [];
+    expect(first).toBe(
+      '👉 Khi nào phải đổi: Bắt buộc khi đủ 14, 25, 40 và 60 tuổi (miễn phí). Thẻ cấp trong vòng 2 năm trước các mốc này thì còn dùng đến mốc tiếp theo.',
+    );
+    // the section itself follows whole
+    expect(reply?.text).toContain('- Đổi từ CCCD sang thẻ căn cước');
+    // a section asked by a cue word alone has no line of its own to show first
+    const [fee] = await r.say('bao nhieu tien');
+    expect(fee?.text).not.toContain('👉');
+  });
+
   it('a short follow-up it cannot place gets the sections of the topic just answered, not unrelated topics', async () => {
     for (const said of ['co bi phat ko', 'co can ky ten ko']) {
       const r = await onboarded();

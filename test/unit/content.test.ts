@@ -172,6 +172,10 @@ describe('the knowledge base (content/)', () => {
     expect(fillPlaceholders('biên giới như {commune}. {commune} là xã biên giới', values)).toBe(
       'biên giới như xã Ia Dom. Xã Ia Dom là xã biên giới',
     );
+    // …and at a bullet's start as at a sentence's («- xã Ia Dom là…» in căn cước's fees)
+    expect(fillPlaceholders('Miễn phí:\n- {commune} là xã biên giới', values)).toBe(
+      'Miễn phí:\n- Xã Ia Dom là xã biên giới',
+    );
     expect(values.hours).toContain('Thứ Hai đến Thứ Sáu: 07:00–11:00, 13:30–17:00');
     expect(values.hours).toContain('Thứ Bảy đến Chủ nhật: nghỉ');
     // commune.yaml's hours are not confirmed yet (its note is still to fill in): residents are told so
