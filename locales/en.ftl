@@ -18,6 +18,7 @@ clarify-prompt = Did you mean one of these?
 clarify-prompt-text = Did you mean one of these? { $options }
 followup-which-section = Is this about «{ $title }»? I can't answer that exactly. Choose the part you want below, or type «gặp cán bộ» to ask a person.
 followup-no-topic = Which procedure do you mean ({ $section })? Please add its name, for example «birth registration fee» or «how long to renew the ID card», or choose from the menu.
+followup-no-topic-offered = Which one do you mean for the { $section }? Please choose below.
 english-noticed = (You wrote in English, so I answered in English. Tap below to keep English; «Tiếng Việt» switches back.)
 button-keep-english = Keep English
 unknown-reply = Sorry, I did not understand that. Try a shorter question, for example "birth registration", "renew ID card", "send papers by post". Or call the commune's one-stop desk: { $phone }.
@@ -183,6 +184,9 @@ announcement-message = 📢 Announcement for { $audience }:
 ## Talking to a staff member (features/handoff*.ts)
 handoff-ask = What would you like to ask the commune staff? Type it briefly; a staff member will answer right here.
 handoff-ask-again = Please type your question for the staff (briefly, under 1,000 characters).
+handoff-confirm = Shall I pass «{ $question }» on to the commune staff? They will answer right here.
+handoff-send = ✅ Send to staff
+handoff-confirm-again = Please press «Send to staff», or «Cancel» to ask me something else.
 handoff-opened = I have passed your question to the commune staff (code { $code }). They will answer right here. Anything more you type, I pass on to them; type "kết thúc" when you are done, or "menu" to ask me something else.
 handoff-office-open = It is office hours now: a staff member will answer soon.
 handoff-office-closed = The office is closed now; staff will answer from { $next }.

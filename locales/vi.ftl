@@ -18,6 +18,7 @@ clarify-prompt = Dạ, ý bà con là việc nào dưới đây ạ?
 clarify-prompt-text = Dạ, ý bà con là việc nào dưới đây ạ? { $options }
 followup-which-section = Dạ, bà con hỏi thêm về «{ $title }» phải không ạ? Câu này tôi chưa trả lời chắc được. Bà con chọn phần muốn xem bên dưới, hoặc gõ «gặp cán bộ» để hỏi người thật.
 followup-no-topic = Dạ, bà con hỏi { $section } của việc nào ạ? Bà con gõ kèm tên việc, ví dụ «khai sinh bao nhiêu tiền», «đổi căn cước mất mấy ngày», hoặc chọn trong menu.
+followup-no-topic-offered = Dạ, bà con hỏi { $section } của việc nào ạ? Bà con chọn bên dưới.
 english-noticed = (Bà con viết tiếng Anh nên tôi trả lời bằng tiếng Anh.)
 button-keep-english = Dùng tiếng Anh
 unknown-reply = Dạ, tôi chưa hiểu rõ câu hỏi này. Bà con thử hỏi ngắn hơn, ví dụ: "làm giấy khai sinh", "đổi căn cước", "nộp hồ sơ qua bưu điện". Hoặc gọi Bộ phận Một cửa của xã: { $phone }.
@@ -179,6 +180,9 @@ announcement-message = 📢 Thông báo của { $audience }:
 ## Talking to a staff member (features/handoff*.ts)
 handoff-ask = Dạ, bà con cần hỏi cán bộ xã việc gì? Gõ ngắn gọn, cán bộ sẽ trả lời ngay tại đây.
 handoff-ask-again = Dạ, bà con gõ câu hỏi cho cán bộ (ngắn gọn, dưới 1.000 ký tự).
+handoff-confirm = Dạ, tôi chuyển câu «{ $question }» cho cán bộ xã nhé? Cán bộ sẽ trả lời ngay tại đây.
+handoff-send = ✅ Gửi cho cán bộ
+handoff-confirm-again = Dạ, bà con bấm «Gửi cho cán bộ», hoặc «Hủy» để hỏi tôi việc khác.
 handoff-opened = Dạ, tôi đã chuyển câu hỏi cho cán bộ xã (mã { $code }). Cán bộ trả lời ngay tại đây. Bà con nhắn thêm gì, tôi chuyển tiếp cho cán bộ; gõ «kết thúc» khi xong, hoặc «menu» để hỏi tôi việc khác.
 handoff-office-open = Bây giờ là giờ làm việc, cán bộ sẽ trả lời sớm.
 handoff-office-closed = Bây giờ ngoài giờ làm việc; cán bộ sẽ trả lời từ { $next }.

@@ -22,6 +22,8 @@ export const sessionSchema = z.object({
   misses: z.number().int().nonnegative().default(0),
   /** the last topic answered (for feedback, follow-ups and "back") */
   lastTopic: z.string().max(64).optional(),
+  /** the topics of the last question back («Ý bà con là…?»): «làm ở đâu» right after it asks about them */
+  offered: z.array(z.string().max(64)).max(5).optional(),
   /** the resident's last few typed messages, masked: the context a staff member sees with «Gặp cán bộ» */
   recent: z.array(z.string().max(300)).max(3).optional(),
   /**

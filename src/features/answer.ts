@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import type { UsageEvent } from '../core/usage';
-import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
+import { SECTION_KEYS, type SectionKey, type Topic } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
@@ -14,7 +14,7 @@ import {
   withLastAsAlternative,
   withLastTopic,
 } from './follow-ups';
-import { languagePayload, navigationRow, parseId } from './keyboards';
+import { languagePayload, navigationRow, parseId, sectionPayload } from './keyboards';
 import {
   decisionReply,
   type ReplyContext,
@@ -89,10 +89,13 @@ async function counted(outcome: Outcome | Promise<Outcome>, events: readonly Usa
  * no other procedure («bao nhiêu tiền», «mất mấy ngày») gets that section of the topic just discussed;
  * then a question back, the where-to-go reply, or — after repeated misses — the way to a person.
  */
-export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): Outcome | Promise<Outcome> {
+export function answerQuestion(text: string, asked: Turn, deps: FeatureContext): Outcome | Promise<Outcome> {
   // Written in English by a resident whose chat is in Vietnamese: answered in English, with a way to keep it.
-  if (turn.locale === 'vi' && looksEnglish(text))
-    return inEnglish(answerQuestion(text, { ...turn, locale: 'en' }, deps), deps);
+  if (asked.locale === 'vi' && looksEnglish(text))
+    return inEnglish(answerQuestion(text, { ...asked, locale: 'en' }, deps), deps);
+  // The topics of a question back count for the next message only.
+  const { offered, ...session } = asked.session;
+  const turn = { ...asked, session };
   const calm = { ...turn.session, misses: 0 };
   // Already given: what to do now (lock the account, report), not «do not give it».
   if (
@@ -134,11 +137,20 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   // message that names one («vneid» is also a cue word) or plainly something else («làm hộ chiếu»: «làm hộ»).
   if (cue && !last && syllables(cue.rest).length <= 1 && isLoneCue(decision)) {
     const section = deps.t(turn.locale, `section-${cue.key}`).toLocaleLowerCase(turn.locale);
+    // right after a question back: that section of each topic it offered, one tap away
+    const choices = (offered ?? [])
+      .map((id) => deps.qa.topic(id))
+      .filter((t): t is Topic => t?.sections[cue.key] !== undefined)
+      .map((t) => [
+        { label: turn.locale === 'en' ? t.title_en : t.title, payload: sectionPayload(t.id, cue.key) },
+      ]);
     return {
       replies: [
         {
-          text: deps.t(turn.locale, 'followup-no-topic', { section }),
-          buttons: [navigationRow(deps.t, turn.locale)],
+          text: deps.t(turn.locale, choices.length > 0 ? 'followup-no-topic-offered' : 'followup-no-topic', {
+            section,
+          }),
+          buttons: [...choices, navigationRow(deps.t, turn.locale)],
         },
       ],
       session: calm,
@@ -186,8 +198,13 @@ export function answerQuestion(text: string, turn: Turn, deps: FeatureContext): 
   }
   const reply = decisionReply(withLastTopic(text, decision, lastTopic), replyContext(turn, deps));
   switch (decision.kind) {
-    case 'clarify':
-      return { replies: [reply], session: calm, usage: [{ kind: 'question', result: 'clarified' }] };
+    case 'clarify': {
+      return {
+        replies: [reply],
+        session: { ...calm, offered: decision.options.map((o) => o.id) },
+        usage: [{ kind: 'question', result: 'clarified' }],
+      };
+    }
     // Recognised as not ours and told where to go: understood, not a miss. The talk has moved on: a
     // «bao nhiêu tiền» after a question about loans is not about the procedure before it.
     case 'outside':

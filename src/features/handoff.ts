@@ -17,6 +17,9 @@ const FLOW = 'handoff';
 const TOPIC = 'gap-can-bo';
 const stateSchema = z.object({ ticket: z.string().max(16) });
 const MAX_QUESTION = 1000;
+/** «Gửi cho cán bộ» under a question the resident typed with the request («cán bộ đến nhà được không»). */
+const SEND = buildPayload('hf', 'send');
+const SEND_WORDS = new Set(['gui', 'gui di', 'co', 'dong y', 'ok', 'yes', 'send']);
 
 const said = (text: string | undefined): string => foldedWords(text ?? '');
 const ENDING = new Set(['ket thuc', 'ketthuc', 'xong roi', 'thoi', 'end', 'stop']);
@@ -38,11 +41,11 @@ async function begin(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
       session: writeFeatureState(turn.session, ID, { ticket: talk.code }),
     };
   }
-  // «cán bộ đến nhà được không» already says what it is about: passed on as it is, not asked again.
+  // «cán bộ đến nhà được không» already says what it is about: the bot offers to pass it on as it is (one
+  // tap), not to ask again; not silently, since «chủ nhật có ai trực» may only ask the hours.
   const text = turn.event.kind === 'text' ? (turn.event.text ?? '').trim() : '';
-  if (text.length <= MAX_QUESTION && ctx.qa.wordsBeyond(TOPIC, text).length > 0)
-    return open({ question: maskPersonalNumbers(text) }, turn, ctx);
-  return ctx.flows.start(FLOW, turn, ctx);
+  const said = text.length <= MAX_QUESTION && ctx.qa.wordsBeyond(TOPIC, text).length > 0;
+  return ctx.flows.start(FLOW, turn, ctx, said ? { question: maskPersonalNumbers(text) } : {});
 }
 
 async function open(data: Record<string, string>, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
@@ -74,10 +77,25 @@ const askFlow: Flow = {
         const question = (input.text ?? '').trim();
         // Kept in the ticket and shown to staff: a phone or ID number typed in it is masked (the talk
         // goes on here, through the bot).
+        // typed as the answer to «việc gì?»: meant for the staff, nothing to confirm
         return question.length >= 2 && question.length <= MAX_QUESTION
-          ? { ok: true, data: { ...data, question: maskPersonalNumbers(question) } }
+          ? { ok: true, data: { ...data, question: maskPersonalNumbers(question), confirmed: 'yes' } }
           : { ok: false, reply: { text: ctx.t(turn.locale, 'handoff-ask-again') } };
       },
+    },
+    {
+      id: 'confirmed',
+      ask: (turn, data, ctx) => ({
+        text: ctx.t(turn.locale, 'handoff-confirm', { question: data.question ?? '' }),
+        buttons: [
+          [{ label: ctx.t(turn.locale, 'handoff-send'), payload: SEND }],
+          [{ label: ctx.t(turn.locale, 'button-cancel'), payload: buildPayload('cancel') }],
+        ],
+      }),
+      accept: (input, data, turn, ctx) =>
+        input.payload === SEND || SEND_WORDS.has(said(input.text))
+          ? { ok: true, data: { ...data, confirmed: 'yes' } }
+          : { ok: false, reply: { text: ctx.t(turn.locale, 'handoff-confirm-again') } },
     },
   ],
   complete: open,
@@ -171,6 +189,8 @@ export const handoffFeature: Feature = {
     return code ? inTalk(code, turn, ctx) : undefined;
   },
   payloads: [
+    // «Gửi cho cán bộ»: an answer to the form's last step (an old one, after the form ended, does nothing)
+    payloadKind({ prefix: 'hf', formInput: true, parse: (a) => a, handle: () => undefined }),
     // «Kết thúc» on an old message, after the talk closed.
     payloadKind({
       prefix: END,

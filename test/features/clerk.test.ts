@@ -311,6 +311,22 @@ describe('follow-ups about the topic just answered', () => {
     expect(late?.buttons?.[0]?.[0]?.label).toBe('Đăng ký khai tử');
   });
 
+  it('a lone cue right after a question back offers that section of each topic it offered, one tap away', async () => {
+    const r = await onboarded();
+    await r.say('the bhyt cho con duoi 6 tuoi');
+    expect(r.last.text).toContain('ý bà con là');
+    await r.say('lam o dau');
+    expect(r.last.text).toContain('nơi nộp của việc nào');
+    expect(r.buttons).toContain('Thẻ bảo hiểm y tế (BHYT)');
+    await r.press('Thẻ bảo hiểm y tế (BHYT)');
+    expect(r.last.text).toContain('Thẻ bảo hiểm y tế (BHYT) — Nơi nộp');
+    // only the message right after it: a thanks in between ends it
+    await r.say('the bhyt cho con duoi 6 tuoi');
+    await r.say('cảm ơn');
+    await r.say('lam o dau');
+    expect(r.buttons).not.toContain('Thẻ bảo hiểm y tế (BHYT)');
+  });
+
   it('a word that is also a cue is not taken for a lone cue: «vneid», «làm hộ chiếu» («làm hộ»)', async () => {
     const r = await onboarded();
     expect(r.text(await r.say('vneid'))).toContain('VNeID');

@@ -87,6 +87,9 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     await r.start();
     await r.press('Thôn/làng 2');
     await r.say('cán bộ đến nhà được không');
+    // one tap to pass it on as typed (not silently: a question may only ask the hours)
+    expect(r.last.text).toContain('tôi chuyển câu «cán bộ đến nhà được không» cho cán bộ xã nhé?');
+    await r.press('✅ Gửi cho cán bộ');
     const code = codeOf(r.last.text);
     expect(code, r.last.text).not.toBe('');
     expect(await ticketCard(code)).toContain('Hỏi: cán bộ đến nhà được không');
@@ -98,6 +101,13 @@ describe('«Gặp cán bộ»: a person when the bot is not enough', () => {
     await s.say('cho tôi gặp cán bộ');
     expect(s.last.text).toContain('cần hỏi cán bộ xã việc gì');
     await s.press('Hủy');
+    // the hours asked with «có ai trực» are the office hours, not a request for a person
+    await s.say('chủ nhật có ai trực không');
+    expect(s.last.text).toContain('Giờ làm việc');
+    // …and a request passed on may be refused: nothing is sent
+    await s.say('cán bộ đến nhà được không');
+    await s.press('Hủy');
+    expect(await bot.services.handoff.openOf(s.user)).toBeUndefined();
   });
 
   it('«menu» in a talk brings the bot back and leaves the question open: the staff answer still arrives', async () => {
