@@ -123,8 +123,10 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
       return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
   }
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
-    // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»
-    if (!namesElsewhere(deps.qa.decide(cue.rest), last) && !isPlainlyOutside(decision)) {
+    // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
+    // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land)
+    const rest = deps.qa.withoutReferring(cue.rest);
+    if (!namesElsewhere(deps.qa.decide(rest), last) && !isPlainlyOutside(decision)) {
       const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
       const section = showSection(last, key, turn, deps, text);
       if (section) {

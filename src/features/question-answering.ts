@@ -64,6 +64,8 @@ export interface QuestionAnswering {
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   /** whether the message asks if a paper is needed («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
+  /** the message without the words pointing back at the paper just discussed («giấy đó», «giấy này») */
+  withoutReferring(text: string): string;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
   sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;
   /** the line of that section (Vietnamese text) that holds a follow-up's words, to show it first */
@@ -193,6 +195,7 @@ export function createQuestionAnswering(
     scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
     asksPaper: (text) => cues.asksPaper(text),
+    withoutReferring: (text) => cues.withoutReferring(text),
     sectionAbout: (topic, text, cue) => {
       const key = sections.find(topic, text, cue);
       return isSection(key) ? key : undefined;

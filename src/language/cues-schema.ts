@@ -29,6 +29,11 @@ export const cuesSchema = z.object({
    * named («giấy kết hôn») is something to bring for that procedure, not another procedure to start
    */
   papers: z.array(z.string().min(1)).default([]),
+  /**
+   * words that point back at the paper just discussed («giấy đó», «giấy này»): after an answer they name
+   * no other procedure (typed bare, «giay do» is also «giấy đỏ», the land certificate)
+   */
+  referring: z.array(z.string().min(1)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */

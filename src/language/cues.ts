@@ -31,6 +31,8 @@ export interface Cues {
    * other words (what is left once the cue is taken out: does it name another procedure?).
    */
   section(text: string): { readonly key: string; readonly rest: string } | undefined;
+  /** the message without the words that point back at the paper just discussed («giấy đó có giá trị…») */
+  withoutReferring(text: string): string;
   /** whether the message asks if a paper is needed or to be brought («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
   /** the message without the words that only ask how a procedure is done («thủ tục khai sinh» → «khai sinh») */
@@ -126,6 +128,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
   const papers = parsed.papers.map(phrase);
+  const referring = parsed.referring.map(phrase).sort((a, b) => b.length - a.length);
 
   return {
     intentOnly(text) {
@@ -161,6 +164,9 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       const best = longest(w, sections);
       if (!best) return undefined;
       return { key: best.name, rest: without(w, best).join(' ') };
+    },
+    withoutReferring(text) {
+      return withoutAll(words(text), referring).join(' ');
     },
     asksPaper(text) {
       const w = words(text);

@@ -216,6 +216,9 @@ describe('follow-ups about the topic just answered', () => {
     // papers asked of another procedure by name: that procedure, not the papers of the last one
     const [death] = await r.say('khai tử cần giấy tờ gì');
     expect(death?.text).toContain('Đăng ký khai tử');
+    // «giấy đỏ» typed with its marks is the land certificate, not «giấy đó» (that paper)
+    const [land] = await r.say('giấy đỏ có giá trị bao lâu');
+    expect(land?.text).toContain('Đất đai');
   });
 
   it('a short question read as another procedure it does not name outright offers the topic just answered', async () => {
@@ -241,6 +244,9 @@ describe('follow-ups about the topic just answered', () => {
     ['can-cuoc', 'co can giay khai sinh ko', 'giay-to'],
     // …unless another section's words are there: who may go in the grandparents' place
     ['khai-sinh', 'ba noi di lam ho co can giay uy quyen ko', 'luu-y'],
+    // a deadline or how long a paper is valid: the notes, not the processing time; «giay do» is «giấy đó»
+    ['khai-tu', 'bao lau phai khai', 'luu-y'],
+    ['xac-nhan-hon-nhan', 'giay do dung dc may thang', 'luu-y'],
     // bare «gia» in «gia hạn» is not «giá» (a price): when to renew
     ['tam-tru', 'het han thi gia han the nao', 'thoi-gian'],
     // the topic asked again with a detail: the section that has it, not the whole answer a second time
