@@ -247,6 +247,10 @@ describe('follow-ups about the topic just answered', () => {
     // a deadline or how long a paper is valid: the notes, not the processing time; «giay do» is «giấy đó»
     ['khai-tu', 'bao lau phai khai', 'luu-y'],
     ['xac-nhan-hon-nhan', 'giay do dung dc may thang', 'luu-y'],
+    // from the second trial: the cost of one copy, «mất bao nhiêu», someone else asking in one's place
+    ['trich-luc-ho-tich', 'bn 1 ban', 'le-phi'],
+    ['can-cuoc', 'lam lai mat bn', 'le-phi'],
+    ['trich-luc-ho-tich', 'nguoi khac xin thay dc ko', 'luu-y'],
     // bare «gia» in «gia hạn» is not «giá» (a price): when to renew
     ['tam-tru', 'het han thi gia han the nao', 'thoi-gian'],
     // the topic asked again with a detail: the section that has it, not the whole answer a second time
