@@ -37,6 +37,7 @@ export function createAnswerEngine(contentDir: string, localesDir: string): Answ
     kb.topics.map((t) => ({
       id: t.id,
       names: [t.title, t.title_en ?? '', ...(t.named ?? [])],
+      answer: t.answer,
       // Vietnamese only: the lexicon reads English words as Vietnamese ones («child» is «trẻ em»), so
       // the English texts would make words such as «trẻ» look common to every section.
       sections: Object.fromEntries(Object.entries(t.sections).map(([key, text]) => [key, [text ?? '']])),

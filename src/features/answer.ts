@@ -174,7 +174,9 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     if (followUp)
       return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
-    const reply = decisionReply(context, replyContext(turn, deps));
+    // asked again with words that only the short answer holds: that line first («cả hai phải có mặt»)
+    const line = topic === last ? deps.qa.lineAbout(topic, 'answer', text) : undefined;
+    const reply = decisionReply(context, replyContext(turn, deps), line);
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
   // Not over a subject plainly not ours: «ok, làm hộ chiếu ở đâu» wants the passport office.
@@ -186,10 +188,21 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   if (lastTopic?.kind === 'info' && mayBeAbout(text, decision, lastTopic.id)) {
     const about = deps.qa.sectionAbout(lastTopic.id, text);
     const section = about ? showSection(lastTopic.id, about, turn, deps, text) : undefined;
-    if (section)
-      return counted(section, [
-        { kind: 'question', result: 'answered', topic: lastTopic.id, band: 'followup' },
-      ]);
+    const answered: UsageEvent = {
+      kind: 'question',
+      result: 'answered',
+      topic: lastTopic.id,
+      band: 'followup',
+    };
+    if (section) return counted(section, [answered]);
+    // …or a line of its short answer («không biết chữ thì ký sao»: điểm chỉ), shown first
+    const line = deps.qa.lineAbout(lastTopic.id, 'answer', text);
+    if (line !== undefined)
+      return {
+        replies: [topicReply(lastTopic, replyContext(turn, deps), undefined, line)],
+        session: { ...calm, lastTopic: lastTopic.id },
+        usage: [answered],
+      };
   }
   if (lastTopic && lastTopic.kind === 'info' && isUnplacedFollowUp(text, decision)) {
     return {

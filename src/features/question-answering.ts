@@ -68,8 +68,8 @@ export interface QuestionAnswering {
   withoutReferring(text: string): string;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
   sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;
-  /** the line of that section (Vietnamese text) that holds a follow-up's words, to show it first */
-  lineAbout(topic: string, key: SectionKey, text: string): number | undefined;
+  /** the line of that section (or of the short answer) that holds a follow-up's words, to show it first */
+  lineAbout(topic: string, key: SectionKey | 'answer', text: string): number | undefined;
   topic(id: string): Topic | undefined;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];

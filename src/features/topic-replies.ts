@@ -31,7 +31,13 @@ const title = (topic: Topic, locale: Locale): string =>
   locale === 'en' && topic.title_en ? topic.title_en : topic.title;
 
 /** The short answer, a button per section, «Hay là…» a close runner-up, 👍 / 👎, and the way back. */
-export function topicReply(topic: Topic, c: ReplyContext, alternative?: Topic): Reply {
+export function topicReply(
+  topic: Topic,
+  c: ReplyContext,
+  alternative?: Topic,
+  /** the line of the answer the resident asked about (Vietnamese text): shown first in a long answer */
+  asked?: number,
+): Reply {
   const sections: Button[] = sectionsOf(topic).map((k) => ({
     label: c.t(c.locale, `section-${k}`),
     payload: sectionPayload(topic.id, k),
@@ -42,8 +48,10 @@ export function topicReply(topic: Topic, c: ReplyContext, alternative?: Topic): 
   // Written out in full: every channel shows a bare address, and Telegram makes it a link by itself.
   const links =
     topic.links.length > 0 ? `\n\n${topic.links.map((l) => `🔗 ${l.label}: ${l.url}`).join('\n')}` : '';
+  const answer = answerText(topic, c.values, c.locale);
+  const first = c.locale === 'vi' && asked !== undefined ? askedLine(answer, asked) : undefined;
   return {
-    text: `${title(topic, c.locale)}\n\n${answerText(topic, c.values, c.locale)}${warning}${links}${more}`,
+    text: `${title(topic, c.locale)}\n\n${first ? `👉 ${first}\n\n` : ''}${answer}${warning}${links}${more}`,
     buttons: [
       ...rows(sections, 2),
       ...rows(c.topicButtons?.(topic) ?? [], 2),
@@ -157,11 +165,13 @@ export function clarifyReply(options: readonly Topic[], c: ReplyContext): Reply 
  * likely topics, the kind out-of-scope sentence, or a plain "not understood". A question the bot read
  * only the start of says so, whatever the decision.
  */
-export function decisionReply(d: AnswerDecision, c: ReplyContext): Reply {
+export function decisionReply(d: AnswerDecision, c: ReplyContext, asked?: number): Reply {
   const reply = ((): Reply => {
     switch (d.kind) {
       case 'answer':
-        return (d.section && sectionReply(d.topic, d.section, c)) || topicReply(d.topic, c, d.alternative);
+        return (
+          (d.section && sectionReply(d.topic, d.section, c)) || topicReply(d.topic, c, d.alternative, asked)
+        );
       case 'clarify':
         return clarifyReply(d.options, c);
       case 'outside':

@@ -7,7 +7,12 @@ export interface SectionedTopic {
   /** its title and defining words: they name the topic, not one of its sections */
   readonly names: readonly string[];
   readonly sections: Readonly<Record<string, readonly string[]>>;
+  /** the short answer shown first: a line of it may hold what a follow-up asks («cả hai phải có mặt») */
+  readonly answer?: string;
 }
+
+/** The short answer, searched by `line` like a section (never chosen by `find`: it is not a section). */
+export const ANSWER = 'answer';
 
 /**
  * Finds the section of a topic that a follow-up's own words are about («60 tuổi có phải đổi không»): the
@@ -20,7 +25,10 @@ export interface SectionFinder {
    * («giấy này dùng được bao lâu»: how long the paper is valid, in «Lưu ý»)
    */
   find(topic: string, text: string, cue?: string): string | undefined;
-  /** in that section, the line (its index in the text) that holds the message's words, when one does */
+  /**
+   * in that section (or the short answer, `ANSWER`), the line (its index in the text) that holds the
+   * message's words, when one does
+   */
   line(topic: string, key: string, text: string): number | undefined;
 }
 
@@ -45,7 +53,8 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
       const sectionsWith = (term: string) => sections.filter((x) => x.all.has(term)).length;
       const telling = (term: string) =>
         !naming.has(term) && sectionsWith(term) <= Math.max(1, sections.length * COMMON_SHARE);
-      return [t.id, { sections, telling }] as const;
+      const answer = { key: ANSWER, lines: (t.answer ?? '').split('\n').map(termsOf) };
+      return [t.id, { sections, answer, telling }] as const;
     }),
   );
 
@@ -62,7 +71,7 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
     const asked = [...termsOf(text)].filter(found.telling);
     const score = (line: ReadonlySet<string>): number =>
       asked.reduce((sum, term) => sum + (line.has(term) ? weight(term) : 0), 0);
-    return found.sections.map(({ key, lines }) => ({ key, lines: lines.map(score) }));
+    return [...found.sections, found.answer].map(({ key, lines }) => ({ key, lines: lines.map(score) }));
   }
 
   return {
@@ -75,6 +84,7 @@ export function buildSectionFinder(topics: readonly SectionedTopic[], lexicon: L
       const found = lineScores(topic, text);
       if (!found) return undefined;
       const scored = found
+        .filter(({ key }) => key !== ANSWER)
         .map(({ key, lines }) => ({ key, score: Math.max(0, ...lines) }))
         // the order of the sections breaks a tie: what to bring before the fee, the fee before the time…
         .sort((a, b) => b.score - a.score);
