@@ -177,6 +177,17 @@ export function missingEssentials(commune: Commune): string[] {
  * của xã, hỏi trưởng thôn)», not «(… (hỏi trưởng thôn))».
  */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
+  return fillEach(text, values).replace(SAME_PORTAL_TWICE, '$1');
+}
+
+/**
+ * «trên https://dichvucong.gov.vn hoặc {portal}» while the province's portal is not filled in: {portal} is
+ * the national one, and the same address would be read twice in one sentence.
+ */
+const SAME_PORTAL_TWICE =
+  /((?:https?:\/\/)?dichvucong\.gov\.vn)\/? (?:hoặc|or) [^,.:;\n]*?https?:\/\/dichvucong\.gov\.vn\/?/g;
+
+function fillEach(text: string, values: Record<string, string>): string {
   return text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
     const value = values[name];
     if (value === undefined) return whole;

@@ -172,6 +172,10 @@ describe('the knowledge base (content/)', () => {
     expect(fillPlaceholders('biên giới như {commune}. {commune} là xã biên giới', values)).toBe(
       'biên giới như xã Ia Dom. Xã Ia Dom là xã biên giới',
     );
+    // the national portal is not read twice while the province's is not filled in ({portal} is then it)
+    expect(fillPlaceholders('trên https://dichvucong.gov.vn hoặc {portal}, đăng nhập', values)).toBe(
+      'trên https://dichvucong.gov.vn, đăng nhập',
+    );
     // …and at a bullet's start as at a sentence's («- xã Ia Dom là…» in căn cước's fees)
     expect(fillPlaceholders('Miễn phí:\n- {commune} là xã biên giới', values)).toBe(
       'Miễn phí:\n- Xã Ia Dom là xã biên giới',
