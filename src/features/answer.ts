@@ -124,7 +124,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   }
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
-    // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land)
+    // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
+    // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
     const rest = deps.qa.withoutReferring(cue.rest);
     if (!namesElsewhere(deps.qa.decide(rest), last) && !isPlainlyOutside(decision)) {
       const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;

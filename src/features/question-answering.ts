@@ -64,7 +64,7 @@ export interface QuestionAnswering {
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   /** whether the message asks if a paper is needed («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
-  /** the message without the words pointing back at the paper just discussed («giấy đó», «giấy này») */
+  /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
   withoutReferring(text: string): string;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
   sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;

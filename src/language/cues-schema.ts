@@ -34,6 +34,11 @@ export const cuesSchema = z.object({
    * no other procedure (typed bare, «giay do» is also «giấy đỏ», the land certificate)
    */
   referring: z.array(z.string().min(1)).default([]),
+  /**
+   * kinds of people («hộ nghèo», «người khuyết tật»): after an answer, «hộ nghèo có miễn không» asks who is
+   * exempt from it, not about the allowance for poor households
+   */
+  people: z.array(z.string().min(1)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
   /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */

@@ -31,7 +31,7 @@ export interface Cues {
    * other words (what is left once the cue is taken out: does it name another procedure?).
    */
   section(text: string): { readonly key: string; readonly rest: string } | undefined;
-  /** the message without the words that point back at the paper just discussed («giấy đó có giá trị…») */
+  /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
   withoutReferring(text: string): string;
   /** whether the message asks if a paper is needed or to be brought («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
@@ -128,7 +128,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
   const papers = parsed.papers.map(phrase);
-  const referring = parsed.referring.map(phrase).sort((a, b) => b.length - a.length);
+  const referring = [...parsed.referring, ...parsed.people].map(phrase).sort((a, b) => b.length - a.length);
 
   return {
     intentOnly(text) {
