@@ -112,8 +112,6 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   const cue = deps.qa.sectionCue(text);
   // read once: a follow-up checks it too («làm hộ chiếu» holds the cue «làm hộ»)
   const decision = deps.qa.decide(text);
-  // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
-  // nothing that names another procedure in the rest of the message.
   // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
   // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
   const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
@@ -122,6 +120,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     if (section)
       return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
   }
+  // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
+  // nothing that names another procedure in the rest of the message.
   if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
     // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
     // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
@@ -175,7 +175,7 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     if (followUp)
       return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
-    // asked again with words that only the short answer holds: that line first («cả hai phải có mặt»)
+    // asked again with words that only a line of the short answer holds: that line first
     const line = topic === last ? deps.qa.lineAbout(topic, 'answer', text) : undefined;
     const reply = decisionReply(context, replyContext(turn, deps), line);
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
@@ -196,7 +196,7 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
       band: 'followup',
     };
     if (section) return counted(section, [answered]);
-    // …or a line of its short answer («không biết chữ thì ký sao»: điểm chỉ), shown first
+    // …or a line of its short answer, shown first
     const line = deps.qa.lineAbout(lastTopic.id, 'answer', text);
     if (line !== undefined)
       return {
@@ -214,13 +214,12 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   }
   const reply = decisionReply(withLastTopic(text, decision, lastTopic), replyContext(turn, deps));
   switch (decision.kind) {
-    case 'clarify': {
+    case 'clarify':
       return {
         replies: [reply],
         session: { ...calm, offered: decision.options.map((o) => o.id) },
         usage: [{ kind: 'question', result: 'clarified' }],
       };
-    }
     // Recognised as not ours and told where to go: understood, not a miss. The talk has moved on: a
     // «bao nhiêu tiền» after a question about loans is not about the procedure before it.
     case 'outside':

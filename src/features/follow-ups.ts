@@ -53,7 +53,7 @@ export function isUnplacedFollowUp(text: string, decision: AnswerDecision): bool
  * that offers the topic just answered among its candidates. Its own words may pick that topic's section.
  */
 export function mayBeAbout(text: string, decision: AnswerDecision, last: string): boolean {
-  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
+  if (!isShortFollowUp(text)) return false;
   if (decision.kind === 'clarify') return decision.match.candidates.some((c) => c.topic === last);
   return isUnplacedFollowUp(text, decision);
 }

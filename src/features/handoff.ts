@@ -18,7 +18,8 @@ const TOPIC = 'gap-can-bo';
 const stateSchema = z.object({ ticket: z.string().max(16) });
 const MAX_QUESTION = 1000;
 /** «Gửi cho cán bộ» under a question the resident typed with the request («cán bộ đến nhà được không»). */
-const SEND = buildPayload('hf', 'send');
+const FORM = 'hf';
+const SEND = buildPayload(FORM, 'send');
 const SEND_WORDS = new Set(['gui', 'gui di', 'co', 'dong y', 'ok', 'yes', 'send']);
 
 const said = (text: string | undefined): string => foldedWords(text ?? '');
@@ -44,8 +45,8 @@ async function begin(turn: Turn, ctx: FeatureContext): Promise<Outcome> {
   // «cán bộ đến nhà được không» already says what it is about: the bot offers to pass it on as it is (one
   // tap), not to ask again; not silently, since «chủ nhật có ai trực» may only ask the hours.
   const text = turn.event.kind === 'text' ? (turn.event.text ?? '').trim() : '';
-  const said = text.length <= MAX_QUESTION && ctx.qa.wordsBeyond(TOPIC, text).length > 0;
-  return ctx.flows.start(FLOW, turn, ctx, said ? { question: maskPersonalNumbers(text) } : {});
+  const saysWhat = text.length <= MAX_QUESTION && ctx.qa.wordsBeyond(TOPIC, text).length > 0;
+  return ctx.flows.start(FLOW, turn, ctx, saysWhat ? { question: maskPersonalNumbers(text) } : {});
 }
 
 async function open(data: Record<string, string>, turn: Turn, ctx: FeatureContext): Promise<Outcome> {
@@ -190,7 +191,7 @@ export const handoffFeature: Feature = {
   },
   payloads: [
     // «Gửi cho cán bộ»: an answer to the form's last step (an old one, after the form ended, does nothing)
-    payloadKind({ prefix: 'hf', formInput: true, parse: (a) => a, handle: () => undefined }),
+    payloadKind({ prefix: FORM, formInput: true, parse: (a) => a, handle: () => undefined }),
     // «Kết thúc» on an old message, after the talk closed.
     payloadKind({
       prefix: END,

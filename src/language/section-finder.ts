@@ -7,7 +7,7 @@ export interface SectionedTopic {
   /** its title and defining words: they name the topic, not one of its sections */
   readonly names: readonly string[];
   readonly sections: Readonly<Record<string, readonly string[]>>;
-  /** the short answer shown first: a line of it may hold what a follow-up asks («cả hai phải có mặt») */
+  /** the short answer shown first: a line of it may hold what a follow-up asks (searched by `line` only) */
   readonly answer?: string;
 }
 
