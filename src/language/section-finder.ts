@@ -22,7 +22,7 @@ export interface SectionFinder {
   /**
    * the section whose text holds the message's telling words, when one clearly does; with `cue`, the
    * section a cue word asked for («bao lâu» → thoi-gian) unless another holds the other words plainly more
-   * («giấy này dùng được bao lâu»: how long the paper is valid, in «Lưu ý»)
+   * («bao lâu kể từ ngày sinh»: khai sinh's fees hold «trong 60 ngày kể từ ngày sinh»)
    */
   find(topic: string, text: string, cue?: string): string | undefined;
   /**
