@@ -1,44 +1,27 @@
 import type { Reply } from '../core/reply';
 import type { UsageEvent } from '../core/usage';
-import { SECTION_KEYS, type SectionKey, type Topic } from '../knowledge/schema';
+import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
 import {
-  isLoneCue,
-  isPlainlyOutside,
-  isShortFollowUp,
-  isUnplacedFollowUp,
-  mayBeAbout,
-  namesElsewhere,
-  withLastAsAlternative,
-  withLastTopic,
-} from './follow-ups';
-import { languagePayload, navigationRow, parseId, sectionPayload } from './keyboards';
-import {
-  decisionReply,
-  type ReplyContext,
-  sectionChoiceReply,
-  sectionReply,
-  sourcesReply,
-  topicReply,
-} from './topic-replies';
+  counted,
+  followUpOf,
+  loneCueReply,
+  replyContext,
+  showSection,
+  unplacedFollowUp,
+} from './follow-up-replies';
+import { isLoneCue, isPlainlyOutside, withLastAsAlternative, withLastTopic } from './follow-ups';
+import { languagePayload, navigationRow, parseId } from './keyboards';
+import { decisionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
 const MISSES_BEFORE_FALLBACK = 2;
 
-const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
-  t: ctx.t,
-  locale: turn.locale,
-  values: ctx.commune[turn.locale],
-  topicButtons: (topic) => ctx.topicButtons(topic, turn),
-});
-
 /** An answer this sure is counted as a clear one in the statistics' confidence bands. */
 const HIGH_CONFIDENCE = 0.9;
-/** The section a question whether a paper is needed is about. */
-const PAPERS: SectionKey = 'giay-to';
 
 /** A topic chosen from the menu or a «Ý bà con là…?» button. */
 export function answerTopic(
@@ -56,31 +39,6 @@ export function answerTopic(
     session: { ...turn.session, misses: 0, lastTopic: topic.id },
     usage: [shown],
   };
-}
-
-function showSection(
-  topicId: string,
-  key: SectionKey,
-  turn: Turn,
-  deps: FeatureContext,
-  /** the resident's words, when they picked the section: the line that holds them comes first */
-  asked?: string,
-): Outcome | undefined {
-  const topic = deps.qa.topic(topicId);
-  const line = asked === undefined ? undefined : deps.qa.lineAbout(topicId, key, asked);
-  const reply = topic ? sectionReply(topic, key, replyContext(turn, deps), line) : undefined;
-  if (!reply) return undefined;
-  return {
-    replies: [reply],
-    session: { ...turn.session, lastTopic: topicId },
-    usage: [{ kind: 'topic', topic: topicId, from: 'followup', section: key }],
-  };
-}
-
-/** The outcome of a feature, with these events counted before its own. */
-async function counted(outcome: Outcome | Promise<Outcome>, events: readonly UsageEvent[]): Promise<Outcome> {
-  const o = await outcome;
-  return { ...o, usage: [...events, ...(o.usage ?? [])] };
 }
 
 /**
@@ -112,54 +70,13 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   const cue = deps.qa.sectionCue(text);
   // read once: a follow-up checks it too («làm hộ chiếu» holds the cue «làm hộ»)
   const decision = deps.qa.decide(text);
-  // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
-  // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
-  const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
-  if (last && paper && isShortFollowUp(text) && !isPlainlyOutside(decision)) {
-    const section = showSection(last, PAPERS, turn, deps, text);
-    if (section)
-      return counted(section, [{ kind: 'question', result: 'answered', topic: last, band: 'followup' }]);
-  }
-  // A follow-up about the topic just answered: the cue («bao nhiêu tiền», «làm online được không») and
-  // nothing that names another procedure in the rest of the message.
-  if (cue && last && deps.qa.topic(last)?.sections[cue.key]) {
-    // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
-    // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
-    // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
-    const rest = deps.qa.withoutReferring(cue.rest);
-    if (!namesElsewhere(deps.qa.decide(rest), last) && !isPlainlyOutside(decision)) {
-      const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
-      const section = showSection(last, key, turn, deps, text);
-      if (section) {
-        const answered: UsageEvent = { kind: 'question', result: 'answered', topic: last, band: 'followup' };
-        return { ...section, usage: [answered, ...(section.usage ?? [])] };
-      }
-    }
-  }
+  // A follow-up about the topic just answered: a paper asked about, or a section's cue words.
+  const followUp = followUpOf(text, cue, decision, turn, deps);
+  if (followUp) return followUp;
   // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»). Not a
   // message that names one («vneid» is also a cue word) or plainly something else («làm hộ chiếu»: «làm hộ»).
-  if (cue && !last && syllables(cue.rest).length <= 1 && isLoneCue(decision)) {
-    const section = deps.t(turn.locale, `section-${cue.key}`).toLocaleLowerCase(turn.locale);
-    // right after a question back: that section of each topic it offered, one tap away
-    const choices = (offered ?? [])
-      .map((id) => deps.qa.topic(id))
-      .filter((t): t is Topic => t?.sections[cue.key] !== undefined)
-      .map((t) => [
-        { label: turn.locale === 'en' ? t.title_en : t.title, payload: sectionPayload(t.id, cue.key) },
-      ]);
-    return {
-      replies: [
-        {
-          text: deps.t(turn.locale, choices.length > 0 ? 'followup-no-topic-offered' : 'followup-no-topic', {
-            section,
-          }),
-          buttons: [...choices, navigationRow(deps.t, turn.locale)],
-        },
-      ],
-      session: calm,
-      usage: [{ kind: 'question', result: 'clarified' }],
-    };
-  }
+  if (cue && !last && syllables(cue.rest).length <= 1 && isLoneCue(decision))
+    return loneCueReply(cue.key, offered ?? [], turn, deps, calm);
   if (decision.kind === 'answer') {
     const topic = decision.topic.id;
     const band = decision.match.confidence >= HIGH_CONFIDENCE ? 'high' : 'medium';
@@ -171,9 +88,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     // The topic just answered, asked again with words of one of its sections («60 tuổi có phải đổi căn
     // cước không» after căn cước): that section, not the whole answer a second time.
     const about = topic === last && !decision.section ? deps.qa.sectionAbout(topic, text) : undefined;
-    const followUp = about ? showSection(topic, about, turn, deps, text) : undefined;
-    if (followUp)
-      return counted(followUp, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
+    const again = about ? showSection(topic, about, turn, deps, text) : undefined;
+    if (again) return counted(again, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
     // asked again with words that only a line of the short answer holds: that line first
     const line = topic === last ? deps.qa.lineAbout(topic, 'answer', text) : undefined;
@@ -184,34 +100,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   const intent = isPlainlyOutside(decision) ? undefined : deps.qa.intent(text);
   if (intent) return intentReply(intent, turn, deps, calm);
   const lastTopic = last ? deps.qa.topic(last) : undefined;
-  // A short follow-up whose own words are in one section of the topic just answered («trễ hạn thì sao»
-  // after khai sinh): that section.
-  if (lastTopic?.kind === 'info' && mayBeAbout(text, decision, lastTopic.id)) {
-    const about = deps.qa.sectionAbout(lastTopic.id, text);
-    const section = about ? showSection(lastTopic.id, about, turn, deps, text) : undefined;
-    const answered: UsageEvent = {
-      kind: 'question',
-      result: 'answered',
-      topic: lastTopic.id,
-      band: 'followup',
-    };
-    if (section) return counted(section, [answered]);
-    // …or a line of its short answer, shown first
-    const line = deps.qa.lineAbout(lastTopic.id, 'answer', text);
-    if (line !== undefined)
-      return {
-        replies: [topicReply(lastTopic, replyContext(turn, deps), undefined, line)],
-        session: { ...calm, lastTopic: lastTopic.id },
-        usage: [answered],
-      };
-  }
-  if (lastTopic && lastTopic.kind === 'info' && isUnplacedFollowUp(text, decision)) {
-    return {
-      replies: [sectionChoiceReply(lastTopic, replyContext(turn, deps))],
-      session: calm,
-      usage: [{ kind: 'question', result: 'clarified' }],
-    };
-  }
+  const unplaced = lastTopic ? unplacedFollowUp(text, decision, lastTopic, turn, deps, calm) : undefined;
+  if (unplaced) return unplaced;
   const reply = decisionReply(withLastTopic(text, decision, lastTopic), replyContext(turn, deps));
   switch (decision.kind) {
     case 'clarify':

@@ -1,0 +1,153 @@
+import type { UsageEvent } from '../core/usage';
+import type { SectionKey, Topic } from '../knowledge/schema';
+import type { FeatureContext } from './feature';
+import {
+  isPlainlyOutside,
+  isShortFollowUp,
+  isUnplacedFollowUp,
+  mayBeAbout,
+  namesElsewhere,
+} from './follow-ups';
+import { navigationRow, sectionPayload } from './keyboards';
+import type { AnswerDecision } from './question-answering';
+import { type ReplyContext, sectionChoiceReply, sectionReply, topicReply } from './topic-replies';
+import type { Outcome, Turn } from './types';
+
+/** The section a question whether a paper is needed is about. */
+const PAPERS: SectionKey = 'giay-to';
+
+type Cue = { readonly key: SectionKey; readonly rest: string } | undefined;
+
+export const replyContext = (turn: Turn, ctx: FeatureContext): ReplyContext => ({
+  t: ctx.t,
+  locale: turn.locale,
+  values: ctx.commune[turn.locale],
+  topicButtons: (topic) => ctx.topicButtons(topic, turn),
+});
+
+/** The outcome of a feature, with these events counted before its own. */
+export async function counted(
+  outcome: Outcome | Promise<Outcome>,
+  events: readonly UsageEvent[],
+): Promise<Outcome> {
+  const o = await outcome;
+  return { ...o, usage: [...events, ...(o.usage ?? [])] };
+}
+
+const answeredFollowUp = (topic: string): UsageEvent => ({
+  kind: 'question',
+  result: 'answered',
+  topic,
+  band: 'followup',
+});
+
+/** One section of a topic; `asked`: the resident's words, when they picked it (their line comes first). */
+export function showSection(
+  topicId: string,
+  key: SectionKey,
+  turn: Turn,
+  deps: FeatureContext,
+  asked?: string,
+): Outcome | undefined {
+  const topic = deps.qa.topic(topicId);
+  const line = asked === undefined ? undefined : deps.qa.lineAbout(topicId, key, asked);
+  const reply = topic ? sectionReply(topic, key, replyContext(turn, deps), line) : undefined;
+  if (!reply) return undefined;
+  return {
+    replies: [reply],
+    session: { ...turn.session, lastTopic: topicId },
+    usage: [{ kind: 'topic', topic: topicId, from: 'followup', section: key }],
+  };
+}
+
+/**
+ * A follow-up about the topic just answered, read before the message's own decision: a paper asked
+ * about, or a section cue with nothing that names another procedure in the rest of the message.
+ */
+export function followUpOf(
+  text: string,
+  cue: Cue,
+  decision: AnswerDecision,
+  turn: Turn,
+  deps: FeatureContext,
+): Promise<Outcome> | undefined {
+  const last = turn.session.lastTopic;
+  if (!last || isPlainlyOutside(decision)) return undefined;
+  // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
+  // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
+  const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
+  const papers = paper && isShortFollowUp(text) ? showSection(last, PAPERS, turn, deps, text) : undefined;
+  if (papers) return counted(papers, [answeredFollowUp(last)]);
+  if (!cue || !deps.qa.topic(last)?.sections[cue.key]) return undefined;
+  // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
+  // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
+  // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
+  if (namesElsewhere(deps.qa.decide(deps.qa.withoutReferring(cue.rest)), last)) return undefined;
+  const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
+  const section = showSection(last, key, turn, deps, text);
+  return section ? counted(section, [answeredFollowUp(last)]) : undefined;
+}
+
+/**
+ * «bao nhiêu tiền» with no topic before it: which procedure? Right after a question back, that section of
+ * each topic it offered, one tap away.
+ */
+export function loneCueReply(
+  key: SectionKey,
+  offered: readonly string[],
+  turn: Turn,
+  deps: FeatureContext,
+  session: Turn['session'],
+): Outcome {
+  const section = deps.t(turn.locale, `section-${key}`).toLocaleLowerCase(turn.locale);
+  const choices = offered
+    .map((id) => deps.qa.topic(id))
+    .filter((t): t is Topic => t?.sections[key] !== undefined)
+    .map((t) => [{ label: turn.locale === 'en' ? t.title_en : t.title, payload: sectionPayload(t.id, key) }]);
+  return {
+    replies: [
+      {
+        text: deps.t(turn.locale, choices.length > 0 ? 'followup-no-topic-offered' : 'followup-no-topic', {
+          section,
+        }),
+        buttons: [...choices, navigationRow(deps.t, turn.locale)],
+      },
+    ],
+    session,
+    usage: [{ kind: 'question', result: 'clarified' }],
+  };
+}
+
+/**
+ * A short follow-up the decision could not place, right after an answer: the section (or the line of the
+ * short answer) whose words it uses («trễ hạn thì sao» after khai sinh), else that topic's sections to
+ * choose from, not unrelated topics.
+ */
+export function unplacedFollowUp(
+  text: string,
+  decision: AnswerDecision,
+  last: Topic,
+  turn: Turn,
+  deps: FeatureContext,
+  session: Turn['session'],
+): Outcome | Promise<Outcome> | undefined {
+  if (last.kind !== 'info') return undefined;
+  if (mayBeAbout(text, decision, last.id)) {
+    const about = deps.qa.sectionAbout(last.id, text);
+    const section = about ? showSection(last.id, about, turn, deps, text) : undefined;
+    if (section) return counted(section, [answeredFollowUp(last.id)]);
+    const line = deps.qa.lineAbout(last.id, 'answer', text);
+    if (line !== undefined)
+      return {
+        replies: [topicReply(last, replyContext(turn, deps), undefined, line)],
+        session: { ...session, lastTopic: last.id },
+        usage: [answeredFollowUp(last.id)],
+      };
+  }
+  if (!isUnplacedFollowUp(text, decision)) return undefined;
+  return {
+    replies: [sectionChoiceReply(last, replyContext(turn, deps))],
+    session,
+    usage: [{ kind: 'question', result: 'clarified' }],
+  };
+}
