@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createAnswerEngine } from '../src/answer-engine';
 import { ConfigError, loadConfig } from '../src/config';
 import type { Reply } from '../src/core/reply';
+import { intentBeside } from '../src/features/follow-ups';
 import type { AnswerDecision } from '../src/features/question-answering';
 import { decisionReply } from '../src/features/topic-replies';
 import { isLocale, type Locale } from '../src/i18n';
@@ -77,8 +78,7 @@ function main(): void {
       const text = engine.i18n.t(locale, safety, { police: values.police ?? '' });
       return { decision, kind: safety === 'safety-scam' ? 'scam' : 'scammed', reply: { text } };
     }
-    const intent =
-      engine.qa.intentOnly(question) ?? (decision.kind === 'answer' ? undefined : engine.qa.intent(question));
+    const intent = engine.qa.intentOnly(question) ?? intentBeside(question, decision, engine.qa.intent);
     if (intent) {
       const text = engine.i18n.t(locale, `intent-${intent}`, { phone: values.phone ?? '' });
       return { decision, kind: `intent-${intent}`, reply: { text } };

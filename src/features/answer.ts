@@ -12,7 +12,7 @@ import {
   showSection,
   unplacedFollowUp,
 } from './follow-up-replies';
-import { isLoneCue, isPlainlyOutside, withLastAsAlternative, withLastTopic } from './follow-ups';
+import { intentBeside, isLoneCue, withLastAsAlternative, withLastTopic } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
 import { decisionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
@@ -96,8 +96,7 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     const reply = decisionReply(context, replyContext(turn, deps), line);
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }
-  // Not over a subject plainly not ours: «ok, làm hộ chiếu ở đâu» wants the passport office.
-  const intent = isPlainlyOutside(decision) ? undefined : deps.qa.intent(text);
+  const intent = intentBeside(text, decision, deps.qa.intent);
   if (intent) return intentReply(intent, turn, deps, calm);
   const lastTopic = last ? deps.qa.topic(last) : undefined;
   const unplaced = lastTopic ? unplacedFollowUp(text, decision, lastTopic, turn, deps, calm) : undefined;

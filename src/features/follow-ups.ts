@@ -58,6 +58,24 @@ export function mayBeAbout(text: string, decision: AnswerDecision, last: string)
   return isUnplacedFollowUp(text, decision);
 }
 
+/** The intent of «ok», «vâng», 👍: alone a kind word, beside other words no sign of anything. */
+const OK = 'ok';
+
+/**
+ * The intent of a short message that got no answer («ko hieu gi het»: frustration), not over a subject
+ * plainly not ours («ok, làm hộ chiếu ở đâu» wants the passport office), and not an «ok» among other
+ * words: typed bare, «vâng» is also «vắng» («khai bao tam vang o dau») or «vàng».
+ */
+export function intentBeside(
+  text: string,
+  decision: AnswerDecision,
+  intent: (text: string) => string | undefined,
+): string | undefined {
+  if (decision.kind === 'answer' || isPlainlyOutside(decision)) return undefined;
+  const found = intent(text);
+  return found === OK ? undefined : found;
+}
+
 /** Plainly about something we do not handle («làm hộ chiếu», «thủ tục ly hôn»). */
 export const isPlainlyOutside = (decision: AnswerDecision): boolean =>
   decision.kind === 'outside' && plainlyOutside(decision);

@@ -68,6 +68,8 @@ describe('short messages that are not questions', () => {
   it('an «ok» beside a question plainly not ours does not hide its where-to-go sentence', async () => {
     const r = await onboarded();
     expect(r.text(await r.say('ok, lam ho chieu o dau'))).toContain('Công an tỉnh');
+    // typed bare, «vâng» is also «vắng»: a question about tạm vắng is not an «ok»
+    expect(r.text(await r.say('khai bao tam vang o dau'))).not.toContain('cần hỏi thêm gì');
   });
 
   it('two out-of-scope questions in a row each get their where-to-go sentence, not a fallback', async () => {
