@@ -3,6 +3,7 @@ import type { UsageEvent } from '../core/usage';
 import { SECTION_KEYS, type SectionKey } from '../knowledge/schema';
 import { looksEnglish } from '../language/english';
 import { syllables } from '../language/normalize';
+import { ANSWER } from '../language/section-finder';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
 import {
   counted,
@@ -92,7 +93,7 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     if (again) return counted(again, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
     // asked again with words that only a line of the short answer holds: that line first
-    const line = topic === last ? deps.qa.lineAbout(topic, 'answer', text) : undefined;
+    const line = topic === last ? deps.qa.lineAbout(topic, ANSWER, text) : undefined;
     const reply = decisionReply(context, replyContext(turn, deps), line);
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }

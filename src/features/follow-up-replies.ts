@@ -1,5 +1,6 @@
 import type { UsageEvent } from '../core/usage';
 import type { SectionKey, Topic } from '../knowledge/schema';
+import { ANSWER } from '../language/section-finder';
 import type { FeatureContext } from './feature';
 import {
   isPlainlyOutside,
@@ -136,7 +137,7 @@ export function unplacedFollowUp(
     const about = deps.qa.sectionAbout(last.id, text);
     const section = about ? showSection(last.id, about, turn, deps, text) : undefined;
     if (section) return counted(section, [answeredFollowUp(last.id)]);
-    const line = deps.qa.lineAbout(last.id, 'answer', text);
+    const line = deps.qa.lineAbout(last.id, ANSWER, text);
     if (line !== undefined)
       return {
         replies: [topicReply(last, replyContext(turn, deps), undefined, line)],

@@ -43,7 +43,7 @@ export const isShortFollowUp = (text: string): boolean => syllables(text).length
  * we do not handle: a follow-up.
  */
 export function isUnplacedFollowUp(text: string, decision: AnswerDecision): boolean {
-  if (syllables(text).length > FOLLOW_UP_WORDS) return false;
+  if (!isShortFollowUp(text)) return false;
   if (decision.kind === 'unknown') return (decision.match.understood ?? 0) >= UNDERSTOOD;
   return decision.kind === 'outside' && !plainlyOutside(decision);
 }
@@ -113,7 +113,7 @@ export function withLastTopic(
   decision: AnswerDecision,
   last: Topic | undefined,
 ): AnswerDecision {
-  if (decision.kind !== 'clarify' || !last || syllables(text).length > FOLLOW_UP_WORDS) return decision;
+  if (decision.kind !== 'clarify' || !last || !isShortFollowUp(text)) return decision;
   const others = decision.options.filter((o) => o.id !== last.id);
   const found = decision.match.candidates.some((c) => c.topic === last.id);
   const unexplained = (decision.match.understood ?? 1) < OPTIONS_EXPLAIN;

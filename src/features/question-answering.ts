@@ -10,7 +10,7 @@ import {
 import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
 import { syllables } from '../language/normalize';
-import type { SectionFinder } from '../language/section-finder';
+import type { ANSWER, SectionFinder } from '../language/section-finder';
 import type { TopicWords } from '../language/topic-words';
 
 export const MAX_QUESTION_LENGTH = 2000;
@@ -69,7 +69,7 @@ export interface QuestionAnswering {
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
   sectionAbout(topic: string, text: string, cue?: SectionKey): SectionKey | undefined;
   /** the line of that section (or of the short answer) that holds a follow-up's words, to show it first */
-  lineAbout(topic: string, key: SectionKey | 'answer', text: string): number | undefined;
+  lineAbout(topic: string, key: SectionKey | typeof ANSWER, text: string): number | undefined;
   topic(id: string): Topic | undefined;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];
