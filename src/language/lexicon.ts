@@ -24,6 +24,22 @@ export const lexiconSchema = z.object({
    * portal («DVC»), so they are read out of questions.
    */
   names: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that mean a procedure only together, near each other in a question: a civil-status paper and its
+   * loss («giấy khai sinh… thất lạc») ask for a copy, not for the registration. Each group of `all` needs
+   * one of its phrases starting within `within` words of where the first group's starts, and no phrase of `none` may be in the
+   * question; then `adds` is read beside the resident's words, as a phrase's are.
+   */
+  together: z
+    .array(
+      z.object({
+        all: z.array(z.array(z.string().min(1)).min(1)).min(2),
+        within: z.number().int().positive(),
+        none: z.array(z.string().min(1)).default([]),
+        adds: z.string().min(1),
+      }),
+    )
+    .default([]),
 });
 export type LexiconData = z.input<typeof lexiconSchema>;
 
@@ -48,6 +64,15 @@ export interface Lexicon {
   readonly generic: ReadonlySet<string>;
   /** the bot's own names, folded syllables with abbreviations written out, longest first */
   readonly names: readonly (readonly string[])[];
+  /** LexiconData.together, each phrase compiled as a phrase is */
+  readonly together: readonly Together[];
+}
+
+interface Together {
+  readonly all: readonly (readonly Phrase[])[];
+  readonly within: number;
+  readonly none: readonly Phrase[];
+  readonly adds: readonly string[];
 }
 
 /** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
@@ -80,6 +105,13 @@ export function compileLexicon(data: LexiconData): Lexicon {
     .map((p) => p.folded)
     .filter((n) => n.length > 0)
     .sort((a, b) => b.length - a.length);
+  const asPhrases = (list: readonly string[]): Phrase[] => compile(list.map((phrase) => [phrase, phrase]));
+  const together = (data.together ?? []).map((rule) => ({
+    all: rule.all.map(asPhrases),
+    within: rule.within,
+    none: asPhrases(rule.none ?? []),
+    adds: syllables(rule.adds),
+  }));
   return {
     abbreviations,
     phrasesByFirstWord,
@@ -88,6 +120,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     bareStopwords,
     generic,
     names,
+    together,
   };
 }
 
@@ -136,17 +169,31 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
   // a word typed bare matches the bare phrase.
   const same = (i: number, phraseWord: string, phraseFolded: string): boolean =>
     words[i] === folded[i] ? folded[i] === phraseFolded : words[i] === phraseWord;
+  const sameAt = (i: number, phrase: Phrase): boolean =>
+    i + phrase.folded.length <= words.length &&
+    phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w));
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (known[i]) continue;
     for (const phrase of phrasesByFirstWord.get(folded[i]!) ?? []) {
-      if (i + phrase.folded.length > words.length) continue;
-      if (phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w))) {
+      if (sameAt(i, phrase)) {
         for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
         added.push(...phrase.adds);
         break;
       }
+    }
+  }
+  if (question) {
+    // where a group's phrases start in the question
+    const starts = (group: readonly Phrase[]): number[] =>
+      words.flatMap((_, i) => (group.some((phrase) => sameAt(i, phrase)) ? [i] : []));
+    for (const rule of lexicon.together) {
+      const [first, ...rest] = rule.all.map(starts);
+      const near = first?.some((at) =>
+        rest.every((others) => others.some((o) => Math.abs(o - at) <= rule.within)),
+      );
+      if (near && starts(rule.none).length === 0) added.push(...rule.adds);
     }
   }
   return { words, known, added };

@@ -85,4 +85,39 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     expect(expand(syllables('nhập hộ khẩu'), withEnglish, true).added).toEqual(['thường', 'trú']);
     expect(expand(syllables('mat giay hon thu'), withEnglish, true).added).toEqual(['giấy', 'kết', 'hôn']);
   });
+
+  describe('words that mean a procedure only together (`together`)', () => {
+    const lost = compileLexicon({
+      abbreviations: { ks: 'khai sinh' },
+      phrases: {},
+      stopwords: [],
+      together: [
+        {
+          all: [['giấy khai sinh'], ['thất lạc', 'bị mất']],
+          within: 6,
+          none: ['giấy chứng sinh'],
+          adds: 'trích lục',
+        },
+      ],
+    });
+    const adds = (text: string) => expand(syllables(text), lost, true).added;
+
+    it('adds the words when each group is near the other, in either order, with or without diacritics', () => {
+      expect(adds('giấy khai sinh của bà thất lạc')).toEqual(['trích', 'lục']);
+      expect(adds('bi mat giay ks roi')).toEqual(['trích', 'lục']);
+    });
+
+    it('adds nothing when one group is missing or too far away', () => {
+      expect(adds('giấy khai sinh làm ở đâu')).toEqual([]);
+      expect(adds('nhà bị mất trộm hôm qua, còn chuyện nữa là giấy khai sinh')).toEqual([]);
+    });
+
+    it('adds nothing when a phrase of `none` is in the question', () => {
+      expect(adds('giấy chứng sinh bị mất nên chưa làm giấy khai sinh')).toEqual([]);
+    });
+
+    it("reads the rule in residents' questions only, not in the knowledge base's samples", () => {
+      expect(expand(syllables('giấy khai sinh thất lạc'), lost).added).toEqual([]);
+    });
+  });
 });

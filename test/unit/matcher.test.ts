@@ -171,6 +171,20 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it.each([
+    ['giấy kết hôn của ông bà bị chuột cắn rách rồi, xin lại ở đâu', 'trich-luc-ho-tich'],
+    ['giay khai sinh cua toi bi chay luc chay nha, gio lam sao', 'trich-luc-ho-tich'],
+    ['hồi dọn nhà làm mất giấy chứng tử của cha, giờ cần để làm sổ đỏ', 'trich-luc-ho-tich'],
+    ['mẹ tôi mất rồi, xin giấy chứng tử ở đâu', 'khai-tu'],
+    ['con chưa có giấy khai sinh vì giấy chứng sinh bị mất, làm sao', 'khai-sinh'],
+  ])(
+    'a lost or spoilt civil-status paper is a copy to ask for, not the registration: %s',
+    (question, topic) => {
+      const m = matcher.match(question);
+      expect(m.decision).toBe('answer');
+      expect(m.topic).toBe(topic);
+    },
+  );
+  it.each([
     [
       'Kính gửi Ban biên tập, bố tôi 82 tuổi, đang hưởng trợ cấp người cao tuổi ở xã. Tuần trước ông mất tại nhà, gia đình đã lo hậu sự xong. Xin hỏi tôi đi làm giấy chứng tử cho bố cần những giấy tờ gì, hạn chót là bao lâu?',
       'khai-tu',
