@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { cuesSchema } from './cues-schema';
 import { expand, isStopword, type Lexicon } from './lexicon';
+import { NOT_A_PAPER } from './needed-paper';
 import { fold, syllables } from './normalize';
 
 export type CuesData = z.input<typeof cuesSchema>;
@@ -102,9 +103,6 @@ function longest(
 
 // Only approving emoji (and variation selectors, skin tones): 👍, 👌, 🙏, ❤️, 😊…
 const EMOJI_OK = /^(?:\s|👍|👌|🙏|❤|♥|😊|🙂|👏|✅|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])+$/u;
-
-/** Words after «cần giấy» that ask which papers, not about one paper: tờ (giấy tờ), gì, nào, không… */
-const NOT_A_PAPER = new Set(['to', 'gi', 'nao', 'khong', 'ko', 'k', 'chi', 'j']);
 
 export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const parsed = cuesSchema.parse(data);

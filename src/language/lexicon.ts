@@ -66,6 +66,8 @@ export interface Lexicon {
   readonly names: readonly (readonly string[])[];
   /** LexiconData.together, each phrase compiled as a phrase is */
   readonly together: readonly Together[];
+  /** the conversation's words that ask whether a paper is needed («cần giấy»), folded syllables */
+  readonly papers: readonly (readonly string[])[];
 }
 
 interface Together {
@@ -112,6 +114,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     none: asPhrases(rule.none ?? []),
     adds: syllables(rule.adds),
   }));
+  const papers = (data.conversation?.papers ?? []).map((p) => compile([[p, p]])[0]!.folded);
   return {
     abbreviations,
     phrasesByFirstWord,
@@ -121,6 +124,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     generic,
     names,
     together,
+    papers,
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from './confidence';
 import { DECISION_MODEL } from './decision-model';
 import { expand, type Lexicon } from './lexicon';
+import { neededPaperSpan } from './needed-paper';
 import { fold, syllables } from './normalize';
 import { mendSoundsAlike, type PairVocabulary } from './sounds-alike';
 import { correctSlip, type SpellingVocabulary } from './spelling';
@@ -65,6 +66,8 @@ const MAX_QUESTION_CHARS = 2000;
 const MAX_TERMS = 64;
 /** how much more the terms of the asking sentence count in a message that tells a story first */
 const POINT_WEIGHT = 2;
+/** The weight of the words of a paper asked about as needed («… có cần giấy xác nhận độc thân không»). */
+const NEEDED_PAPER_WEIGHT = 0.1;
 /**
  * BM25's best this many are reordered by the classifier (the rest never reach the first five): the dev set
  * is answered alike from 8 to all of them, within two questions, at 7,700 q/s instead of 6,000.
@@ -223,13 +226,16 @@ export function buildMatcher(
     const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
     if (terms.length === 0) return { ...NOTHING, words, ...askedFor };
     const point = pointTerms(question.slice(0, MAX_QUESTION_CHARS));
-    const likely = classifier.probabilities(terms);
+    const paper = neededPaper(reading.words);
+    const weight = (t: string): number =>
+      paper?.terms.has(t) === true ? NEEDED_PAPER_WEIGHT : point.has(t) ? POINT_WEIGHT : 1;
+    const likely = classifier.probabilities(paper ? terms.filter((t) => !paper.terms.has(t)) : terms);
     const likelyOf = (topic: string): number => likely[classifier.indexOf(topic)] ?? 0;
     // Reordered by BM25 times the square root of the classifier's probability: of the powers 0.25–4,
     // 0.5 ranks the dev set best. Each hit is copied field by field: `{ ...hit }` (it holds a Map) made
     // the whole matcher a third slower.
     const results = index
-      .search(terms, (t) => (point.has(t) ? POINT_WEIGHT : 1), RERANKED)
+      .search(terms, weight, RERANKED)
       .map((r) => ({
         topic: r.topic,
         score: r.score,
@@ -250,7 +256,7 @@ export function buildMatcher(
     let total = 0;
     let understood = 0;
     reading.words.forEach((written, i) => {
-      if (isStopword(written, lexicon)) return;
+      if (isStopword(written, lexicon) || (paper && i >= paper.start && i < paper.end)) return;
       const w = fold(written);
       const weight = weightOf(w);
       total += weight;
@@ -277,6 +283,22 @@ export function buildMatcher(
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
       ...askedFor,
     };
+  }
+
+  /**
+   * The paper a question asks whether it needs, when the rest of the question names something too: its
+   * words (and what the lexicon reads them as) weigh little, since they name another procedure's paper.
+   */
+  function neededPaper(words: readonly string[]) {
+    const span = neededPaperSpan(words, lexicon.papers);
+    if (!span) return undefined;
+    const [start, end] = span;
+    const termsOf = (ws: readonly string[]) =>
+      readingTerms(expand(ws, lexicon, true), lexicon).filter(searchable);
+    const rest = new Set(termsOf([...words.slice(0, start), ...words.slice(end)]));
+    const own = termsOf(words.slice(start, end)).filter((t) => !rest.has(t));
+    if (own.length === 0 || rest.size === 0) return undefined;
+    return { start, end, terms: new Set(own) };
   }
 
   /**
