@@ -75,6 +75,8 @@ const NEEDED_PAPER_WEIGHT = 0.1;
 const RERANKED = 12;
 const ASKING =
   /\b(xin hoi|cho hoi|cho em hoi|cho toi hoi|cho chau hoi|cho bac hoi|muon hoi|vay thi|vay co|hoi luat su)\b/;
+/** Words by which an asking sentence points back at the story («trường hợp này», «như trên», «việc đó»). */
+const REFERS_BACK = /(?:^|[\s,])(?:này|nầy|đó|ấy|như vậy|như trên|nêu trên|kể trên)(?=[\s?.,!…]|$)/u;
 
 export function buildMatcher(
   documents: readonly TopicDocument[],
@@ -157,29 +159,57 @@ export function buildMatcher(
 
   /**
    * The sentence that asks, in a message that first tells a story («Năm 2015 tôi mua đất… Xin hỏi chứng
-   * thực chữ ký ở huyện khác được không?»): a clerk answers that sentence, so its terms weigh more.
+   * thực chữ ký ở huyện khác được không?»), and its terms: a clerk answers that sentence. Unless `asking`
+   * only, the last sentence stands in when none asks (no «?», no «xin hỏi»…). None when the message is one
+   * sentence.
    */
-  function pointTerms(text: string): ReadonlySet<string> {
+  function askingSentence(text: string, asking = false): { sentence: string; terms: string[] } | undefined {
     const sentences = text
       .split(/(?<=[.?!…])\s+|\n+/)
       .map((x) => x.trim())
       .filter((x) => x.length > 0);
-    if (sentences.length < 2) return EMPTY;
+    if (sentences.length < 2) return undefined;
     const latest = [...sentences].reverse();
-    const asking = [
+    const candidates = [
       ...latest.filter((x) => x.endsWith('?')),
       ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
-      sentences.at(-1)!,
+      ...(asking ? [] : [sentences.at(-1)!]),
     ];
     const termsOf = (sentence: string) => readingTerms(readTyped(sentence), lexicon);
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
     // Else the last asking sentence (or the last sentence). Each is read only when reached.
-    for (const sentence of asking) {
+    for (const sentence of candidates) {
       const terms = termsOf(sentence);
-      if (terms.some((t) => t.includes(BIGRAM) && names(t))) return new Set(terms);
+      if (terms.some((t) => t.includes(BIGRAM) && names(t))) return { sentence, terms };
     }
-    return new Set(termsOf(asking[0]!));
+    const sentence = candidates[0];
+    return sentence === undefined ? undefined : { sentence, terms: termsOf(sentence) };
+  }
+
+  /** The asking sentence's terms (`askingSentence`): they weigh more in the search. */
+  function pointTerms(text: string): ReadonlySet<string> {
+    const found = askingSentence(text);
+    return found ? new Set(found.terms) : EMPTY;
+  }
+
+  /**
+   * A story whose asking sentence, read alone as a short question, would be answered with the topic the
+   * whole message found first: a clerk answers it, however long the story before it. The ladder had asked
+   * back about 3 more dev letters and 3 more real dev questions that this answers, and it adds 1 wrong
+   * answer (a worker's tạm trú question whose sentence asks about «giấy xác nhận chỗ ở»); taking the whole
+   * message's second topic too added 7 more wrong answers. A sentence that points back at the story
+   * («trong trường hợp này…») is not read alone.
+   */
+  function askedPlainly(question: string, scored: Scored): boolean {
+    if (scored.point === undefined) return false;
+    const asking = askingSentence(question, true);
+    // «Xin hỏi trong trường hợp này, tôi khiếu nại ở đâu?» cannot be read alone: «này» is the story.
+    if (!asking || REFERS_BACK.test(asking.sentence.toLowerCase())) return false;
+    const own = score(asking.sentence);
+    const ownBest = own.topics.find((c) => !isOutside(c.topic));
+    const best = scored.topics.find((c) => !isOutside(c.topic));
+    return ownBest !== undefined && ownBest.topic === best?.topic && decide(own, model) === 'answer';
   }
 
   const spellingVocabulary: SpellingVocabulary = {
@@ -347,7 +377,12 @@ export function buildMatcher(
     if (scored.asked) return answerAsked(scored.asked, scored);
     const top = scored.topics[0];
     if (!top) return unknownResult();
-    const decision = decide(scored, model);
+    const decided = decide(scored, model);
+    // Only a question back becomes an answer: a story about something we do not handle still gets where to go.
+    const decision =
+      decided === 'clarify' && askedPlainly(question.slice(0, MAX_QUESTION_CHARS), scored)
+        ? 'answer'
+        : decided;
     const p = chances(scored, model);
     const confidence = round(p.right);
     const best = scored.topics.find((c) => !isOutside(c.topic));

@@ -170,6 +170,23 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match('lam lien thong khai sinh cho be tren vneid').topic).toBe('lien-thong-khai-sinh');
   });
 
+  describe('a story whose asking sentence, read alone, is plain', () => {
+    const story =
+      'cty o Dong Nai bat toi nop ban cam ket co chung thuc chu ky cua dia phuong truoc khi ky hop dong lao dong. toi dang ve que o thon 2 nghi tet. xin hoi ';
+    it('is answered by that sentence when the whole message found the same procedure first', () => {
+      const m = matcher.match(`${story}xa co chung thuc chu ky tren ban cam ket khong, mang theo gi?`);
+      expect(m.decision).toBe('answer');
+      expect(m.topic).toBe('chung-thuc-chu-ky');
+    });
+    it('is not read alone when it points back at the story («trường hợp này»)', () => {
+      const m = matcher.match(
+        `${story}trong trường hợp này xa co chung thuc chu ky tren ban cam ket khong, mang theo gi?`,
+      );
+      expect(m.decision).toBe('clarify');
+      expect(m.candidates[0]?.topic).toBe('chung-thuc-chu-ky');
+    });
+  });
+
   it.each([
     ['đăng ký kết hôn có cần giấy xác nhận độc thân không', 'ket-hon'],
     ['nhập hộ khẩu cho vợ có cần giấy kết hôn không', 'thuong-tru'],
