@@ -31,6 +31,8 @@ export interface Scored {
   readonly likely?: number;
   /** the classifier's probability that the question is about a subject the bot does not handle (0..1) */
   readonly likelyOutside?: number;
+  /** in a message that tells a story first, its sentence that asks («?», «xin hỏi»…), if one does */
+  readonly asking?: string;
   /** the topic the message asks for by one of its own phrases (TopicDocument.asks), whatever else it names */
   readonly asked?: string;
 }

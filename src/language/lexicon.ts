@@ -71,9 +71,10 @@ export interface Lexicon {
 }
 
 interface Together {
-  readonly all: readonly (readonly Phrase[])[];
+  /** each group's phrases by their first folded syllable (a question's words are looked up, not scanned) */
+  readonly all: readonly ReadonlyMap<string, readonly Phrase[]>[];
   readonly within: number;
-  readonly none: readonly Phrase[];
+  readonly none: ReadonlyMap<string, readonly Phrase[]>;
   readonly adds: readonly string[];
 }
 
@@ -109,9 +110,9 @@ export function compileLexicon(data: LexiconData): Lexicon {
     .sort((a, b) => b.length - a.length);
   const asPhrases = (list: readonly string[]): Phrase[] => compile(list.map((phrase) => [phrase, phrase]));
   const together = (data.together ?? []).map((rule) => ({
-    all: rule.all.map(asPhrases),
+    all: rule.all.map((group) => byFirstWord(asPhrases(group))),
     within: rule.within,
-    none: asPhrases(rule.none ?? []),
+    none: byFirstWord(asPhrases(rule.none ?? [])),
     adds: syllables(rule.adds),
   }));
   const papers = (data.conversation?.papers ?? []).map((p) => compile([[p, p]])[0]!.folded);
@@ -190,11 +191,14 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
   }
   if (question) {
     // where a group's phrases start in the question
-    const starts = (group: readonly Phrase[]): number[] =>
-      words.flatMap((_, i) => (group.some((phrase) => sameAt(i, phrase)) ? [i] : []));
+    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): number[] =>
+      folded.flatMap((w, i) => (group.get(w)?.some((phrase) => sameAt(i, phrase)) ? [i] : []));
     for (const rule of lexicon.together) {
-      const [first, ...rest] = rule.all.map(starts);
-      const near = first?.some((at) =>
+      // most questions have no phrase of the first group, and cost only this
+      const first = starts(rule.all[0]!);
+      if (first.length === 0) continue;
+      const rest = rule.all.slice(1).map(starts);
+      const near = first.some((at) =>
         rest.every((others) => others.some((o) => Math.abs(o - at) <= rule.within)),
       );
       if (near && starts(rule.none).length === 0) added.push(...rule.adds);

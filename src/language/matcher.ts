@@ -159,38 +159,36 @@ export function buildMatcher(
 
   /**
    * The sentence that asks, in a message that first tells a story («Năm 2015 tôi mua đất… Xin hỏi chứng
-   * thực chữ ký ở huyện khác được không?»), and its terms: a clerk answers that sentence. Unless `asking`
-   * only, the last sentence stands in when none asks (no «?», no «xin hỏi»…). None when the message is one
-   * sentence.
+   * thực chữ ký ở huyện khác được không?»): a clerk answers that sentence. `point` (with its terms) is it,
+   * or the last sentence when none asks (no «?», no «xin hỏi»…); `asking` only a sentence that asks. None
+   * when the message is one sentence.
    */
-  function askingSentence(text: string, asking = false): { sentence: string; terms: string[] } | undefined {
+  function askingSentence(
+    text: string,
+  ): { point: { sentence: string; terms: string[] }; asking: string | undefined } | undefined {
     const sentences = text
       .split(/(?<=[.?!…])\s+|\n+/)
       .map((x) => x.trim())
       .filter((x) => x.length > 0);
     if (sentences.length < 2) return undefined;
     const latest = [...sentences].reverse();
-    const candidates = [
+    const asking = [
       ...latest.filter((x) => x.endsWith('?')),
       ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
-      ...(asking ? [] : [sentences.at(-1)!]),
     ];
+    const candidates = [...asking, sentences.at(-1)!];
     const termsOf = (sentence: string) => readingTerms(readTyped(sentence), lexicon);
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
     // Else the last asking sentence (or the last sentence). Each is read only when reached.
-    for (const sentence of candidates) {
+    let first: string[] | undefined;
+    for (const [i, sentence] of candidates.entries()) {
       const terms = termsOf(sentence);
-      if (terms.some((t) => t.includes(BIGRAM) && names(t))) return { sentence, terms };
+      first ??= terms;
+      if (terms.some((t) => t.includes(BIGRAM) && names(t)))
+        return { point: { sentence, terms }, asking: i < asking.length ? sentence : asking[0] };
     }
-    const sentence = candidates[0];
-    return sentence === undefined ? undefined : { sentence, terms: termsOf(sentence) };
-  }
-
-  /** The asking sentence's terms (`askingSentence`): they weigh more in the search. */
-  function pointTerms(text: string): ReadonlySet<string> {
-    const found = askingSentence(text);
-    return found ? new Set(found.terms) : EMPTY;
+    return { point: { sentence: candidates[0]!, terms: first! }, asking: asking[0] };
   }
 
   /**
@@ -201,12 +199,11 @@ export function buildMatcher(
    * message's second topic too added 7 more wrong answers. A sentence that points back at the story
    * («trong trường hợp này…») is not read alone.
    */
-  function askedPlainly(question: string, scored: Scored): boolean {
-    if (scored.point === undefined) return false;
-    const asking = askingSentence(question, true);
+  function askedPlainly(scored: Scored): boolean {
+    const asking = scored.asking;
     // «Xin hỏi trong trường hợp này, tôi khiếu nại ở đâu?» cannot be read alone: «này» is the story.
-    if (!asking || REFERS_BACK.test(asking.sentence.toLowerCase())) return false;
-    const own = score(asking.sentence);
+    if (asking === undefined || REFERS_BACK.test(asking.toLowerCase())) return false;
+    const own = score(asking);
     const ownBest = own.topics.find((c) => !isOutside(c.topic));
     const best = scored.topics.find((c) => !isOutside(c.topic));
     return ownBest !== undefined && ownBest.topic === best?.topic && decide(own, model) === 'answer';
@@ -237,7 +234,8 @@ export function buildMatcher(
   function score(question: string): Scored {
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
-    const said = ` ${reading.words.map(fold).join(' ')} | ${reading.added.map(fold).join(' ')} `;
+    const folded = reading.words.map(fold);
+    const said = ` ${folded.join(' ')} | ${reading.added.map(fold).join(' ')} `;
     const asked = askedTopic(reading.words, said);
     const askedFor = asked ? { asked } : {};
     const named = (topic: string): boolean | undefined => {
@@ -255,8 +253,9 @@ export function buildMatcher(
       .map((t) => t.term);
     const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
     if (terms.length === 0) return { ...NOTHING, words, ...askedFor };
-    const point = pointTerms(question.slice(0, MAX_QUESTION_CHARS));
-    const paper = neededPaper(reading.words);
+    const story = askingSentence(question.slice(0, MAX_QUESTION_CHARS));
+    const point: ReadonlySet<string> = story ? new Set(story.point.terms) : EMPTY;
+    const paper = neededPaper(reading.words, folded);
     const weight = (t: string): number =>
       paper?.terms.has(t) === true ? NEEDED_PAPER_WEIGHT : point.has(t) ? POINT_WEIGHT : 1;
     const likely = classifier.probabilities(paper ? terms.filter((t) => !paper.terms.has(t)) : terms);
@@ -309,6 +308,7 @@ export function buildMatcher(
       coverage: total > 0 ? understood / total : 0,
       words,
       ...(agreement ? { point: agreement.agreement, pointOutside: agreement.outside } : {}),
+      ...(story?.asking === undefined ? {} : { asking: story.asking }),
       likely: likelyOf(results.find((r) => !isOutside(r.topic))?.topic ?? ''),
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
       ...askedFor,
@@ -319,8 +319,8 @@ export function buildMatcher(
    * The paper a question asks whether it needs, when the rest of the question names something too: its
    * words (and what the lexicon reads them as) weigh little, since they name another procedure's paper.
    */
-  function neededPaper(words: readonly string[]) {
-    const span = neededPaperSpan(words, lexicon.papers);
+  function neededPaper(words: readonly string[], folded: readonly string[]) {
+    const span = neededPaperSpan(folded, lexicon.papers);
     if (!span) return undefined;
     const [start, end] = span;
     const termsOf = (ws: readonly string[]) =>
@@ -379,10 +379,7 @@ export function buildMatcher(
     if (!top) return unknownResult();
     const decided = decide(scored, model);
     // Only a question back becomes an answer: a story about something we do not handle still gets where to go.
-    const decision =
-      decided === 'clarify' && askedPlainly(question.slice(0, MAX_QUESTION_CHARS), scored)
-        ? 'answer'
-        : decided;
+    const decision = decided === 'clarify' && askedPlainly(scored) ? 'answer' : decided;
     const p = chances(scored, model);
     const confidence = round(p.right);
     const best = scored.topics.find((c) => !isOutside(c.topic));

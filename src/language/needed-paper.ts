@@ -1,5 +1,3 @@
-import { fold } from './normalize';
-
 /** Words that end the name of a paper asked about and make it a question: «cần giấy kết hôn không», «… hay chỉ căn cước». */
 const ASKS_AFTER_PAPER = new Set(['khong', 'ko', 'k', 'hong', 'hok', 'hay', 'hoac', 'chua', 'or']);
 /** Words that end it as a statement: «cần giấy xác nhận cư trú để lĩnh lương hưu» needs that paper itself. */
@@ -12,15 +10,14 @@ const MAX_PAPER_WORDS = 6;
 /**
  * Where a question names a paper it asks whether it needs («đăng ký kết hôn có cần giấy xác nhận độc thân
  * không»; not «cần giấy xác nhận cư trú để…», which needs that paper itself): the words of that paper, as
- * [start, end) in `words`. The procedure asked about is the one the
- * rest of the question names, not the paper's own procedure. `cues` are content/language.yaml's
- * `conversation.papers` («cần giấy», «mang sổ»…), folded syllables.
+ * [start, end) in `folded` (the question's syllables without diacritics). The procedure asked about is
+ * the one the rest of the question names, not the paper's own procedure. `cues` are
+ * content/language.yaml's `conversation.papers` («cần giấy», «mang sổ»…), folded syllables.
  */
 export function neededPaperSpan(
-  words: readonly string[],
+  folded: readonly string[],
   cues: readonly (readonly string[])[],
 ): readonly [number, number] | undefined {
-  const folded = words.map(fold);
   for (let i = 0; i < folded.length; i++) {
     const cue = cues.find((c) => c.every((w, k) => folded[i + k] === w));
     if (!cue) continue;

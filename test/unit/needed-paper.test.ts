@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neededPaperSpan } from '../../src/language/needed-paper';
-import { syllables } from '../../src/language/normalize';
+import { fold, syllables } from '../../src/language/normalize';
 
 const CUES = [
   ['can', 'giay'],
@@ -8,7 +8,7 @@ const CUES = [
 ];
 const span = (text: string) => {
   const words = syllables(text);
-  const found = neededPaperSpan(words, CUES);
+  const found = neededPaperSpan(words.map(fold), CUES);
   return found && words.slice(found[0], found[1]).join(' ');
 };
 
