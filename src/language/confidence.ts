@@ -117,7 +117,7 @@ const STORY_WORDS = 20;
 /** …whose asking sentence alone finds the best topic with at least this share of its own best… */
 const TOLD_AGREEMENT = 0.5;
 /** …and a subject the bot does not handle with less than this share. */
-const TOLD_OUTSIDE = 0.3;
+export const TOLD_OUTSIDE = 0.3;
 
 /**
  * A story whose asking sentence alone names the procedure the whole message found: a clerk reads the

@@ -7,6 +7,7 @@ import {
   OUTSIDE_PREFIX,
   rankOf,
   type Scored,
+  TOLD_OUTSIDE,
 } from './confidence';
 import { DECISION_MODEL } from './decision-model';
 import { expand, type Lexicon } from './lexicon';
@@ -193,16 +194,20 @@ export function buildMatcher(
 
   /**
    * A story whose asking sentence, read alone as a short question, would be answered with the topic the
-   * whole message found first: a clerk answers it, however long the story before it. The ladder had asked
-   * back about 3 more dev letters and 3 more real dev questions that this answers, and it adds 1 wrong
-   * answer (a worker's tạm trú question whose sentence asks about «giấy xác nhận chỗ ở»); taking the whole
-   * message's second topic too added 7 more wrong answers. A sentence that points back at the story
-   * («trong trường hợp này…») is not read alone.
+   * whole message found first: a clerk answers it, however long the story before it. On the dev sets this
+   * answers 3 more letters and 3 more real dev questions that the ladder asked back about, one wrong (a
+   * worker's tạm trú question whose sentence asks about «giấy xác nhận chỗ ở») and one chat message not ours
+   * (a hospital appointment read as a reminder); taking the whole message's second topic too added 7 more
+   * wrong answers. A sentence that points back at the story («trong trường hợp này…») is not read alone,
+   * nor one that points at a subject we do not handle (as `isToldPlainly`: a labour complaint read as a
+   * complaint about the commune's service).
    */
   function askedPlainly(scored: Scored): boolean {
     const asking = scored.asking;
     // «Xin hỏi trong trường hợp này, tôi khiếu nại ở đâu?» cannot be read alone: «này» is the story.
     if (asking === undefined || REFERS_BACK.test(asking.toLowerCase())) return false;
+    // nor one whose asking sentence points at something we do not handle as much as a story told plainly may
+    if ((scored.pointOutside ?? 0) >= TOLD_OUTSIDE) return false;
     const own = score(asking);
     const ownBest = own.topics.find((c) => !isOutside(c.topic));
     const best = scored.topics.find((c) => !isOutside(c.topic));

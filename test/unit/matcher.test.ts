@@ -178,6 +178,12 @@ describe('the answer engine, as a resident meets it', () => {
       expect(m.decision).toBe('answer');
       expect(m.topic).toBe('chung-thuc-chu-ky');
     });
+    it('is not read alone when it points at something we do not handle (a labour dispute)', () => {
+      const m = matcher.match(
+        'Tôi làm thợ may cho một xưởng tư nhân ở thị trấn. Chủ xưởng nợ lương tôi ba tháng, còn giữ cả bằng tốt nghiệp bản chính của tôi. Nay tôi muốn nghỉ việc và đòi lại tiền lương thì khiếu nại ở đâu, kiện ra tòa được không?',
+      );
+      expect(m.decision).not.toBe('answer');
+    });
     it('is not read alone when it points back at the story («trường hợp này»)', () => {
       const m = matcher.match(
         `${story}trong trường hợp này xa co chung thuc chu ky tren ban cam ket khong, mang theo gi?`,
