@@ -27,8 +27,8 @@ export const lexiconSchema = z.object({
   /**
    * Words that mean a procedure only together, near each other in a question: a civil-status paper and its
    * loss («giấy khai sinh… thất lạc») ask for a copy, not for the registration. Each group of `all` needs
-   * one of its phrases starting within `within` words of where the first group's starts, and no phrase of `none` may be in the
-   * question; then `adds` is read beside the resident's words, as a phrase's are.
+   * one of its phrases starting within `within` words of where the first group's starts, and no phrase of
+   * `none` may be in the question; then `adds` is read beside the resident's words, as a phrase's are.
    */
   together: z
     .array(
