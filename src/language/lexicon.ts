@@ -115,7 +115,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     none: byFirstWord(asPhrases(rule.none ?? [])),
     adds: syllables(rule.adds),
   }));
-  const papers = (data.conversation?.papers ?? []).map((p) => compile([[p, p]])[0]!.folded);
+  const papers = asPhrases(data.conversation?.papers ?? []).map((p) => p.folded);
   return {
     abbreviations,
     phrasesByFirstWord,
