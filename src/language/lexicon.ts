@@ -190,18 +190,24 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
     }
   }
   if (question) {
-    // where a group's phrases start in the question
-    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): number[] =>
-      folded.flatMap((w, i) => (group.get(w)?.some((phrase) => sameAt(i, phrase)) ? [i] : []));
+    // where a group's phrases start in the question, and how many words each is
+    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] =>
+      folded.flatMap((w, i) => {
+        const phrase = group.get(w)?.find((p) => sameAt(i, p));
+        return phrase ? [[i, phrase.folded.length] as [number, number]] : [];
+      });
     for (const rule of lexicon.together) {
       // most questions have no phrase of the first group, and cost only this
       const first = starts(rule.all[0]!);
       if (first.length === 0) continue;
       const rest = rule.all.slice(1).map(starts);
-      const near = first.some((at) =>
-        rest.every((others) => others.some((o) => Math.abs(o - at) <= rule.within)),
-      );
-      if (near && starts(rule.none).length === 0) added.push(...rule.adds);
+      const close = (a: number, b: number): boolean => Math.abs(a - b) <= rule.within;
+      const near = first.filter(([at]) => rest.every((others) => others.some(([o]) => close(o, at))));
+      if (near.length === 0 || starts(rule.none).length > 0) continue;
+      added.push(...rule.adds);
+      // the words that said it are understood, as a phrase's are
+      const saying = [...near, ...rest.flat().filter(([o]) => near.some(([at]) => close(o, at)))];
+      for (const [at, length] of saying) known.fill(true, at, at + length);
     }
   }
   return { words, known, added };

@@ -116,6 +116,12 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
       expect(adds('giấy chứng sinh bị mất nên chưa làm giấy khai sinh')).toEqual([]);
     });
 
+    it('counts the words that said it as understood, and only those', () => {
+      const { words, known } = expand(syllables('giấy khai sinh của bà bị mất rồi'), lost, true);
+      expect(words.filter((_, i) => known[i])).toEqual(['giấy', 'khai', 'sinh', 'bị', 'mất']);
+      expect(expand(syllables('giấy khai sinh làm ở đâu'), lost, true).known.some(Boolean)).toBe(false);
+    });
+
     it("reads the rule in residents' questions only, not in the knowledge base's samples", () => {
       expect(expand(syllables('giấy khai sinh thất lạc'), lost).added).toEqual([]);
     });

@@ -318,19 +318,30 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.match('con gái bị người lớn xâm hại').outside).toBe('bao-luc-gia-dinh');
   });
 
+  it.each([
+    ['bố tôi bị ung thư chết tuần trước, giờ làm giấy gì', 'khai-tu'],
+    ['me em bi benh chet o benh vien huyen, lam giay to gi', 'khai-tu'],
+    ['chồng tôi đi biển bị bão đánh chết, giờ cần làm những giấy gì', 'khai-tu'],
+  ])('reads a relative and «chết» a few words apart as a death in the family: %s', (question, topic) => {
+    expect(answered(question)).toBe(topic);
+  });
+
   it('does not offer condolences for a stolen cow (bare «bo» is both bò and bố, «mất» both lost and died)', () => {
     const m = matcher.match('bo bi trom dat mat roi');
     expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
   });
 
-  it.each(['gà nhà tôi chết hàng loạt thì báo ai', 'vườn cà phê bị chết khô'])(
-    'does not read a dead animal or plant as a death in the family: "%s"',
-    (question) => {
-      const m = matcher.match(question);
-      expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
-      expect(m.candidates.map((c) => c.topic)).not.toContain('khai-tu');
-    },
-  );
+  it.each([
+    'gà nhà tôi chết hàng loạt thì báo ai',
+    'vườn cà phê bị chết khô',
+    // a relative is near «chết», but what died is their pigs or their pepper plants
+    'bố tôi nuôi heo bị dịch chết hết',
+    'mẹ tôi trồng cây tiêu bị chết',
+  ])('does not read a dead animal or plant as a death in the family: "%s"', (question) => {
+    const m = matcher.match(question);
+    expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
+    expect(m.candidates.map((c) => c.topic)).not.toContain('khai-tu');
+  });
 
   it.each([
     'ba toi mat roi',
