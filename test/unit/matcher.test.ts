@@ -319,6 +319,14 @@ describe('the answer engine, as a resident meets it', () => {
   });
 
   it.each([
+    ['ba ngoai neo don khong ai nuoi, xa co giup gi khong', 'tro-cap-xa-hoi'],
+    ['me toi 83 tuoi, lanh tien tuoi gia o dau', 'tro-cap-xa-hoi'],
+    ['ông nhà tôi đủ 80 tuổi rồi, tiền hàng tháng lãnh ở đâu', 'tro-cap-xa-hoi'],
+  ])('names the elderly allowance in everyday words («tiền tuổi già», «neo đơn»): %s', (question, topic) => {
+    expect(answered(question)).toBe(topic);
+  });
+
+  it.each([
     ['bố tôi bị ung thư chết tuần trước, giờ làm giấy gì', 'khai-tu'],
     ['me em bi benh chet o benh vien huyen, lam giay to gi', 'khai-tu'],
     ['chồng tôi đi biển bị bão đánh chết, giờ cần làm những giấy gì', 'khai-tu'],
