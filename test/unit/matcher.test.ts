@@ -326,6 +326,10 @@ describe('the answer engine, as a resident meets it', () => {
     expect(answered(question)).toBe(topic);
   });
 
+  it('reads «phiếu số 1», «phiếu số 2» as the criminal-record certificate they name', () => {
+    expect(answered('phiếu số 1 khác gì phiếu số 2')).toBe('ly-lich-tu-phap');
+  });
+
   it.each([
     ['bố tôi bị ung thư chết tuần trước, giờ làm giấy gì', 'khai-tu'],
     ['me em bi benh chet o benh vien huyen, lam giay to gi', 'khai-tu'],
