@@ -93,18 +93,21 @@ describe.each([
     expect(copiesIn(set, samples)).toEqual([]);
   });
 
-  it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 %, out-of-scope rejected ≥ 85 %, answered outright ≥ 87 %, wrong ≤ 3 %, offered ≥ 96 %, where to go ≥ 85 %', () => {
+  // The targets of issue 9 «A bot that understands residents the way a patient clerk does».
+  it('holds the floors: in-scope top-1 ≥ 92 %, without diacritics ≥ 91 % and within 2 points, out-of-scope rejected ≥ 85 %, answered outright ≥ 92 %, wrong ≤ 2 %, offered ≥ 98 %, where to go ≥ 85 %', () => {
     // Most questions get their answer straight away, without a question back, and few a wrong one; most
     // out-of-scope questions get one sentence saying where to go, not a list of our topics.
-    expectFloors(score(engine.matcher, set), {
+    const s = score(engine.matcher, set);
+    expectFloors(s, {
       top1: 0.92,
       bareTop1: 0.91,
       kept: 0.85,
-      answered: 0.87,
-      wrong: 0.03,
-      offered: 0.96,
+      answered: 0.92,
+      wrong: 0.02,
+      offered: 0.98,
       toldWhere: 0.85,
     });
+    expect((s.inScopeCorrect - s.strippedCorrect) / s.inScope).toBeLessThanOrEqual(0.02);
   });
 });
 
