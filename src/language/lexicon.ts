@@ -6,6 +6,11 @@ import { canonicalize, fold, syllables } from './normalize';
 export const lexiconSchema = z.object({
   abbreviations: z.record(z.string().min(1), z.string().min(1)),
   phrases: z.record(z.string().min(1), z.string().min(1)),
+  /**
+   * A phrase that ends with this word does not count when one of these comes right after it: «bố tôi mất»
+   * is a death, «bố tôi mất giấy tờ» a loss.
+   */
+  notBefore: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
   stopwords: z.array(z.string().min(1)),
   /**
    * Words many procedures share (xin, giấy, tiền, đổi, mất, xác nhận…): alone they are no evidence
@@ -56,6 +61,8 @@ export interface Lexicon {
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
   /** the same with the glossary, for residents' questions */
   readonly questionPhrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
+  /** LexiconData.notBefore: a phrase's last folded syllable → the phrases that undo it, by first syllable */
+  readonly notBefore: ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>;
   /** stopwords as written (canonical) */
   readonly stopwords: ReadonlySet<string>;
   /** stopwords without diacritics, for words typed bare */
@@ -116,10 +123,17 @@ export function compileLexicon(data: LexiconData): Lexicon {
     adds: syllables(rule.adds),
   }));
   const papers = asPhrases(data.conversation?.papers ?? []).map((p) => p.folded);
+  const notBefore = new Map(
+    Object.entries(data.notBefore ?? {}).map(([last, after]) => [
+      fold(canonicalize(last)),
+      byFirstWord(asPhrases(after)),
+    ]),
+  );
   return {
     abbreviations,
     phrasesByFirstWord,
     questionPhrasesByFirstWord,
+    notBefore,
     stopwords,
     bareStopwords,
     generic,
@@ -179,10 +193,16 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
     phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w));
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
+  // «bố tôi mất» followed by «giấy tờ»: the words after the phrase undo it
+  const undone = (phrase: Phrase, end: number): boolean =>
+    lexicon.notBefore
+      .get(phrase.folded.at(-1)!)
+      ?.get(folded[end] ?? '')
+      ?.some((after) => sameAt(end, after)) === true;
   for (let i = 0; i < words.length; i++) {
     if (known[i]) continue;
     for (const phrase of phrasesByFirstWord.get(folded[i]!) ?? []) {
-      if (sameAt(i, phrase)) {
+      if (sameAt(i, phrase) && !undone(phrase, i + phrase.folded.length)) {
         for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
         added.push(...phrase.adds);
         break;

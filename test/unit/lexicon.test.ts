@@ -86,6 +86,27 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     expect(expand(syllables('mat giay hon thu'), withEnglish, true).added).toEqual(['giấy', 'kết', 'hôn']);
   });
 
+  describe('words that undo a phrase when they come right after it (`notBefore`)', () => {
+    const lexicon = compileLexicon({
+      abbreviations: { cccd: 'căn cước' },
+      phrases: { 'bố tôi mất': 'khai tử' },
+      notBefore: { mất: ['giấy', 'căn cước', 'ngủ'] },
+      stopwords: [],
+    });
+    const adds = (text: string) => expand(syllables(text), lexicon, true).added;
+
+    it('keeps the phrase when nothing of the list follows it', () => {
+      expect(adds('bố tôi mất hôm qua')).toEqual(['khai', 'tử']);
+      expect(adds('bo toi mat roi')).toEqual(['khai', 'tử']);
+    });
+
+    it('drops it when a listed word or phrase follows, abbreviations written out, with or without diacritics', () => {
+      expect(adds('bố tôi mất giấy tờ')).toEqual([]);
+      expect(adds('bo toi mat cccd roi')).toEqual([]);
+      expect(expand(syllables('bố tôi mất ngủ'), lexicon, true).known.some(Boolean)).toBe(false);
+    });
+  });
+
   describe('words that mean a procedure only together (`together`)', () => {
     const lost = compileLexicon({
       abbreviations: { ks: 'khai sinh' },

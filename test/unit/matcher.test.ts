@@ -338,6 +338,15 @@ describe('the answer engine, as a resident meets it', () => {
     expect(answered(question)).toBe(topic);
   });
 
+  it.each(['ông tôi mất hết giấy tờ trong lũ', 'bà nội mất ngủ mấy đêm nay'])(
+    'does not offer condolences when a relative lost something: "%s"',
+    (question) => {
+      const m = matcher.match(question);
+      expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
+      expect(m.candidates[0]?.topic).not.toBe('khai-tu');
+    },
+  );
+
   it('does not offer condolences for a stolen cow (bare «bo» is both bò and bố, «mất» both lost and died)', () => {
     const m = matcher.match('bo bi trom dat mat roi');
     expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);
