@@ -211,11 +211,15 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
   }
   if (question) {
     // where a group's phrases start in the question, and how many words each is
-    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] =>
-      folded.flatMap((w, i) => {
-        const phrase = group.get(w)?.find((p) => sameAt(i, p));
-        return phrase ? [[i, phrase.folded.length] as [number, number]] : [];
-      });
+    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] => {
+      const found: [number, number][] = [];
+      for (let i = 0; i < folded.length; i++) {
+        const phrases = group.get(folded[i]!);
+        const phrase = phrases && phrases.find((p) => sameAt(i, p));
+        if (phrase) found.push([i, phrase.folded.length]);
+      }
+      return found;
+    };
     for (const rule of lexicon.together) {
       // most questions have no phrase of the first group, and cost only this
       const first = starts(rule.all[0]!);
