@@ -214,8 +214,7 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
     const starts = (group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] => {
       const found: [number, number][] = [];
       for (let i = 0; i < folded.length; i++) {
-        const phrases = group.get(folded[i]!);
-        const phrase = phrases && phrases.find((p) => sameAt(i, p));
+        const phrase = group.get(folded[i]!)?.find((p) => sameAt(i, p));
         if (phrase) found.push([i, phrase.folded.length]);
       }
       return found;
