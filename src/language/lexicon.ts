@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cuesSchema } from './cues-schema';
-import { canonicalize, fold, syllables } from './normalize';
+import { canonicalize, fold, type Pause, SENTENCE, syllables } from './normalize';
 
 /** The shape of content/language.yaml: how residents write, as data. */
 export const lexiconSchema = z.object({
@@ -162,6 +162,8 @@ export interface Expansion {
   readonly known: boolean[];
   /** official words for the colloquial phrases found (searched, not counted as the resident's words) */
   readonly added: string[];
+  /** the pause before words[i] (punctuation typed between them), when the text was read with its pauses */
+  readonly pauses?: readonly Pause[];
 }
 
 /** "cần" is a stopword but "căn" (căn cước) is not; bare "can" may be either, so it counts as one. */
@@ -174,27 +176,42 @@ export function isStopword(word: string, lexicon: Lexicon): boolean {
  * Replaces abbreviations and finds the colloquial phrases, with the official words they stand for; in a
  * resident's question (`question`), the glossary's phrases too.
  */
-export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, question = false): Expansion {
+export function expand(
+  syllablesOfText: readonly string[],
+  lexicon: Lexicon,
+  question = false,
+  pausesBefore: readonly Pause[] = [],
+): Expansion {
   const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;
   const written: string[] = [];
-  for (const word of syllablesOfText) {
+  const writtenPauses: Pause[] = [];
+  for (const [i, word] of syllablesOfText.entries()) {
     const long = lexicon.abbreviations.get(fold(word));
+    writtenPauses[written.length] = pausesBefore[i] ?? 0;
     if (long) written.push(...long);
     else written.push(word);
   }
-  const words = question ? withoutNames(written, lexicon.names) : written;
+  const { words, pauses } = question
+    ? withoutNames(written, writtenPauses, lexicon.names)
+    : { words: written, pauses: writtenPauses };
   const folded = words.map(fold);
   // A word typed with accents must match the phrase with its accents ("cười" is not "cưới");
   // a word typed bare matches the bare phrase.
   const same = (i: number, phraseWord: string, phraseFolded: string): boolean =>
     words[i] === folded[i] ? folded[i] === phraseFolded : words[i] === phraseWord;
+  // A phrase is said within one sentence: «…gặp ông bà. Mất giấy khai sinh» is not «bà mất» (commas are
+  // typed loosely: «giấy tờ nộp rồi, bao giờ lấy» is one thought).
   const sameAt = (i: number, phrase: Phrase): boolean =>
     i + phrase.folded.length <= words.length &&
-    phrase.folded.every((w, k) => same(i + k, phrase.words[k]!, w));
+    phrase.folded.every(
+      (w, k) => same(i + k, phrase.words[k]!, w) && (k === 0 || (pauses[i + k] ?? 0) < SENTENCE),
+    );
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
-  // «bố tôi mất» followed by «giấy tờ»: the words after the phrase undo it
+  // «bố tôi mất» followed by «giấy tờ»: the words after the phrase undo it, in the same clause only
+  // («mẹ tôi vừa mất, giấy tờ của mẹ…» is a death)
   const undone = (phrase: Phrase, end: number): boolean =>
+    (pauses[end] ?? 0) === 0 &&
     lexicon.notBefore
       .get(phrase.folded.at(-1)!)
       ?.get(folded[end] ?? '')
@@ -233,18 +250,30 @@ export function expand(syllablesOfText: readonly string[], lexicon: Lexicon, que
       for (const [at, length] of saying) known.fill(true, at, at + length);
     }
   }
-  return { words, known, added };
+  return { words, known, added, pauses };
 }
 
-/** The words without the bot's own names («trợ lý dịch vụ công ơi, …»). */
-function withoutNames(words: readonly string[], names: readonly (readonly string[])[]): string[] {
-  if (names.length === 0) return [...words];
+/** The words without the bot's own names («trợ lý dịch vụ công ơi, …»); the pause before a name stays. */
+function withoutNames(
+  words: readonly string[],
+  pausesBefore: readonly Pause[],
+  names: readonly (readonly string[])[],
+): { words: string[]; pauses: Pause[] } {
+  if (names.length === 0) return { words: [...words], pauses: [...pausesBefore] };
   const folded = words.map(fold);
   const kept: string[] = [];
+  const pauses: Pause[] = [];
+  let pause: Pause = 0;
   for (let i = 0; i < words.length; i++) {
+    const before = pausesBefore[i] ?? 0;
+    if (before > pause) pause = before;
     const name = names.find((n) => n.every((w, k) => folded[i + k] === w));
     if (name) i += name.length - 1;
-    else kept.push(words[i]!);
+    else {
+      kept.push(words[i]!);
+      pauses.push(kept.length > 1 ? pause : 0);
+      pause = 0;
+    }
   }
-  return kept;
+  return { words: kept, pauses };
 }

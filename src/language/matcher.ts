@@ -12,7 +12,7 @@ import {
 import { DECISION_MODEL } from './decision-model';
 import { expand, type Lexicon } from './lexicon';
 import { neededPaperSpan } from './needed-paper';
-import { fold, syllables } from './normalize';
+import { fold, syllablesWithPauses } from './normalize';
 import { mendSoundsAlike, type PairVocabulary } from './sounds-alike';
 import { correctSlip, type SpellingVocabulary } from './spelling';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
@@ -230,10 +230,11 @@ export function buildMatcher(
    * sounds-alike onset mended in a pair of words.
    */
   function readTyped(text: string) {
-    const words = syllables(text).map((w) =>
+    const { words: typed, pauses } = syllablesWithPauses(text);
+    const words = typed.map((w) =>
       lexicon.abbreviations.has(fold(w)) ? w : (correctSlip(w, spellingVocabulary) ?? w),
     );
-    return expand(mendSoundsAlike(words, pairVocabulary), lexicon, true);
+    return expand(mendSoundsAlike(words, pairVocabulary), lexicon, true, pauses);
   }
 
   function score(question: string): Scored {

@@ -59,3 +59,37 @@ export function syllables(text: string): string[] {
     .split(NOT_WORD)
     .filter((s) => s.length > 0);
 }
+
+const SEPARATOR = /([^\p{L}\p{M}\p{N}]+)/u;
+const SENTENCE_END = /[.!?…]/;
+const CLAUSE_END = /[,;:]/;
+const WHITESPACE = /\s/;
+const DIGITS = /^\d+$/;
+
+/** What ends before a syllable: nothing, a clause (a comma, a semicolon) or a sentence. */
+export type Pause = 0 | 1 | 2;
+export const CLAUSE: Pause = 1;
+export const SENTENCE: Pause = 2;
+
+/** A text's syllables, and for each the pause right before it («mẹ tôi vừa mất, giấy tờ…»). */
+export function syllablesWithPauses(text: string): { words: string[]; pauses: Pause[] } {
+  const words: string[] = [];
+  const pauses: Pause[] = [];
+  let pause: Pause = 0;
+  // split with a capturing group: words and the separators between them alternate
+  let prev = '';
+  for (const [i, piece] of canonicalize(text).split(SEPARATOR).entries()) {
+    if (i % 2 === 1) {
+      // «dichvucong.gov.vn», «TP.HCM», «1.430.000», «1,5 triệu»: no pause
+      if (!WHITESPACE.test(piece) && (piece === '.' || DIGITS.test(prev))) continue;
+      if (SENTENCE_END.test(piece)) pause = SENTENCE;
+      else if (pause === 0 && CLAUSE_END.test(piece)) pause = CLAUSE;
+    } else if (piece.length > 0) {
+      words.push(piece);
+      pauses.push(words.length > 1 ? pause : 0);
+      pause = 0;
+      prev = piece;
+    }
+  }
+  return { words, pauses };
+}

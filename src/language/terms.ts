@@ -2,7 +2,9 @@ import { type Expansion, expand, isStopword, type Lexicon } from './lexicon';
 
 export { isStopword } from './lexicon';
 
-import { fold, syllables } from './normalize';
+import { fold, type Pause, SENTENCE, syllables } from './normalize';
+
+const PAUSE_LIMIT = SENTENCE;
 
 /** A text read the way the matcher reads it: words, known phrases, and the official words they add. */
 export function read(text: string, lexicon: Lexicon): Expansion {
@@ -11,7 +13,7 @@ export function read(text: string, lexicon: Lexicon): Expansion {
 
 /** Search terms of a reading: the resident's words, then the official words they imply (no bigram across). */
 export function readingTerms(e: Expansion, lexicon: Lexicon): string[] {
-  const own = searchTerms(e.words, lexicon);
+  const own = searchTerms(e.words, lexicon, e.pauses);
   return e.added.length > 0 ? [...new Set([...own, ...searchTerms(e.added, lexicon)])] : own;
 }
 
@@ -22,13 +24,18 @@ export const BIGRAM = '_';
  * diacritics, so that bare and accented questions find the same samples. Accents still count: the
  * matcher gives full credit only to accented words that the topic really uses (see matcher.ts).
  */
-export function searchTerms(ws: readonly string[], lexicon: Lexicon): string[] {
+export function searchTerms(
+  ws: readonly string[],
+  lexicon: Lexicon,
+  pauses: readonly Pause[] = [],
+): string[] {
   const out = new Set<string>();
   const folded = ws.map(fold);
   const stop = ws.map((w) => isStopword(w, lexicon));
   for (let i = 0; i < ws.length; i++) {
     if (!stop[i]) out.add(folded[i]!);
-    if (i + 1 < ws.length && !(stop[i] && stop[i + 1])) out.add(`${folded[i]}${BIGRAM}${folded[i + 1]}`);
+    if (i + 1 < ws.length && !(stop[i] && stop[i + 1]) && (pauses[i + 1] ?? 0) < PAUSE_LIMIT)
+      out.add(`${folded[i]}${BIGRAM}${folded[i + 1]}`);
   }
   return [...out];
 }

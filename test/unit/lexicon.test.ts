@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, expand } from '../../src/language/lexicon';
-import { syllables } from '../../src/language/normalize';
+import { syllables, syllablesWithPauses } from '../../src/language/normalize';
+import { readingTerms } from '../../src/language/terms';
 
 const lexicon = compileLexicon({
   abbreviations: { ko: 'không', ks: 'khai sinh', đk: 'đăng ký' },
@@ -105,6 +106,32 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
       expect(adds('bo toi mat cccd roi')).toEqual([]);
       expect(expand(syllables('bố tôi mất ngủ'), lexicon, true).known.some(Boolean)).toBe(false);
     });
+
+    it('reads the words after a comma or a full stop as another thought: the phrase stays', () => {
+      const withPauses = (text: string) => {
+        const { words, pauses } = syllablesWithPauses(text);
+        return expand(words, lexicon, true, pauses).added;
+      };
+      expect(withPauses('bố tôi mất, giấy tờ của bố xử lý sao')).toEqual(['khai', 'tử']);
+      expect(withPauses('bo toi mat. cccd cua bo thi sao')).toEqual(['khai', 'tử']);
+      expect(withPauses('bố tôi mất giấy tờ, làm lại ở đâu')).toEqual([]);
+    });
+  });
+
+  describe('phrases within one sentence', () => {
+    const withPauses = (text: string) => {
+      const { words, pauses } = syllablesWithPauses(text);
+      return expand(words, lexicon, true, pauses).added;
+    };
+
+    it('does not join the end of one sentence to the start of the next', () => {
+      expect(withPauses('tôi làm ở công. Chứng minh thư thì mất rồi')).toEqual([]);
+      expect(withPauses('đi công chứng ở đâu')).toEqual(['chứng', 'thực']);
+    });
+
+    it('joins words across a comma, which residents type loosely', () => {
+      expect(withPauses('giấy tờ đi công, chứng ở xã được không')).toEqual(['chứng', 'thực']);
+    });
   });
 
   describe('words that mean a procedure only together (`together`)', () => {
@@ -146,5 +173,16 @@ describe('abbreviations and colloquial names (content/language.yaml)', () => {
     it("reads the rule in residents' questions only, not in the knowledge base's samples", () => {
       expect(expand(syllables('giấy khai sinh thất lạc'), lost).added).toEqual([]);
     });
+  });
+});
+
+describe('search terms', () => {
+  it('pairs neighbouring words into bigrams, but not across the end of a sentence', () => {
+    const { words, pauses } = syllablesWithPauses('vừa mất. Giấy tờ, hồ sơ');
+    const terms = readingTerms(expand(words, lexicon, true, pauses), lexicon);
+    expect(terms).toContain('giay_to');
+    expect(terms).toContain('to_ho');
+    expect(terms).not.toContain('mat_giay');
+    expect(readingTerms(expand(syllables('vừa mất giấy tờ'), lexicon, true), lexicon)).toContain('mat_giay');
   });
 });

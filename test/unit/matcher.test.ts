@@ -347,6 +347,35 @@ describe('the answer engine, as a resident meets it', () => {
     },
   );
 
+  it.each(['bà nội mất ngủ mấy đêm nay', 'me toi mat ngu hoai'])(
+    'sends a relative who cannot sleep to the health station, not to the police: "%s"',
+    (question) => {
+      expect(matcher.match(question).outside).toBe('nong-nghiep-suc-khoe');
+    },
+  );
+
+  it.each(['ông tôi bị tai nạn mất rồi, giờ gia đình cần làm gì', 'bo em bi tai nan mat hom qua'])(
+    'reads a relative who died in an accident as a death, not as an emergency: "%s"',
+    (question) => {
+      const m = matcher.match(question);
+      expect(m.outside).toBeUndefined();
+      expect(m.topic).toBe('khai-tu');
+    },
+  );
+
+  it('still reads an accident with heavy bleeding as an emergency', () => {
+    expect(matcher.match('có người bị tai nạn mất máu nhiều').outside).toBe('khan-cap');
+  });
+
+  it.each(['mẹ tôi vừa mất, giấy tờ của mẹ xử lý thế nào', 'bố tôi mất. Giấy tờ của bố giờ làm sao'])(
+    'reads «mất» before a comma or a full stop as a death, whatever comes after: "%s"',
+    (question) => {
+      const m = matcher.match(question);
+      const offered = m.decision === 'answer' ? [m.topic] : m.candidates.map((c) => c.topic);
+      expect(offered).toContain('khai-tu');
+    },
+  );
+
   it('does not offer condolences for a stolen cow (bare «bo» is both bò and bố, «mất» both lost and died)', () => {
     const m = matcher.match('bo bi trom dat mat roi');
     expect(m.decision === 'answer' && m.topic === 'khai-tu').toBe(false);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, fold, hasDiacritics, syllables } from '../../src/language/normalize';
+import {
+  CLAUSE,
+  canonicalize,
+  fold,
+  hasDiacritics,
+  SENTENCE,
+  syllables,
+  syllablesWithPauses,
+} from '../../src/language/normalize';
 
 describe('Vietnamese normalization', () => {
   it('treats precomposed and decomposed text as the same', () => {
@@ -34,5 +42,29 @@ describe('Vietnamese normalization', () => {
     ]);
     expect(syllables('!!!...???')).toEqual([]);
     expect(syllables('')).toEqual([]);
+  });
+});
+
+describe('pauses between syllables', () => {
+  it('marks a comma as a clause and a full stop, «?» or «!» as a sentence, before the next word', () => {
+    const { words, pauses } = syllablesWithPauses('Mẹ tôi vừa mất, giấy tờ? Xin chỉ giúp!');
+    expect(words).toEqual(syllables('Mẹ tôi vừa mất, giấy tờ? Xin chỉ giúp!'));
+    expect(pauses).toEqual([0, 0, 0, 0, CLAUSE, 0, SENTENCE, 0, 0]);
+  });
+
+  it('sees no pause inside an address, an abbreviation or a number', () => {
+    for (const text of [
+      'nộp trên dichvucong.gov.vn nhé',
+      'ở TP.HCM mà',
+      'lương 1.430.000 đồng',
+      'mất 1,5 triệu',
+    ]) {
+      expect(syllablesWithPauses(text).pauses.every((p) => p === 0)).toBe(true);
+    }
+  });
+
+  it('sees a pause after a comma typed without a space, and never before the first word', () => {
+    expect(syllablesWithPauses('xe máy,nhưng giấy').pauses).toEqual([0, 0, CLAUSE, 0]);
+    expect(syllablesWithPauses('... chào').pauses).toEqual([0]);
   });
 });
