@@ -595,6 +595,29 @@ describe('English', () => {
     },
   );
 
+  it.each([
+    'is it safe to give my OTP to the commune officer',
+    'a man says he is from the commune and wants my OTP code',
+    'the police called and told me to transfer money',
+    'an officer called and told me to install an app',
+  ])('answers a scam question in English with an immediate «NO»: «%s»', async (question) => {
+    const r = await onboarded();
+    await r.say('English');
+    const text = r.text(await r.say(question));
+    expect(text).toContain('NO.');
+    expect(text).not.toContain('KHÔNG');
+  });
+
+  it('does not cry wolf in English at an ordinary question about a code or a password', async () => {
+    const r = await onboarded();
+    await r.say('English');
+    for (const q of ['I forgot my VNeID password', "didn't get the OTP for VNeID"]) {
+      const text = r.text(await r.say(q));
+      expect(text, q).not.toContain('NO.');
+      expect(text, q).toContain('VNeID');
+    }
+  });
+
   it('answers a resident who chose English in English: the answer, its sections and the office hours', async () => {
     const r = await onboarded();
     await r.say('English');
