@@ -608,6 +608,22 @@ describe('English', () => {
     expect(text).not.toContain('KHÔNG');
   });
 
+  it.each([
+    ['good morning', 'Hello'],
+    ['bye', "You're welcome"],
+    ['got it', 'All right'],
+    ["I don't understand", 'Sorry, I was not clear'],
+    // it got the reply about the weather
+    ['this is useless', 'Sorry, I was not clear'],
+    ['stupid bot', 'Sorry I could not help yet'],
+  ])('answers «%s» in English with a kind word, never "I did not understand"', async (said, expected) => {
+    const r = await onboarded();
+    await r.say('English');
+    const text = r.text(await r.say(said));
+    expect(text).toContain(expected);
+    expect(text).not.toContain('did not understand');
+  });
+
   it('does not cry wolf in English at an ordinary question about a code or a password', async () => {
     const r = await onboarded();
     await r.say('English');
