@@ -133,18 +133,41 @@ export function buildMatcher(
       return { topic: d.topic, bare, toneless: words.map(withoutTone), joined, first };
     }),
   );
+  // A phrase can only be in a message that has its first word between two spaces (an empty phrase: ''), so
+  // the message's words are looked up here instead of every phrase being searched for in every message.
+  const askingByFirstWord = new Map<string, number[]>();
+  askingPhrases.forEach((a, i) => {
+    const firstWord = a.bare[0] ?? '';
+    const phrases = askingByFirstWord.get(firstWord);
+    if (phrases) phrases.push(i);
+    else askingByFirstWord.set(firstWord, [i]);
+  });
   /**
    * The topic a message asks for by one of its phrases. A word typed with accents must have the phrase
    * word's letters («phạt nguội thật» is not «người thật»), though its tone may slip («nhăc» is «nhắc»); a
    * word typed without accents, its bare form.
    */
-  function askedTopic(typed: readonly string[], said: string): string | undefined {
-    // `said` holds the folded words: most messages contain no phrase, and cost only this.
-    const candidates = askingPhrases.filter((a) =>
-      a.first ? said.startsWith(a.joined) : said.includes(a.joined),
-    );
+  function askedTopic(
+    typed: readonly string[],
+    bare: readonly string[],
+    addedBare: readonly string[],
+    said: string,
+  ): string | undefined {
+    // `said` is ` ${bare} | ${addedBare} `: its words between spaces are these, '' and '|'. Most messages
+    // have no phrase's first word, and cost only these look-ups.
+    const possible: number[] = [];
+    for (const words of [bare, addedBare, SAID_SEPARATORS]) {
+      for (const w of words) {
+        const phrases = askingByFirstWord.get(w);
+        if (phrases) possible.push(...phrases);
+      }
+    }
+    if (possible.length === 0) return undefined;
+    const candidates = [...new Set(possible)]
+      .sort((a, b) => a - b)
+      .map((i) => askingPhrases[i]!)
+      .filter((a) => (a.first ? said.startsWith(a.joined) : said.includes(a.joined)));
     if (candidates.length === 0) return undefined;
-    const bare = typed.map(fold);
     // a word typed with accents is compared by its letters; one typed without, by its bare form
     const key = typed.map((w, i) => (bare[i] === w ? undefined : withoutTone(w)));
     const same = (i: number, a: (typeof askingPhrases)[number], k: number): boolean =>
@@ -241,8 +264,9 @@ export function buildMatcher(
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
     const folded = reading.words.map(fold);
-    const said = ` ${folded.join(' ')} | ${reading.added.map(fold).join(' ')} `;
-    const asked = askedTopic(reading.words, said);
+    const addedFolded = reading.added.map(fold);
+    const said = ` ${folded.join(' ')} | ${addedFolded.join(' ')} `;
+    const asked = askedTopic(reading.words, folded, addedFolded, said);
     const askedFor = asked ? { asked } : {};
     const named = (topic: string): boolean | undefined => {
       const words = definingWords.get(topic);
@@ -456,6 +480,8 @@ export function buildMatcher(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** The words of a message's `said` string besides its own: the empty ends and the '|' before the added words. */
+const SAID_SEPARATORS: readonly string[] = ['', '|'];
 /** An asking phrase written with this first holds only as the message's first words. */
 const FIRST_WORDS = '^';
 
