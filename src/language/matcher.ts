@@ -390,14 +390,22 @@ export function buildMatcher(
     ]),
   );
 
+  // Precomputed at build for the knowledge base's terms: the same for every question.
+  const termWeights = new Map(
+    [...index.vocabulary].map((t) => [t, Math.max(...t.split(BIGRAM).map(weightOf))]),
+  );
+  /** The weight of a term's weightiest word. */
+  const strongestWeight = (term: string): number =>
+    termWeights.get(term) ?? Math.max(...term.split(BIGRAM).map(weightOf));
+
   /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
   function specificWeight(hit: TopicHit): number {
     const pairs = definingPairs.get(hit.topic);
     let sum = 0;
+    const isEvidence = (t: string): boolean => isSpecific(t) || pairs?.has(t) === true;
     for (const [term, docTerms] of hit.matches) {
-      const own = docTerms.includes(term) ? [term] : docTerms;
-      const evidence = own.some((t) => isSpecific(t) || pairs?.has(t) === true);
-      if (evidence) sum += Math.max(...term.split(BIGRAM).map(weightOf));
+      const evidence = docTerms.includes(term) ? isEvidence(term) : docTerms.some(isEvidence);
+      if (evidence) sum += strongestWeight(term);
     }
     return sum;
   }
