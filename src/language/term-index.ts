@@ -124,6 +124,8 @@ export function buildTermIndex(
 
   const scores = new Float64Array(documents.length);
   const matched = new Uint16Array(documents.length);
+  // each topic's place among the hits returned (-1: none), reset after every search
+  const slot = new Int16Array(documents.length).fill(-1);
 
   return {
     vocabulary,
@@ -146,11 +148,8 @@ export function buildTermIndex(
       });
       // As MiniSearch scores an OR query: the sum, times the number of the question's terms matched.
       // Ties stay in the order the topics were first found, as in MiniSearch (the sort is stable).
-      const found = firstFound
-        .map((id) => ({ id, score: scores[id]! * matched[id]! }))
-        .sort((a, b) => b.score - a.score);
-      const slot = new Int16Array(documents.length).fill(-1);
-      const hits = found.slice(0, limit).map(({ id, score }, i) => {
+      const found = bestFirst(firstFound, (id) => scores[id]! * matched[id]!, limit);
+      const hits = found.map(({ id, score }, i) => {
         slot[id] = i;
         return { topic: documents[id]!.topic, score, matches: new Map<string, readonly string[]>() };
       });
@@ -160,7 +159,30 @@ export function buildTermIndex(
           if (at >= 0) hits[at]!.matches.set(distinct[i]!, r.docTerms);
         }
       });
+      for (const { id } of found) slot[id] = -1;
       return hits;
     },
   };
+}
+
+/**
+ * The `limit` best of `ids` by score, best first, ties in the order given: what a stable sort and a slice
+ * give, without sorting all the topics a question touches to keep a dozen.
+ */
+function bestFirst(
+  ids: readonly number[],
+  scoreOf: (id: number) => number,
+  limit: number,
+): { id: number; score: number }[] {
+  const best: { id: number; score: number }[] = [];
+  if (limit <= 0) return best;
+  for (const id of ids) {
+    const score = scoreOf(id);
+    if (best.length === limit && !(score > best[limit - 1]!.score)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { id, score });
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
