@@ -183,29 +183,36 @@ export function expand(
   pausesBefore: readonly Pause[] = [],
 ): Expansion {
   const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;
-  const written: string[] = [];
-  const writtenPauses: Pause[] = [];
+  // Each word folded once here (with the words it is written out as), not again by every step below.
+  const writtenOut = { words: [] as string[], folded: [] as string[], pauses: [] as Pause[] };
   for (const [i, word] of syllablesOfText.entries()) {
-    const long = lexicon.abbreviations.get(fold(word));
-    writtenPauses[written.length] = pausesBefore[i] ?? 0;
-    if (long) written.push(...long);
-    else written.push(word);
+    const bare = fold(word);
+    const long = lexicon.abbreviations.get(bare);
+    writtenOut.pauses[writtenOut.words.length] = pausesBefore[i] ?? 0;
+    if (long) {
+      for (const w of long) {
+        writtenOut.words.push(w);
+        writtenOut.folded.push(fold(w));
+      }
+    } else {
+      writtenOut.words.push(word);
+      writtenOut.folded.push(bare);
+    }
   }
-  const { words, pauses } = question
-    ? withoutNames(written, writtenPauses, lexicon.names)
-    : { words: written, pauses: writtenPauses };
-  const folded = words.map(fold);
-  // A word typed with accents must match the phrase with its accents ("cười" is not "cưới");
-  // a word typed bare matches the bare phrase.
-  const same = (i: number, phraseWord: string, phraseFolded: string): boolean =>
-    words[i] === folded[i] ? folded[i] === phraseFolded : words[i] === phraseWord;
-  // A phrase is said within one sentence: «…gặp ông bà. Mất giấy khai sinh» is not «bà mất» (commas are
-  // typed loosely: «giấy tờ nộp rồi, bao giờ lấy» is one thought).
-  const sameAt = (i: number, phrase: Phrase): boolean =>
-    i + phrase.folded.length <= words.length &&
-    phrase.folded.every(
-      (w, k) => same(i + k, phrase.words[k]!, w) && (k === 0 || (pauses[i + k] ?? 0) < SENTENCE),
-    );
+  const { words, folded, pauses } = question ? withoutNames(writtenOut, lexicon.names) : writtenOut;
+  // A word typed with accents must match the phrase with its accents ("cười" is not "cưới"); a word typed
+  // bare matches the bare phrase. A phrase is said within one sentence: «…gặp ông bà. Mất giấy khai sinh»
+  // is not «bà mất» (commas are typed loosely: «giấy tờ nộp rồi, bao giờ lấy» is one thought).
+  const sameAt = (i: number, phrase: Phrase): boolean => {
+    if (i + phrase.folded.length > words.length) return false;
+    for (let k = 0; k < phrase.folded.length; k++) {
+      const word = words[i + k]!;
+      const bare = folded[i + k]!;
+      if (word === bare ? bare !== phrase.folded[k] : word !== phrase.words[k]) return false;
+      if (k > 0 && (pauses[i + k] ?? 0) >= SENTENCE) return false;
+    }
+    return true;
+  };
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
   // «bố tôi mất» followed by «giấy tờ»: the words after the phrase undo it, in the same clause only
@@ -253,27 +260,31 @@ export function expand(
   return { words, known, added, pauses };
 }
 
-/** The words without the bot's own names («trợ lý dịch vụ công ơi, …»); the pause before a name stays. */
+/** The words (their folded forms, the pauses before them) without the bot's own names («trợ lý dịch vụ công ơi, …»). */
 function withoutNames(
-  words: readonly string[],
-  pausesBefore: readonly Pause[],
+  written: {
+    readonly words: readonly string[];
+    readonly folded: readonly string[];
+    readonly pauses: readonly Pause[];
+  },
   names: readonly (readonly string[])[],
-): { words: string[]; pauses: Pause[] } {
-  if (names.length === 0) return { words: [...words], pauses: [...pausesBefore] };
-  const folded = words.map(fold);
-  const kept: string[] = [];
-  const pauses: Pause[] = [];
+): { words: string[]; folded: string[]; pauses: Pause[] } {
+  const { words, folded } = written;
+  if (names.length === 0) return { words: [...words], folded: [...folded], pauses: [...written.pauses] };
+  const kept = { words: [] as string[], folded: [] as string[], pauses: [] as Pause[] };
+  // the pause before a name stays, before the word after it
   let pause: Pause = 0;
   for (let i = 0; i < words.length; i++) {
-    const before = pausesBefore[i] ?? 0;
+    const before = written.pauses[i] ?? 0;
     if (before > pause) pause = before;
     const name = names.find((n) => n.every((w, k) => folded[i + k] === w));
     if (name) i += name.length - 1;
     else {
-      kept.push(words[i]!);
-      pauses.push(kept.length > 1 ? pause : 0);
+      kept.words.push(words[i]!);
+      kept.folded.push(folded[i]!);
+      kept.pauses.push(kept.words.length > 1 ? pause : 0);
       pause = 0;
     }
   }
-  return { words: kept, pauses };
+  return kept;
 }
