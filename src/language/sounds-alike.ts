@@ -30,9 +30,12 @@ export interface PairVocabulary {
  */
 const MIN_SHARE = 0.3;
 
-/** The word with its onset swapped (marks kept: «chú» → «trú»), or undefined when no swap applies. */
-function swapOnset(word: string, from: string, to: string): string | undefined {
-  if (!fold(word.toLowerCase()).startsWith(from)) return undefined;
+/**
+ * The word with its onset swapped (marks kept: «chú» → «trú»), or undefined when no swap applies. `bare`:
+ * the word in lower case without marks.
+ */
+function swapOnset(word: string, bare: string, from: string, to: string): string | undefined {
+  if (!bare.startsWith(from)) return undefined;
   // The onset letters carry no marks, except đ, which no swap uses: the first letters can be replaced.
   const swapped = to + word.slice(from.length);
   return word[0] === word[0]?.toUpperCase() ? swapped[0]!.toUpperCase() + swapped.slice(1) : swapped;
@@ -51,7 +54,7 @@ export function mendSoundsAlike(words: readonly string[], vocabulary: PairVocabu
     if (!SWAPPABLE.test(folded[i]!) && !SWAPPABLE.test(folded[i + 1]!)) continue;
     if (vocabulary.samplesWith(`${folded[i]}_${folded[i + 1]}`) > 0) continue;
     const [a, b] = [out[i]!, out[i + 1]!];
-    const mended = candidates(a, b).find(
+    const mended = candidates(a, b, folded[i]!, folded[i + 1]!).find(
       ([x, y, changed]) =>
         vocabulary.isSpecific(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
         share(x, y, changed, vocabulary) >= MIN_SHARE &&
@@ -67,13 +70,16 @@ export function mendSoundsAlike(words: readonly string[], vocabulary: PairVocabu
   return out;
 }
 
-/** Each pair with one onset swapped, and the word that changed. */
-function candidates(a: string, b: string): [string, string, string][] {
+/**
+ * Each pair with one onset swapped, and the word that changed. `bareA`, `bareB`: the words in lower case
+ * without marks (worked out once per word, not once per swap).
+ */
+function candidates(a: string, b: string, bareA: string, bareB: string): [string, string, string][] {
   const out: [string, string, string][] = [];
   for (const [from, to] of SWAPS) {
-    const second = swapOnset(b, from, to);
+    const second = swapOnset(b, bareB, from, to);
     if (second) out.push([a, second, second]);
-    const first = swapOnset(a, from, to);
+    const first = swapOnset(a, bareA, from, to);
     if (first) out.push([first, b, first]);
   }
   return out;
