@@ -310,7 +310,7 @@ export function buildMatcher(
       results.find((r) => !isOutside(r.topic)),
     );
     // The ladder needs only the best topic's coverage: how much of the resident's own words it explains.
-    const covered = coveredWords(best);
+    const covered = coveredWords(best, wordsOfTerm);
     const accented = accentedWords.get(best.topic) ?? EMPTY;
     let total = 0;
     let understood = 0;
@@ -391,8 +391,11 @@ export function buildMatcher(
   );
 
   // Precomputed at build for the knowledge base's terms: the same for every question.
+  const vocabularyWords = new Map([...index.vocabulary].map((t) => [t, t.split(BIGRAM)]));
+  /** A term's words (a bigram's two); not to be changed (the knowledge base's terms share them). */
+  const wordsOfTerm = (term: string): readonly string[] => vocabularyWords.get(term) ?? term.split(BIGRAM);
   const termWeights = new Map(
-    [...index.vocabulary].map((t) => [t, Math.max(...t.split(BIGRAM).map(weightOf))]),
+    [...vocabularyWords].map(([t, words]) => [t, Math.max(...words.map(weightOf))]),
   );
   /** The weight of a term's weightiest word. */
   const strongestWeight = (term: string): number =>
@@ -513,15 +516,15 @@ const withoutTone = (word: string): string => word.normalize('NFD').replace(TONE
  * typo counts; of a bigram matched with a typo, only the words that are really there count ("gia vang"
  * matching "gia bang" explains "gia", not "vang").
  */
-function coveredWords(hit: TopicHit): Set<string> {
+function coveredWords(hit: TopicHit, wordsOfTerm: (term: string) => readonly string[]): Set<string> {
   const covered = new Set<string>();
   for (const [term, docTerms] of hit.matches) {
-    const parts = term.split(BIGRAM);
+    const parts = wordsOfTerm(term);
     if (docTerms.includes(term) || parts.length === 1) {
       for (const p of parts) covered.add(p);
       continue;
     }
-    const docWords = new Set(docTerms.flatMap((t) => t.split(BIGRAM)));
+    const docWords = new Set(docTerms.flatMap(wordsOfTerm));
     for (const p of parts) if (docWords.has(p)) covered.add(p);
   }
   return covered;
