@@ -118,8 +118,15 @@ export function buildMatcher(
       .filter((d) => d.named && d.named.length > 0)
       .map((d) => [d.topic, d.named!.map((w) => read(w, lexicon).words.map(fold))]),
   );
-  const definingWords = new Map(
-    [...namedPhrases].map(([topic, phrases]) => [topic, phrases.map((ws) => ` ${ws.join(' ')} `)]),
+  /**
+   * The same, each as it is looked for in a message's `said` string: it can only be there when the message
+   * has its first word ('' for a phrase of no words).
+   */
+  const definingPhrases = new Map(
+    [...namedPhrases].map(([topic, phrases]) => [
+      topic,
+      phrases.map((ws) => ({ joined: ` ${ws.join(' ')} `, firstWord: ws[0] ?? '' })),
+    ]),
   );
   /** Each topic's asking phrases (TopicDocument.asks): their bare words, and their letters without tones. */
   const askingPhrases = documents.flatMap((d) =>
@@ -268,10 +275,6 @@ export function buildMatcher(
     const said = ` ${folded.join(' ')} | ${addedFolded.join(' ')} `;
     const asked = askedTopic(reading.words, folded, addedFolded, said);
     const askedFor = asked ? { asked } : {};
-    const named = (topic: string): boolean | undefined => {
-      const words = definingWords.get(topic);
-      return words ? words.some((w) => said.includes(w)) : undefined;
-    };
     // A very long message keeps its most telling terms (those in the fewest samples), so that a 10 KB
     // message costs what a long question does. Measured on the dev set: keeping 24 lost the point of
     // story-like questions (its generic words are the ones dropped first); 64 keeps them whole.
@@ -323,6 +326,10 @@ export function buildMatcher(
         weight *
         credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
     });
+    // `said`'s words between spaces: a topic's defining phrase is searched for only when its first word is one.
+    const saidWords = new Set([...folded, ...addedFolded, ...SAID_SEPARATORS]);
+    const named = (topic: string): boolean | undefined =>
+      definingPhrases.get(topic)?.some((p) => saidWords.has(p.firstWord) && said.includes(p.joined));
     return {
       topics: results.map((r) => {
         const isNamed = named(r.topic);
