@@ -188,15 +188,16 @@ export function expand(
   for (const [i, word] of syllablesOfText.entries()) {
     const bare = fold(word);
     const long = lexicon.abbreviations.get(bare);
-    writtenOut.pauses[writtenOut.words.length] = pausesBefore[i] ?? 0;
     if (long) {
-      for (const w of long) {
+      for (const [k, w] of long.entries()) {
         writtenOut.words.push(w);
         writtenOut.folded.push(fold(w));
+        writtenOut.pauses.push(k === 0 ? (pausesBefore[i] ?? 0) : 0);
       }
     } else {
       writtenOut.words.push(word);
       writtenOut.folded.push(bare);
+      writtenOut.pauses.push(pausesBefore[i] ?? 0);
     }
   }
   const { words, folded, pauses } = question ? withoutNames(writtenOut, lexicon.names) : writtenOut;
