@@ -14,7 +14,7 @@ import { expand, type Lexicon } from './lexicon';
 import { neededPaperSpan } from './needed-paper';
 import { fold, syllablesWithPauses } from './normalize';
 import { mendSoundsAlike, type PairVocabulary } from './sounds-alike';
-import { correctSlip, type SpellingVocabulary } from './spelling';
+import { correctSlip, oneLetterMoreIndex, type SpellingVocabulary } from './spelling';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
 import { BIGRAM, isStopword, read, readingTerms } from './terms';
 import { trainTopicClassifier } from './topic-classifier';
@@ -247,6 +247,7 @@ export function buildMatcher(
   const spellingVocabulary: SpellingVocabulary = {
     has: (w) => index.vocabulary.has(w),
     frequency: (w) => index.samplesWith(w),
+    oneLetterMore: oneLetterMoreIndex(index.vocabulary),
   };
   const wordsUsed = new Set(samplesRead.flatMap((r) => r.words.map((w) => w.toLowerCase())));
   const pairVocabulary: PairVocabulary = {
