@@ -124,15 +124,13 @@ export function buildTermIndex(
 
   const scores = new Float64Array(documents.length);
   const matched = new Uint16Array(documents.length);
-  // each topic's place among the hits returned (-1: none), reset after every search
-  const slot = new Int16Array(documents.length).fill(-1);
 
   return {
     vocabulary,
     samplesWith: (term) => counts.get(term) ?? 0,
     search(terms, weight = () => 1, limit = documents.length) {
-      // Summed in flat arrays; only the hits returned get their map of matches (most questions touch
-      // most topics through one common word, and the caller keeps the best dozen).
+      // Summed in flat arrays; a hit's map of matches is made only if it is read (most questions touch
+      // most topics through one common word, and the caller reads the matches of its best five).
       const distinct = [...new Set(terms)];
       scores.fill(0);
       matched.fill(0);
@@ -149,20 +147,40 @@ export function buildTermIndex(
       // As MiniSearch scores an OR query: the sum, times the number of the question's terms matched.
       // Ties stay in the order the topics were first found, as in MiniSearch (the sort is stable).
       const found = bestFirst(firstFound, (id) => scores[id]! * matched[id]!, limit);
-      const hits = found.map(({ id, score }, i) => {
-        slot[id] = i;
-        return { topic: documents[id]!.topic, score, matches: new Map<string, readonly string[]>() };
-      });
-      perTerm.forEach((results, i) => {
-        for (const r of results) {
-          const at = slot[r.id]!;
-          if (at >= 0) hits[at]!.matches.set(distinct[i]!, r.docTerms);
-        }
-      });
-      for (const { id } of found) slot[id] = -1;
-      return hits;
+      return found.map(({ id, score }) => new FoundTopic(documents[id]!.topic, score, id, distinct, perTerm));
     },
   };
+}
+
+/** A topic found, whose matches are gathered from the search's per-term results when first read. */
+class FoundTopic implements TopicHit {
+  private gathered: Map<string, readonly string[]> | undefined;
+
+  constructor(
+    readonly topic: string,
+    readonly score: number,
+    private readonly id: number,
+    private readonly terms: readonly string[],
+    private readonly perTerm: readonly (readonly TermResult[])[],
+  ) {}
+
+  get matches(): ReadonlyMap<string, readonly string[]> {
+    this.gathered ??= this.gather();
+    return this.gathered;
+  }
+
+  private gather(): Map<string, readonly string[]> {
+    const matches = new Map<string, readonly string[]>();
+    this.perTerm.forEach((results, i) => {
+      for (const r of results) {
+        if (r.id === this.id) {
+          matches.set(this.terms[i]!, r.docTerms);
+          break;
+        }
+      }
+    });
+    return matches;
+  }
 }
 
 /**
