@@ -164,11 +164,19 @@ export interface Expansion {
   readonly added: string[];
   /** the pause before words[i] (punctuation typed between them), when the text was read with its pauses */
   readonly pauses?: readonly Pause[];
+  /** words[i] without marks (worked out once here: every reader of the words needs it) */
+  readonly folded: readonly string[];
+  /** words[i] is a stopword (isStopword) */
+  readonly stopwords: readonly boolean[];
 }
 
 /** "cần" is a stopword but "căn" (căn cước) is not; bare "can" may be either, so it counts as one. */
 export function isStopword(word: string, lexicon: Lexicon): boolean {
-  const bare = fold(word);
+  return isStopwordFolded(word, fold(word), lexicon);
+}
+
+/** isStopword for a word whose folded form (`bare`) is already known. */
+function isStopwordFolded(word: string, bare: string, lexicon: Lexicon): boolean {
   return bare === word ? lexicon.bareStopwords.has(bare) : lexicon.stopwords.has(word);
 }
 
@@ -258,7 +266,8 @@ export function expand(
       for (const [at, length] of saying) known.fill(true, at, at + length);
     }
   }
-  return { words, known, added, pauses };
+  const stopwords = words.map((word, i) => isStopwordFolded(word, folded[i]!, lexicon));
+  return { words, known, added, pauses, folded, stopwords };
 }
 
 /** The words (their folded forms, the pauses before them) without the bot's own names («trợ lý dịch vụ công ơi, …»). */

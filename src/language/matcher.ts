@@ -271,7 +271,7 @@ export function buildMatcher(
   function score(question: string): Scored {
     const reading = readTyped(question.slice(0, MAX_QUESTION_CHARS));
     // The words typed, and those the lexicon reads them as («certified copies» is «chứng thực bản sao»).
-    const folded = reading.words.map(fold);
+    const folded = reading.folded;
     const addedFolded = reading.added.map(fold);
     const said = ` ${folded.join(' ')} | ${addedFolded.join(' ')} `;
     const asked = askedTopic(reading.words, folded, addedFolded, said);
@@ -285,7 +285,7 @@ export function buildMatcher(
       .sort((a, b) => a.rarity - b.rarity)
       .slice(0, MAX_TERMS)
       .map((t) => t.term);
-    const words = reading.words.filter((w) => !isStopword(w, lexicon)).length;
+    const words = reading.stopwords.filter((stop) => !stop).length;
     if (terms.length === 0) return { ...NOTHING, words, ...askedFor };
     const story = askingSentence(question.slice(0, MAX_QUESTION_CHARS));
     const point: ReadonlySet<string> = story ? new Set(story.point.terms) : EMPTY;
@@ -319,8 +319,8 @@ export function buildMatcher(
     let total = 0;
     let understood = 0;
     reading.words.forEach((written, i) => {
-      if (isStopword(written, lexicon) || (paper && i >= paper.start && i < paper.end)) return;
-      const w = fold(written);
+      if (reading.stopwords[i] || (paper && i >= paper.start && i < paper.end)) return;
+      const w = folded[i]!;
       const weight = weightOf(w);
       total += weight;
       understood +=

@@ -18,7 +18,7 @@ export function read(text: string, lexicon: Lexicon): Expansion {
 
 /** Search terms of a reading: the resident's words, then the official words they imply (no bigram across). */
 export function readingTerms(e: Expansion, lexicon: Lexicon): string[] {
-  const own = searchTerms(e.words, lexicon, e.pauses);
+  const own = termsOfFolded(e.folded, e.stopwords, e.pauses);
   return e.added.length > 0 ? [...new Set([...own, ...searchTerms(e.added, lexicon)])] : own;
 }
 
@@ -34,12 +34,23 @@ export function searchTerms(
   lexicon: Lexicon,
   pauses: readonly Pause[] = [],
 ): string[] {
+  return termsOfFolded(
+    ws.map(fold),
+    ws.map((w) => isStopword(w, lexicon)),
+    pauses,
+  );
+}
+
+/** searchTerms of words already folded, with their stopword flags. */
+function termsOfFolded(
+  folded: readonly string[],
+  stop: readonly boolean[],
+  pauses: readonly Pause[] = [],
+): string[] {
   const out = new Set<string>();
-  const folded = ws.map(fold);
-  const stop = ws.map((w) => isStopword(w, lexicon));
-  for (let i = 0; i < ws.length; i++) {
+  for (let i = 0; i < folded.length; i++) {
     if (!stop[i]) out.add(folded[i]!);
-    if (i + 1 < ws.length && !(stop[i] && stop[i + 1]) && (pauses[i + 1] ?? 0) < PAIR_BREAK)
+    if (i + 1 < folded.length && !(stop[i] && stop[i + 1]) && (pauses[i + 1] ?? 0) < PAIR_BREAK)
       out.add(`${folded[i]}${BIGRAM}${folded[i + 1]}`);
   }
   return [...out];
