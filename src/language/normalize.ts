@@ -80,6 +80,8 @@ export function syllablesWithPauses(text: string): { words: string[]; pauses: Pa
   let prev = '';
   for (const [i, piece] of canonicalize(text).split(SEPARATOR).entries()) {
     if (i % 2 === 1) {
+      // most separators are one space, which ends nothing: no tests
+      if (piece === ' ') continue;
       // «dichvucong.gov.vn», «TP.HCM», «1.430.000», «1,5 triệu»: no pause
       if (!WHITESPACE.test(piece) && (piece === '.' || DIGITS.test(prev))) continue;
       if (SENTENCE_END.test(piece)) pause = SENTENCE;
