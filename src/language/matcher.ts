@@ -327,10 +327,14 @@ export function buildMatcher(
         weight *
         credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
     });
-    // `said`'s words between spaces: a topic's defining phrase is searched for only when its first word is one.
-    const saidWords = new Set([...folded, ...addedFolded, ...SAID_SEPARATORS]);
+    // `said`'s words between spaces: a topic's defining phrase is searched for only when its first word is
+    // one. Gathered only for a topic that has defining phrases (most have none).
+    let saidWords: ReadonlySet<string> | undefined;
     const named = (topic: string): boolean | undefined =>
-      definingPhrases.get(topic)?.some((p) => saidWords.has(p.firstWord) && said.includes(p.joined));
+      definingPhrases.get(topic)?.some((p) => {
+        saidWords ??= new Set([...folded, ...addedFolded, ...SAID_SEPARATORS]);
+        return saidWords.has(p.firstWord) && said.includes(p.joined);
+      });
     return {
       topics: results.map((r) => {
         const isNamed = named(r.topic);
