@@ -279,9 +279,10 @@ export function buildMatcher(
     // A very long message keeps its most telling terms (those in the fewest samples), so that a 10 KB
     // message costs what a long question does. Measured on the dev set: keeping 24 lost the point of
     // story-like questions (its generic words are the ones dropped first); 64 keeps them whole.
+    // (a term in no sample is not in the vocabulary: searchable only as a typo)
     const terms = readingTerms(reading, lexicon)
-      .filter(searchable)
       .map((term) => ({ term, rarity: index.samplesWith(term) }))
+      .filter((t) => t.rarity > 0 || mayBeTypo(t.term))
       .sort((a, b) => a.rarity - b.rarity)
       .slice(0, MAX_TERMS)
       .map((t) => t.term);
