@@ -57,10 +57,10 @@ export const glossarySchema = z.object({
 export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
-  /** phrases by their first folded syllable, longest first */
-  readonly phrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
+  /** phrases by their first folded syllable, then their second, longest first */
+  readonly phrasesByFirstWord: ReadonlyMap<string, PhrasesFrom>;
   /** the same with the glossary, for residents' questions */
-  readonly questionPhrasesByFirstWord: ReadonlyMap<string, readonly Phrase[]>;
+  readonly questionPhrasesByFirstWord: ReadonlyMap<string, PhrasesFrom>;
   /** LexiconData.notBefore: a phrase's last folded syllable → the phrases that undo it, by first syllable */
   readonly notBefore: ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>;
   /** stopwords as written (canonical) */
@@ -85,6 +85,15 @@ interface Together {
   readonly adds: readonly string[];
 }
 
+/**
+ * The phrases that start with one word, by their second folded syllable (longest first), and those of
+ * that one word: a question's word is compared only with the phrases that go on with its next word.
+ */
+interface PhrasesFrom {
+  readonly bySecondWord: ReadonlyMap<string, readonly Phrase[]>;
+  readonly oneWord: readonly Phrase[];
+}
+
 /** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
 interface Phrase {
   readonly words: readonly string[];
@@ -106,8 +115,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
     });
   const phrases = compile(Object.entries(data.phrases));
   const glossary = compile(Object.entries(data.glossary ?? {}));
-  const phrasesByFirstWord = byFirstWord(phrases);
-  const questionPhrasesByFirstWord = byFirstWord([...phrases, ...glossary]);
+  const phrasesByFirstWord = byFirstTwoWords(phrases);
+  const questionPhrasesByFirstWord = byFirstTwoWords([...phrases, ...glossary]);
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
   const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
@@ -141,6 +150,23 @@ export function compileLexicon(data: LexiconData): Lexicon {
     together,
     papers,
   };
+}
+
+/** byFirstWord, each word's phrases then by their second folded syllable (PhrasesFrom). */
+function byFirstTwoWords(phrases: readonly Phrase[]): Map<string, PhrasesFrom> {
+  return new Map(
+    [...byFirstWord(phrases)].map(([first, list]) => {
+      const bySecondWord = new Map<string, Phrase[]>();
+      for (const p of list) {
+        const second = p.folded[1];
+        if (second === undefined) continue;
+        const same = bySecondWord.get(second);
+        if (same) same.push(p);
+        else bySecondWord.set(second, [p]);
+      }
+      return [first, { bySecondWord, oneWord: list.filter((p) => p.folded.length === 1) }];
+    }),
+  );
 }
 
 /** Phrases by their first folded syllable, longest first: "sổ hộ khẩu" is seen before "hộ khẩu". */
@@ -232,14 +258,23 @@ export function expand(
       .get(phrase.folded.at(-1)!)
       ?.get(folded[end] ?? '')
       ?.some((after) => sameAt(end, after)) === true;
+  /** The first of these phrases said at word i (and not undone by the words after it). */
+  const firstFoundAt = (i: number, phrases: readonly Phrase[] | undefined): Phrase | undefined => {
+    if (phrases === undefined) return undefined;
+    for (const phrase of phrases)
+      if (sameAt(i, phrase) && !undone(phrase, i + phrase.folded.length)) return phrase;
+    return undefined;
+  };
   for (let i = 0; i < words.length; i++) {
     if (known[i]) continue;
-    for (const phrase of phrasesByFirstWord.get(folded[i]!) ?? []) {
-      if (sameAt(i, phrase) && !undone(phrase, i + phrase.folded.length)) {
-        for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
-        added.push(...phrase.adds);
-        break;
-      }
+    const from = phrasesByFirstWord.get(folded[i]!);
+    if (!from) continue;
+    // longest first, as in byFirstWord: the phrases of one word come after all the longer ones
+    const phrase =
+      firstFoundAt(i, from.bySecondWord.get(folded[i + 1] ?? '')) ?? firstFoundAt(i, from.oneWord);
+    if (phrase) {
+      for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
+      added.push(...phrase.adds);
     }
   }
   if (question) {
