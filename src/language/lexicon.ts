@@ -188,8 +188,8 @@ export interface Expansion {
   readonly known: boolean[];
   /** official words for the colloquial phrases found (searched, not counted as the resident's words) */
   readonly added: string[];
-  /** the pause before words[i] (punctuation typed between them), when the text was read with its pauses */
-  readonly pauses?: readonly Pause[];
+  /** the pause before words[i] (punctuation typed between them; none when the text was read without) */
+  readonly pauses: readonly Pause[];
   /** words[i] without marks (worked out once here: every reader of the words needs it) */
   readonly folded: readonly string[];
   /** words[i] is a stopword (isStopword) */

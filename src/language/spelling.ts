@@ -18,10 +18,10 @@ export interface SpellingVocabulary {
   /** how many samples use it: the likelier reading of a typo */
   frequency(folded: string): number;
   /**
-   * The vocabulary's words that are this word with one letter added (see oneLetterMoreIndex). Without
-   * it, every letter is tried at every place: some 250 look-ups for each unknown word.
+   * The vocabulary's words that are this word with one letter added (oneLetterMoreIndex): looked up, not
+   * every letter tried at every place (some 250 look-ups for each unknown word).
    */
-  oneLetterMore?(word: string): readonly string[];
+  oneLetterMore(word: string): readonly string[];
 }
 
 /**
@@ -56,13 +56,6 @@ function insertionOrder(w: string, longer: string): number {
     }
   }
   return -1;
-}
-
-/** Every letter at every place: a letter left out («dag» → dang), each as insertionOrder counts it. */
-function* withOneLetterMore(w: string): Generator<[string, number]> {
-  for (let i = 0; i <= w.length; i++)
-    for (const [letter, c] of [...LETTERS].entries())
-      yield [w.slice(0, i) + c + w.slice(i), i * LETTERS.length + letter];
 }
 
 /**
@@ -109,14 +102,10 @@ export function correctSlip(word: string, vocabulary: SpellingVocabulary): strin
   };
   let order = 0;
   for (const candidate of fewerOrSwapped(w)) consider(candidate, order++);
-  // the letters left out are tried after the rest, each at its place in withOneLetterMore
-  if (vocabulary.oneLetterMore) {
-    for (const longer of vocabulary.oneLetterMore(w)) {
-      const at = insertionOrder(w, longer);
-      if (at >= 0) consider(longer, order + at);
-    }
-  } else {
-    for (const [longer, at] of withOneLetterMore(w)) consider(longer, order + at);
+  // the letters left out are tried after the rest, each at its place (insertionOrder)
+  for (const longer of vocabulary.oneLetterMore(w)) {
+    const at = insertionOrder(w, longer);
+    if (at >= 0) consider(longer, order + at);
   }
   return best;
 }

@@ -29,15 +29,10 @@ export const BIGRAM = '_';
  * diacritics, so that bare and accented questions find the same samples. Accents still count: the
  * matcher gives full credit only to accented words that the topic really uses (see matcher.ts).
  */
-export function searchTerms(
-  ws: readonly string[],
-  lexicon: Lexicon,
-  pauses: readonly Pause[] = [],
-): string[] {
+export function searchTerms(ws: readonly string[], lexicon: Lexicon): string[] {
   return termsOfFolded(
     ws.map(fold),
     ws.map((w) => isStopword(w, lexicon)),
-    pauses,
   );
 }
 

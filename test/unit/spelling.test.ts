@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
-import { correctSlip, type SpellingVocabulary } from '../../src/language/spelling';
+import { correctSlip, oneLetterMoreIndex, type SpellingVocabulary } from '../../src/language/spelling';
 
 const known = new Map([
   ['sinh', 40],
@@ -17,7 +17,11 @@ const known = new Map([
   ['so', 20],
   ['ho', 20],
 ]);
-const vocabulary: SpellingVocabulary = { has: (w) => known.has(w), frequency: (w) => known.get(w) ?? 0 };
+const vocabulary: SpellingVocabulary = {
+  has: (w) => known.has(w),
+  frequency: (w) => known.get(w) ?? 0,
+  oneLetterMore: oneLetterMoreIndex(known.keys()),
+};
 
 describe('a word typed with one slip', () => {
   it.each([
