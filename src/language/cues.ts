@@ -131,15 +131,21 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   return {
     intentOnly(text) {
       if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';
-      // Read as typed: «ad» must not become «cán bộ» here.
-      const w = syllables(text);
-      if (w.length === 0 || w.length > COURTESY_MAX_WORDS) return undefined;
-      const best = longest(w, intentsAlone);
-      if (!best) return undefined;
-      // The other intents' phrases («em hiểu rồi» after a thanks) and good wishes say nothing more.
-      const rest = withoutAll(w, saidBeside);
-      const filler = (word: string) => isStopword(word, lexicon) || address.some((a) => same(word, a));
-      return rest.every(filler) ? best.name : undefined;
+      const typed = syllables(text);
+      if (typed.length === 0 || typed.length > COURTESY_MAX_WORDS) return undefined;
+      // «e hỏi chút đc ko ạ»: a word typed short for a filler («đc», «ko») is one too.
+      const filler = (word: string) =>
+        isStopword(word, lexicon) ||
+        address.some((a) => same(word, a)) ||
+        expand([word], lexicon).words.every((x) => isStopword(x, lexicon));
+      // Read as typed first («ad» must not become «cán bộ» here), then with the abbreviations written
+      // out («co ai o day ko a»).
+      for (const w of [typed, expand(typed, lexicon).words]) {
+        const best = longest(w, intentsAlone);
+        // The other intents' phrases («em hiểu rồi» after a thanks) and good wishes say nothing more.
+        if (best && withoutAll(w, saidBeside).every(filler)) return best.name;
+      }
+      return undefined;
     },
     intent(text) {
       if (EMOJI_OK.test(text) && text.trim().length > 0) return 'ok';

@@ -37,6 +37,16 @@ describe('short messages that are not questions', () => {
     ['Dạ thôi em cảm ơn, để mai em lên xã hỏi ạ.', 'không có gì'],
     ['Dạ con cảm ơn cô chú, con đi hỏi thử ạ.', 'không có gì'],
     ['Chúc chị sức khỏe', 'không có gì'],
+    // a first message that only calls for attention or asks leave to ask (they got «tôi chưa hiểu», the
+    // lottery reply, the application-status answer, a list of procedures)
+    ['ad ơi', 'chào bà con'],
+    ['có ai không ạ', 'chào bà con'],
+    ['co ai o day ko a', 'chào bà con'],
+    ['cho hỏi tí', 'chào bà con'],
+    ['chị ơi cho em hỏi', 'chào bà con'],
+    ['chào ad, e hỏi chút đc ko ạ', 'chào bà con'],
+    ['cháu ơi bà hỏi cái', 'chào bà con'],
+    ['Dạ em cảm ơn ạ, để mai em lên xã', 'không có gì'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
@@ -44,6 +54,17 @@ describe('short messages that are not questions', () => {
     expect(r.text(replies)).not.toContain('chưa hiểu');
     // Said twice, still no "tôi vẫn chưa hiểu" fallback.
     expect(r.text(await r.say(said))).not.toContain('vẫn chưa hiểu');
+  });
+
+  it('asking leave to ask, then asking: the question is answered; asked in one message, the same', async () => {
+    const r = await onboarded();
+    expect(r.text(await r.say('ad ơi em hỏi xíu'))).toContain('chào bà con');
+    await r.say('lam giay khai sinh can gi');
+    expect(r.last.text).toContain('Đăng ký khai sinh');
+    const once = await onboarded();
+    await once.say('cho em hỏi chút, làm giấy khai sinh cần gì');
+    expect(once.last.text).toContain('Đăng ký khai sinh');
+    expect(once.last.text).not.toContain('chào bà con');
   });
 
   it('«hướng dẫn» typed is the «Hướng dẫn» button (how to use the bot), not a request for a staff member', async () => {
@@ -616,6 +637,9 @@ describe('English', () => {
     // it got the reply about the weather
     ['this is useless', 'Sorry, I was not clear'],
     ['stupid bot', 'Sorry I could not help yet'],
+    // a first message that only calls for attention or asks leave to ask
+    ['is anyone there?', 'Hello'],
+    ['can i ask something', 'Hello'],
   ])('answers «%s» in English with a kind word, never "I did not understand"', async (said, expected) => {
     const r = await onboarded();
     await r.say('English');
