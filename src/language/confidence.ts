@@ -142,6 +142,25 @@ export function chances(s: Scored, model: DecisionModel): { right: number; outsi
   return { right: logistic(model.right, x), outside: logistic(model.outside, x) };
 }
 
+/**
+ * A subject the bot does not handle ranked this many times above every procedure (rank = BM25 ×
+ * √probability) is what the question is about, whatever the model's chance says: «thanh toán tiền điện
+ * online» (an example of the electricity subject, word for word) got a list of online-payment procedures.
+ */
+const OUTSIDE_FIRST_RATIO = 1.5;
+
+/** Whether the question is more about a subject the bot does not handle than the model alone says. */
+export function isOutsideFirst(s: Scored): boolean {
+  const top = s.topics[0];
+  if (!top || !isOutside(top.topic)) return false;
+  const first = s.topics.find((t) => !isOutside(t.topic));
+  return !first || rankOf(top) >= rankOf(first) * OUTSIDE_FIRST_RATIO;
+}
+
+/** Whether the question is told where to go: the model's chance that it is not ours, or the ranking. */
+export const isToldWhere = (s: Scored, p: { readonly outside: number }, model: DecisionModel): boolean =>
+  p.outside >= model.outsideAt || isOutsideFirst(s);
+
 export function decide(s: Scored, model: DecisionModel): Decision {
   const inScope = s.topics.filter((t) => !isOutside(t.topic));
   const first = inScope[0];
@@ -162,6 +181,6 @@ export function decide(s: Scored, model: DecisionModel): Decision {
   );
   const answerAt = isToldPlainly(s) ? Math.min(model.answerAt, model.answerToldAt) : model.answerAt;
   if (p.right >= answerAt && first.specific > 0 && !close && first.named !== false) return 'answer';
-  if (p.outside >= model.outsideAt) return 'unknown';
+  if (isToldWhere(s, p, model)) return 'unknown';
   return 'clarify';
 }

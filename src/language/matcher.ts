@@ -4,6 +4,7 @@ import {
   type DecisionModel,
   decide,
   isOutside,
+  isToldWhere,
   OUTSIDE_PREFIX,
   rankOf,
   type Scored,
@@ -453,7 +454,7 @@ export function buildMatcher(
       // Where to go: the out-of-scope subject that matched best, when the question is more likely not ours.
       const outside = scored.topics.find((c) => isOutside(c.topic));
       const recognised =
-        outside && p.outside >= model.outsideAt
+        outside && isToldWhere(scored, p, model)
           ? {
               outside: outside.topic.slice(OUTSIDE_PREFIX.length),
               outsideLikely: round(scored.likelyOutside ?? 0),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer-engine';
 import type { Locale } from '../../src/core/user';
 import { decisionReply } from '../../src/features/topic-replies';
+import { loadContent } from '../../src/knowledge/load';
 import { readQuestionSet } from '../helpers/question-set';
 
 const { matcher, qa, i18n } = createAnswerEngine('content', 'locales');
@@ -414,6 +415,29 @@ describe('the answer engine, as a resident meets it', () => {
     expect(match.outside).toBe('thoi-tiet');
     expect(ask('thời tiết tuần sau ra sao', 'vi').decision.kind).toBe('outside');
     expect(reply.text).toContain('thời tiết');
+  });
+
+  it.each([
+    // a subject we do not handle ranked well above every procedure (they got lists of online payment,
+    // vehicle-free procedures, marriage papers)
+    ['dong tien dien nuoc online', 'dien-nuoc'],
+    ['dang ky bao hiem xe may', 'xe-co'],
+    ['ly hôn vs ck khi ck đi làm xa ko về', 'ly-hon'],
+  ])(
+    'says where to go for «%s» (%s) when that subject ranks well above every procedure',
+    (question, outside) => {
+      const m = matcher.match(question);
+      expect(m.decision).toBe('unknown');
+      expect(m.outside).toBe(outside);
+    },
+  );
+
+  it('tells where to go for every out-of-scope example asked word for word, never a list of procedures', () => {
+    const { kb } = loadContent('content');
+    const examples = kb.outOfScope.flatMap((o) => [...o.examples, ...(o.examples_en ?? [])]);
+    const listed = examples.filter((e) => matcher.match(e).decision !== 'unknown');
+    expect(listed).toEqual([]);
+    expect(examples.length).toBeGreaterThan(400);
   });
 
   it.each(['đàn gà nhà tôi bị dịch, hỏi thú y ở đâu', 'xem điểm thi vào 10 của con'])(
