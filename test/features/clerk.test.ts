@@ -47,6 +47,9 @@ describe('short messages that are not questions', () => {
     ['chào ad, e hỏi chút đc ko ạ', 'chào bà con'],
     ['cháu ơi bà hỏi cái', 'chào bà con'],
     ['Dạ em cảm ơn ạ, để mai em lên xã', 'không có gì'],
+    // the Hmong hello and thank you
+    ['nyob zoo', 'chào bà con'],
+    ['ok ua tsaug nhe', 'không có gì'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
