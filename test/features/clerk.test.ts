@@ -113,6 +113,7 @@ describe('safety', () => {
     'nguoi ta goi dien xin ma otp vneid thi co doc cho ho ko',
     'co nguoi goi xung cong an bao cccd cua toi bi khoa, bat cai app, co phai lua dao ko',
     'cán bộ đòi mã OTP thì có đưa không',
+    'ai do xin ma otp cua toi',
     // a fake SMS pasted as it came
     '[BCA] Tai khoan dinh danh cua ban sap bi khoa. Cap nhat ngay tai vneid-xacthuc.com de tranh gian doan',
   ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
@@ -131,6 +132,8 @@ describe('safety', () => {
       'đổi số điện thoại rồi, VNeID không gửi mã OTP về số mới',
       'doi so dien thoai roi ko nhan dc ma OTP vneid',
       'tài khoản VNeID bị khóa tạm thời, mở lại sao',
+      // the app asks for the code: no person is named
+      'quen passcod vneid, bam quen mat khau thi no doi OTP ma sdt cu em bo roi, gio sao ad',
     ]) {
       const text = r.text(await r.say(q));
       expect(text, q).not.toContain('⚠️ KHÔNG');
@@ -654,7 +657,11 @@ describe('English', () => {
   it('does not cry wolf in English at an ordinary question about a code or a password', async () => {
     const r = await onboarded();
     await r.say('English');
-    for (const q of ['I forgot my VNeID password', "didn't get the OTP for VNeID"]) {
+    for (const q of [
+      'I forgot my VNeID password',
+      "didn't get the OTP for VNeID",
+      'the VNeID app asks for an OTP but I changed my number',
+    ]) {
       const text = r.text(await r.say(q));
       expect(text, q).not.toContain('NO.');
       expect(text, q).toContain('VNeID');
