@@ -234,67 +234,32 @@ export function expand(
       writtenOut.pauses.push(pausesBefore[i] ?? 0);
     }
   }
-  const { words, folded, pauses } = question ? withoutNames(writtenOut, lexicon.names) : writtenOut;
-  // A word typed with accents must match the phrase with its accents ("cười" is not "cưới"); a word typed
-  // bare matches the bare phrase. A phrase is said within one sentence: «…gặp ông bà. Mất giấy khai sinh»
-  // is not «bà mất» (commas are typed loosely: «giấy tờ nộp rồi, bao giờ lấy» is one thought).
-  const sameAt = (i: number, phrase: Phrase): boolean => {
-    if (i + phrase.folded.length > words.length) return false;
-    for (let k = 0; k < phrase.folded.length; k++) {
-      const word = words[i + k]!;
-      const bare = folded[i + k]!;
-      if (word === bare ? bare !== phrase.folded[k] : word !== phrase.words[k]) return false;
-      if (k > 0 && (pauses[i + k] ?? 0) >= SENTENCE) return false;
-    }
-    return true;
-  };
+  const text = question ? withoutNames(writtenOut, lexicon.names) : writtenOut;
+  const { words, folded } = text;
   const known = new Array<boolean>(words.length).fill(false);
   const added: string[] = [];
-  // «bố tôi mất» followed by «giấy tờ»: the words after the phrase undo it, in the same clause only
-  // («mẹ tôi vừa mất, giấy tờ của mẹ…» is a death)
-  const undone = (phrase: Phrase, end: number): boolean =>
-    (pauses[end] ?? 0) === 0 &&
-    lexicon.notBefore
-      .get(phrase.folded.at(-1)!)
-      ?.get(folded[end] ?? '')
-      ?.some((after) => sameAt(end, after)) === true;
-  /** The first of these phrases said at word i (and not undone by the words after it). */
-  const firstFoundAt = (i: number, phrases: readonly Phrase[] | undefined): Phrase | undefined => {
-    if (phrases === undefined) return undefined;
-    for (const phrase of phrases)
-      if (sameAt(i, phrase) && !undone(phrase, i + phrase.folded.length)) return phrase;
-    return undefined;
-  };
   for (let i = 0; i < words.length; i++) {
     if (known[i]) continue;
     const from = phrasesByFirstWord.get(folded[i]!);
     if (!from) continue;
     // longest first, as in byFirstWord: the phrases of one word come after all the longer ones
     const phrase =
-      firstFoundAt(i, from.bySecondWord.get(folded[i + 1] ?? '')) ?? firstFoundAt(i, from.oneWord);
+      firstFoundAt(text, i, from.bySecondWord.get(folded[i + 1] ?? ''), lexicon) ??
+      firstFoundAt(text, i, from.oneWord, lexicon);
     if (phrase) {
       for (let k = 0; k < phrase.folded.length; k++) known[i + k] = true;
       added.push(...phrase.adds);
     }
   }
   if (question) {
-    // where a group's phrases start in the question, and how many words each is
-    const starts = (group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] => {
-      const found: [number, number][] = [];
-      for (let i = 0; i < folded.length; i++) {
-        const phrase = group.get(folded[i]!)?.find((p) => sameAt(i, p));
-        if (phrase) found.push([i, phrase.folded.length]);
-      }
-      return found;
-    };
     for (const rule of lexicon.together) {
       // most questions have no phrase of the first group, and cost only this
-      const first = starts(rule.all[0]!);
+      const first = starts(text, rule.all[0]!);
       if (first.length === 0) continue;
-      const rest = rule.all.slice(1).map(starts);
+      const rest = rule.all.slice(1).map((group) => starts(text, group));
       const close = (a: number, b: number): boolean => Math.abs(a - b) <= rule.within;
       const near = first.filter(([at]) => rest.every((others) => others.some(([o]) => close(o, at))));
-      if (near.length === 0 || starts(rule.none).length > 0) continue;
+      if (near.length === 0 || starts(text, rule.none).length > 0) continue;
       added.push(...rule.adds);
       // the words that said it are understood, as a phrase's are
       const saying = [...near, ...rest.flat().filter(([o]) => near.some(([at]) => close(o, at)))];
@@ -302,7 +267,70 @@ export function expand(
     }
   }
   const stopwords = words.map((word, i) => isStopwordFolded(word, folded[i]!, lexicon));
-  return { words, known, added, pauses, folded, stopwords };
+  return { words, known, added, pauses: text.pauses, folded, stopwords };
+}
+
+/** A text's words as `expand` reads them: as written, folded, and the pause before each. */
+interface Written {
+  readonly words: readonly string[];
+  readonly folded: readonly string[];
+  readonly pauses: readonly Pause[];
+}
+
+// The phrase look-ups below are module functions, not closures made at each `expand`: it runs for every
+// question, and making them cost more than most of them do.
+
+/**
+ * The phrase is said at word i. A word typed with accents must match the phrase with its accents ("cười"
+ * is not "cưới"); a word typed bare matches the bare phrase. A phrase is said within one sentence: «…gặp
+ * ông bà. Mất giấy khai sinh» is not «bà mất» (commas are typed loosely: «giấy tờ nộp rồi, bao giờ lấy» is
+ * one thought).
+ */
+function sameAt(text: Written, i: number, phrase: Phrase): boolean {
+  const { words, folded, pauses } = text;
+  if (i + phrase.folded.length > words.length) return false;
+  for (let k = 0; k < phrase.folded.length; k++) {
+    const word = words[i + k]!;
+    const bare = folded[i + k]!;
+    if (word === bare ? bare !== phrase.folded[k] : word !== phrase.words[k]) return false;
+    if (k > 0 && (pauses[i + k] ?? 0) >= SENTENCE) return false;
+  }
+  return true;
+}
+
+/**
+ * «bố tôi mất» followed by «giấy tờ»: the words after the phrase (from `end`) undo it, in the same clause
+ * only («mẹ tôi vừa mất, giấy tờ của mẹ…» is a death).
+ */
+function undone(text: Written, phrase: Phrase, end: number, lexicon: Lexicon): boolean {
+  if ((text.pauses[end] ?? 0) !== 0) return false;
+  const after = lexicon.notBefore.get(phrase.folded.at(-1)!)?.get(text.folded[end] ?? '');
+  if (after === undefined) return false;
+  for (const p of after) if (sameAt(text, end, p)) return true;
+  return false;
+}
+
+/** The first of these phrases said at word i (and not undone by the words after it). */
+function firstFoundAt(
+  text: Written,
+  i: number,
+  phrases: readonly Phrase[] | undefined,
+  lexicon: Lexicon,
+): Phrase | undefined {
+  if (phrases === undefined) return undefined;
+  for (const phrase of phrases)
+    if (sameAt(text, i, phrase) && !undone(text, phrase, i + phrase.folded.length, lexicon)) return phrase;
+  return undefined;
+}
+
+/** Where a group's phrases start in the text, and how many words each is. */
+function starts(text: Written, group: ReadonlyMap<string, readonly Phrase[]>): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < text.folded.length; i++) {
+    const phrase = group.get(text.folded[i]!)?.find((p) => sameAt(text, i, p));
+    if (phrase) found.push([i, phrase.folded.length]);
+  }
+  return found;
 }
 
 /** The words (their folded forms, the pauses before them) without the bot's own names («trợ lý dịch vụ công ơi, …»). */

@@ -209,13 +209,12 @@ export function buildMatcher(
       ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
     ];
     const candidates = [...asking, sentences.at(-1)!];
-    const termsOf = (sentence: string) => readingTerms(readTyped(sentence), lexicon);
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
     // Else the last asking sentence (or the last sentence). Each is read only when reached.
     let first: string[] | undefined;
     for (const [i, sentence] of candidates.entries()) {
-      const terms = termsOf(sentence);
+      const terms = readingTerms(readTyped(sentence), lexicon);
       first ??= terms;
       if (terms.some((t) => t.includes(BIGRAM) && names(t)))
         return { point: { sentence, terms }, asking: i < asking.length ? sentence : asking[0] };
@@ -292,20 +291,17 @@ export function buildMatcher(
     const story = askingSentence(question.slice(0, MAX_QUESTION_CHARS));
     const point: ReadonlySet<string> = story ? new Set(story.point.terms) : EMPTY;
     const paper = neededPaper(reading.words, folded);
-    const weight = (t: string): number =>
-      paper?.terms.has(t) === true ? NEEDED_PAPER_WEIGHT : point.has(t) ? POINT_WEIGHT : 1;
     const likely = classifier.probabilities(paper ? terms.filter((t) => !paper.terms.has(t)) : terms);
-    const likelyOf = (topic: string): number => likely[classifier.indexOf(topic)] ?? 0;
     // Reordered by BM25 times the square root of the classifier's probability: of the powers 0.25–4,
     // 0.5 ranks the dev set best. The hit itself is kept, not copied: its matches are gathered only when
     // read (for the five kept).
     const results = index
-      .search(terms, weight, RERANKED)
+      .search(terms, (t) => termWeight(t, paper?.terms, point), RERANKED)
       .map((hit) => ({
         topic: hit.topic,
         score: hit.score,
         hit,
-        rank: hit.score * Math.sqrt(likelyOf(hit.topic)),
+        rank: hit.score * Math.sqrt(likelyOf(likely, hit.topic)),
       }))
       .sort((a, b) => b.rank - a.rank)
       .slice(0, MAX_CANDIDATES);
@@ -330,16 +326,15 @@ export function buildMatcher(
         credit({ w, written, accented: w !== written, known: reading.known[i] === true }, covered, accented);
     });
     // `said`'s words between spaces: a topic's defining phrase is searched for only when its first word is
-    // one. Gathered only for a topic that has defining phrases (most have none).
-    let saidWords: ReadonlySet<string> | undefined;
-    const named = (topic: string): boolean | undefined =>
-      definingPhrases.get(topic)?.some((p) => {
-        saidWords ??= new Set([...folded, ...addedFolded, ...SAID_SEPARATORS]);
-        return saidWords.has(p.firstWord) && said.includes(p.joined);
-      });
+    // one. Gathered only when a topic found has defining phrases (most have none).
+    const saidWords: ReadonlySet<string> = results.some((r) => definingPhrases.has(r.topic))
+      ? new Set([...folded, ...addedFolded, ...SAID_SEPARATORS])
+      : EMPTY;
     return {
       topics: results.map((r) => {
-        const isNamed = named(r.topic);
+        const isNamed = definingPhrases
+          .get(r.topic)
+          ?.some((p) => saidWords.has(p.firstWord) && said.includes(p.joined));
         return {
           topic: r.topic,
           raw: r.score,
@@ -353,11 +348,14 @@ export function buildMatcher(
       words,
       ...(agreement ? { point: agreement.agreement, pointOutside: agreement.outside } : {}),
       ...(story?.asking === undefined ? {} : { asking: story.asking }),
-      likely: likelyOf(results.find((r) => !isOutside(r.topic))?.topic ?? ''),
+      likely: likelyOf(likely, results.find((r) => !isOutside(r.topic))?.topic ?? ''),
       likelyOutside: outsideClasses.reduce((sum, c) => sum + likely[c]!, 0),
       ...askedFor,
     };
   }
+
+  /** The classifier's probability of a topic, of those it gave a question. */
+  const likelyOf = (likely: Float64Array, topic: string): number => likely[classifier.indexOf(topic)] ?? 0;
 
   /**
    * The paper a question asks whether it needs, when the rest of the question names something too: its
@@ -418,13 +416,18 @@ export function buildMatcher(
   const strongestWeight = (term: string): number =>
     termWeights.get(term) ?? Math.max(...term.split(BIGRAM).map(weightOf));
 
+  /** A term that is evidence for a topic: few topics use it, or it is one of the topic's defining pairs. */
+  const isEvidence = (term: string, pairs: ReadonlySet<string> | undefined): boolean =>
+    isSpecific(term) || pairs?.has(term) === true;
+
   /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
   function specificWeight(hit: TopicHit): number {
     const pairs = definingPairs.get(hit.topic);
     let sum = 0;
-    const isEvidence = (t: string): boolean => isSpecific(t) || pairs?.has(t) === true;
     for (const [term, docTerms] of hit.matches) {
-      const evidence = docTerms.includes(term) ? isEvidence(term) : docTerms.some(isEvidence);
+      const evidence = docTerms.includes(term)
+        ? isEvidence(term, pairs)
+        : docTerms.some((t) => isEvidence(t, pairs));
       if (evidence) sum += strongestWeight(term);
     }
     return sum;
@@ -614,6 +617,15 @@ function rareTerms(
     if (all.size <= NAMING_MAX_TOPICS) naming.add(term);
   }
   return { specific: (term) => specific.has(term), naming: (term) => naming.has(term) };
+}
+
+/** How much a term of the question counts in the search: little in a paper asked about, more in the point. */
+function termWeight(
+  term: string,
+  paper: ReadonlySet<string> | undefined,
+  point: ReadonlySet<string>,
+): number {
+  return paper?.has(term) === true ? NEEDED_PAPER_WEIGHT : point.has(term) ? POINT_WEIGHT : 1;
 }
 
 function unknownResult(): MatchResult {
