@@ -219,11 +219,13 @@ export function expand(
   const phrasesByFirstWord = question ? lexicon.questionPhrasesByFirstWord : lexicon.phrasesByFirstWord;
   // Each word folded once here (with the words it is written out as), not again by every step below.
   const writtenOut = { words: [] as string[], folded: [] as string[], pauses: [] as Pause[] };
-  for (const [i, word] of syllablesOfText.entries()) {
+  for (let i = 0; i < syllablesOfText.length; i++) {
+    const word = syllablesOfText[i]!;
     const bare = fold(word);
     const long = lexicon.abbreviations.get(bare);
     if (long) {
-      for (const [k, w] of long.entries()) {
+      for (let k = 0; k < long.length; k++) {
+        const w = long[k]!;
         writtenOut.words.push(w);
         writtenOut.folded.push(fold(w));
         writtenOut.pauses.push(k === 0 ? (pausesBefore[i] ?? 0) : 0);
@@ -350,7 +352,7 @@ function withoutNames(
   for (let i = 0; i < words.length; i++) {
     const before = written.pauses[i] ?? 0;
     if (before > pause) pause = before;
-    const name = names.find((n) => n.every((w, k) => folded[i + k] === w));
+    const name = nameAt(folded, i, names);
     if (name) i += name.length - 1;
     else {
       kept.words.push(words[i]!);
@@ -360,4 +362,18 @@ function withoutNames(
     }
   }
   return kept;
+}
+
+/** The first of the bot's names that the words from i say. */
+function nameAt(
+  folded: readonly string[],
+  i: number,
+  names: readonly (readonly string[])[],
+): readonly string[] | undefined {
+  for (const name of names) {
+    let k = 0;
+    while (k < name.length && folded[i + k] === name[k]) k++;
+    if (k === name.length) return name;
+  }
+  return undefined;
 }
