@@ -60,7 +60,7 @@ export function syllables(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-const SEPARATOR = /([^\p{L}\p{M}\p{N}]+)/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SENTENCE_END = /[.!?…]/;
 const CLAUSE_END = /[,;:]/;
 const WHITESPACE = /\s/;
@@ -76,22 +76,51 @@ export function syllablesWithPauses(text: string): { words: string[]; pauses: Pa
   const words: string[] = [];
   const pauses: Pause[] = [];
   let pause: Pause = 0;
-  // split with a capturing group: words and the separators between them alternate
   let prev = '';
-  for (const [i, piece] of canonicalize(text).split(SEPARATOR).entries()) {
-    if (i % 2 === 1) {
-      // most separators are one space, which ends nothing: no tests
-      if (piece === ' ') continue;
-      // «dichvucong.gov.vn», «TP.HCM», «1.430.000», «1,5 triệu»: no pause
-      if (!WHITESPACE.test(piece) && (piece === '.' || DIGITS.test(prev))) continue;
-      if (SENTENCE_END.test(piece)) pause = SENTENCE;
-      else if (pause === 0 && CLAUSE_END.test(piece)) pause = CLAUSE;
-    } else if (piece.length > 0) {
-      words.push(piece);
+  // Words and the separators between them alternate: scanned, not split with a Unicode regex (this runs
+  // for every question and every sentence of a story).
+  const canonical = canonicalize(text);
+  for (let i = 0; i < canonical.length; ) {
+    const wordEnd = runEnd(canonical, i, true);
+    if (wordEnd > i) {
+      prev = canonical.slice(i, wordEnd);
+      words.push(prev);
       pauses.push(words.length > 1 ? pause : 0);
       pause = 0;
-      prev = piece;
     }
+    i = runEnd(canonical, wordEnd, false);
+    if (i > wordEnd) pause = pauseAfter(pause, canonical.slice(wordEnd, i), prev);
   }
   return { words, pauses };
+}
+
+/** The pause so far, with this separator typed after the word `prev`. */
+function pauseAfter(pause: Pause, separator: string, prev: string): Pause {
+  // most separators are one space, which ends nothing: no tests
+  if (separator === ' ') return pause;
+  // «dichvucong.gov.vn», «TP.HCM», «1.430.000», «1,5 triệu»: no pause
+  if (!WHITESPACE.test(separator) && (separator === '.' || DIGITS.test(prev))) return pause;
+  if (SENTENCE_END.test(separator)) return SENTENCE;
+  if (pause === 0 && CLAUSE_END.test(separator)) return CLAUSE;
+  return pause;
+}
+
+/** Where the run of word characters (`word`) or of other characters that starts at `from` ends. */
+function runEnd(text: string, from: number, word: boolean): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.codePointAt(i)!;
+    if (isWordChar(c) !== word) break;
+    i += c > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** A letter, a mark or a digit (\p{L}, \p{M}, \p{N}); the ranges Vietnamese uses without the regex. */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  // Latin-1 letters but × and ÷, Latin Extended-A and -B, combining marks, Latin Extended Additional (ệ…)
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f)) return true;
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
+  return WORD_CHAR.test(String.fromCodePoint(c));
 }
