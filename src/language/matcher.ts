@@ -405,30 +405,36 @@ export function buildMatcher(
     ]),
   );
 
-  // Precomputed at build for the knowledge base's terms: the same for every question.
-  const vocabularyWords = new Map([...index.vocabulary].map((t) => [t, t.split(BIGRAM)]));
-  /** A term's words (a bigram's two); not to be changed (the knowledge base's terms share them). */
-  const wordsOfTerm = (term: string): readonly string[] => vocabularyWords.get(term) ?? term.split(BIGRAM);
-  const termWeights = new Map(
-    [...vocabularyWords].map(([t, words]) => [t, Math.max(...words.map(weightOf))]),
+  // Precomputed at build for the knowledge base's terms, in one map so that a matched term costs one
+  // look-up: its words (a bigram's two; not to be changed, the terms share them), the weight of its
+  // weightiest word, and whether it is specific.
+  const termFacts = new Map(
+    [...index.vocabulary].map((t) => {
+      const words = t.split(BIGRAM);
+      return [t, { words, strongest: Math.max(...words.map(weightOf)), specific: isSpecific(t) }];
+    }),
   );
-  /** The weight of a term's weightiest word. */
-  const strongestWeight = (term: string): number =>
-    termWeights.get(term) ?? Math.max(...term.split(BIGRAM).map(weightOf));
+  /** A term's words (a bigram's two); not to be changed (the knowledge base's terms share them). */
+  const wordsOfTerm = (term: string): readonly string[] => termFacts.get(term)?.words ?? term.split(BIGRAM);
 
   /** A term that is evidence for a topic: few topics use it, or it is one of the topic's defining pairs. */
   const isEvidence = (term: string, pairs: ReadonlySet<string> | undefined): boolean =>
     isSpecific(term) || pairs?.has(term) === true;
 
-  /** How much specific evidence a topic has: the weights of its matched terms that few topics use. */
+  /**
+   * How much specific evidence a topic has: the weights (of the weightiest word) of its matched terms that
+   * few topics use.
+   */
   function specificWeight(hit: TopicHit): number {
     const pairs = definingPairs.get(hit.topic);
     let sum = 0;
     for (const [term, docTerms] of hit.matches) {
+      const facts = termFacts.get(term);
+      // (only knowledge-base terms are specific: a term without facts is not)
       const evidence = docTerms.includes(term)
-        ? isEvidence(term, pairs)
+        ? facts?.specific === true || pairs?.has(term) === true
         : docTerms.some((t) => isEvidence(t, pairs));
-      if (evidence) sum += strongestWeight(term);
+      if (evidence) sum += facts?.strongest ?? Math.max(...term.split(BIGRAM).map(weightOf));
     }
     return sum;
   }
