@@ -13,7 +13,7 @@ import {
 import { DECISION_MODEL } from './decision-model';
 import { expand, type Lexicon } from './lexicon';
 import { neededPaperSpan } from './needed-paper';
-import { fold, syllablesWithPauses } from './normalize';
+import { fold, foldLower, syllablesWithPauses } from './normalize';
 import { mendSoundsAlike, type PairVocabulary } from './sounds-alike';
 import { correctSlip, oneLetterMoreIndex, type SpellingVocabulary } from './spelling';
 import { buildTermIndex, type TopicDocument, type TopicHit } from './term-index';
@@ -206,7 +206,7 @@ export function buildMatcher(
     const latest = [...sentences].reverse();
     const asking = [
       ...latest.filter((x) => x.endsWith('?')),
-      ...latest.filter((x) => !x.endsWith('?') && ASKING.test(fold(x.toLowerCase()))),
+      ...latest.filter((x) => !x.endsWith('?') && ASKING.test(foldLower(x))),
     ];
     const candidates = [...asking, sentences.at(-1)!];
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện

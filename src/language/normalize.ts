@@ -44,6 +44,19 @@ export function fold(text: string): string {
   return folded;
 }
 
+/** Letters that lower-casing changes in a folded text: A to Z, and any letter beyond ASCII. */
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
+
+/**
+ * fold(text.toLowerCase()), lower-casing only when the folded text has upper-case letters: most words
+ * are typed (or canonicalized) in lower case, and lower-casing a word with marks costs more than folding it.
+ * The same for every code point, alone or between letters: folding and lower-casing commute.
+ */
+export function foldLower(text: string): string {
+  const bare = fold(text);
+  return MAY_LOWER.test(bare) ? bare.toLowerCase() : bare;
+}
+
 export function hasDiacritics(text: string): boolean {
   return fold(text) !== text;
 }

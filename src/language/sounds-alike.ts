@@ -1,4 +1,4 @@
-import { fold } from './normalize';
+import { fold, foldLower } from './normalize';
 
 /**
  * Onsets that many speakers pronounce alike and so misspell (northern tr/ch and s/x: «cư chú» for cư
@@ -48,7 +48,7 @@ function swapOnset(word: string, bare: string, from: string, to: string): string
  */
 export function mendSoundsAlike(words: readonly string[], vocabulary: PairVocabulary): string[] {
   const out = [...words];
-  const folded = out.map((w) => fold(w.toLowerCase()));
+  const folded = out.map((w) => foldLower(w));
   for (let i = 0; i + 1 < out.length; i++) {
     // Most pairs have no onset to swap: skipped before any lookup.
     if (!SWAPPABLE.test(folded[i]!) && !SWAPPABLE.test(folded[i + 1]!)) continue;
@@ -56,15 +56,15 @@ export function mendSoundsAlike(words: readonly string[], vocabulary: PairVocabu
     const [a, b] = [out[i]!, out[i + 1]!];
     const mended = candidates(a, b, folded[i]!, folded[i + 1]!).find(
       ([x, y, changed]) =>
-        vocabulary.isSpecific(`${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`) &&
+        vocabulary.isSpecific(`${foldLower(x)}_${foldLower(y)}`) &&
         share(x, y, changed, vocabulary) >= MIN_SHARE &&
         // Typed with marks, the mended word must be one the knowledge base writes so («chỗ» is not «trợ»).
         (isBare(changed) || vocabulary.usesWord(changed.toLowerCase())),
     );
     if (mended) {
       [out[i], out[i + 1]] = [mended[0], mended[1]];
-      folded[i] = fold(mended[0].toLowerCase());
-      folded[i + 1] = fold(mended[1].toLowerCase());
+      folded[i] = foldLower(mended[0]);
+      folded[i + 1] = foldLower(mended[1]);
     }
   }
   return out;
@@ -92,7 +92,7 @@ function share(x: string, y: string, changed: string, vocabulary: PairVocabulary
   const keptWord = changed === y ? x : y;
   // A word that says nothing on its own (cho, có, làm, xin) anchors nothing: «xin cho» is not «xin trợ».
   if (vocabulary.isStopword(keptWord)) return 0;
-  const kept = fold(keptWord.toLowerCase());
-  const pair = `${fold(x.toLowerCase())}_${fold(y.toLowerCase())}`;
+  const kept = foldLower(keptWord);
+  const pair = `${foldLower(x)}_${foldLower(y)}`;
   return vocabulary.samplesWith(pair) / Math.max(1, vocabulary.samplesWith(kept));
 }

@@ -1,4 +1,4 @@
-import { fold } from './normalize';
+import { foldLower } from './normalize';
 
 /**
  * A written Vietnamese syllable without its marks: an onset, one to three vowels, an ending. A typo
@@ -84,7 +84,7 @@ const NONE: readonly string[] = [];
  * single likely reading. The corrected word comes back without marks (the typed ones were broken too).
  */
 export function correctSlip(word: string, vocabulary: SpellingVocabulary): string | undefined {
-  const w = fold(word.toLowerCase());
+  const w = foldLower(word);
   if (w.length < MIN_LENGTH || w.length > MAX_LENGTH || !/^[a-z]+$/.test(w)) return undefined;
   if (vocabulary.has(w) || SYLLABLE.test(w)) return undefined;
   // The most frequent reading; of equally frequent ones, the first tried.
