@@ -141,14 +141,20 @@ export function buildMatcher(
       return { topic: d.topic, bare, toneless: words.map(withoutTone), joined, first };
     }),
   );
-  // A phrase can only be in a message that has its first word between two spaces (an empty phrase: ''), so
-  // the message's words are looked up here instead of every phrase being searched for in every message.
-  const askingByFirstWord = new Map<string, number[]>();
+  // A phrase can only be in a message whose `said` string has its first two words one after the other
+  // between spaces (a phrase of one word: that word; an empty phrase: ''), so the message's words are
+  // looked up here instead of every phrase being searched for in every message.
+  const askingByFirstWords = new Map<string, { oneWord: number[]; bySecondWord: Map<string, number[]> }>();
   askingPhrases.forEach((a, i) => {
     const firstWord = a.bare[0] ?? '';
-    const phrases = askingByFirstWord.get(firstWord);
-    if (phrases) phrases.push(i);
-    else askingByFirstWord.set(firstWord, [i]);
+    let from = askingByFirstWords.get(firstWord);
+    if (!from) {
+      from = { oneWord: [], bySecondWord: new Map() };
+      askingByFirstWords.set(firstWord, from);
+    }
+    const second = a.bare[1];
+    if (second === undefined) from.oneWord.push(i);
+    else from.bySecondWord.set(second, [...(from.bySecondWord.get(second) ?? []), i]);
   });
   /**
    * The topic a message asks for by one of its phrases. A word typed with accents must have the phrase
@@ -161,14 +167,22 @@ export function buildMatcher(
     addedBare: readonly string[],
     said: string,
   ): string | undefined {
-    // `said` is ` ${bare} | ${addedBare} `: its words between spaces are these, '' and '|'. Most messages
-    // have no phrase's first word, and cost only these look-ups.
+    // `said` is ` ${bare} | ${addedBare} `: its words between spaces, in order (an empty list is one '').
+    // Most messages have no phrase's first two words, and cost only these look-ups.
+    const inOrder = [
+      '',
+      ...(bare.length > 0 ? bare : ['']),
+      '|',
+      ...(addedBare.length > 0 ? addedBare : ['']),
+      '',
+    ];
     const possible: number[] = [];
-    for (const words of [bare, addedBare, SAID_SEPARATORS]) {
-      for (const w of words) {
-        const phrases = askingByFirstWord.get(w);
-        if (phrases) possible.push(...phrases);
-      }
+    for (let j = 0; j < inOrder.length; j++) {
+      const from = askingByFirstWords.get(inOrder[j]!);
+      if (!from) continue;
+      possible.push(...from.oneWord);
+      const phrases = from.bySecondWord.get(inOrder[j + 1] ?? '');
+      if (phrases) possible.push(...phrases);
     }
     if (possible.length === 0) return undefined;
     const candidates = [...new Set(possible)]
