@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cuesSchema } from './cues-schema';
 import { canonicalize, fold, type Pause, SENTENCE, syllables } from './normalize';
+import { wordsAt } from './words-at';
 
 /** The shape of content/language.yaml: how residents write, as data. */
 export const lexiconSchema = z.object({
@@ -352,7 +353,7 @@ function withoutNames(
   for (let i = 0; i < words.length; i++) {
     const before = written.pauses[i] ?? 0;
     if (before > pause) pause = before;
-    const name = nameAt(folded, i, names);
+    const name = wordsAt(folded, i, names);
     if (name) i += name.length - 1;
     else {
       kept.words.push(words[i]!);
@@ -362,18 +363,4 @@ function withoutNames(
     }
   }
   return kept;
-}
-
-/** The first of the bot's names that the words from i say. */
-function nameAt(
-  folded: readonly string[],
-  i: number,
-  names: readonly (readonly string[])[],
-): readonly string[] | undefined {
-  for (const name of names) {
-    let k = 0;
-    while (k < name.length && folded[i + k] === name[k]) k++;
-    if (k === name.length) return name;
-  }
-  return undefined;
 }

@@ -1,3 +1,5 @@
+import { wordsAt } from './words-at';
+
 /** Words that end the name of a paper asked about and make it a question: «cần giấy kết hôn không», «… hay chỉ căn cước». */
 const ASKS_AFTER_PAPER = new Set(['khong', 'ko', 'k', 'hong', 'hok', 'hay', 'hoac', 'chua', 'or']);
 /** Words that end it as a statement: «cần giấy xác nhận cư trú để lĩnh lương hưu» needs that paper itself. */
@@ -19,7 +21,7 @@ export function neededPaperSpan(
   cues: readonly (readonly string[])[],
 ): readonly [number, number] | undefined {
   for (let i = 0; i < folded.length; i++) {
-    const cue = cueAt(folded, i, cues);
+    const cue = wordsAt(folded, i, cues);
     if (!cue) continue;
     const start = i + cue.length;
     if (start >= folded.length || NOT_A_PAPER.has(folded[start]!)) continue;
@@ -29,20 +31,6 @@ export function neededPaperSpan(
       end++;
     }
     if (end > start && ASKS_AFTER_PAPER.has(folded[end] ?? '')) return [start, end];
-  }
-  return undefined;
-}
-
-/** The first cue whose words are the question's from word i (compared in a loop: it runs at every word). */
-function cueAt(
-  folded: readonly string[],
-  i: number,
-  cues: readonly (readonly string[])[],
-): readonly string[] | undefined {
-  for (const cue of cues) {
-    let k = 0;
-    while (k < cue.length && folded[i + k] === cue[k]) k++;
-    if (k === cue.length) return cue;
   }
   return undefined;
 }
