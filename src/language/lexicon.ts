@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cuesSchema } from './cues-schema';
+import { byFirstTwoWords, type FirstTwoWords } from './first-two-words';
 import { canonicalize, fold, type Pause, SENTENCE, syllables } from './normalize';
 import { wordsAt } from './words-at';
 
@@ -59,9 +60,9 @@ export interface Lexicon {
   /** folded abbreviation → canonical syllables that replace it */
   readonly abbreviations: ReadonlyMap<string, readonly string[]>;
   /** phrases by their first folded syllable, then their second, longest first */
-  readonly phrasesByFirstWord: ReadonlyMap<string, PhrasesFrom>;
+  readonly phrasesByFirstWord: ReadonlyMap<string, FirstTwoWords<Phrase>>;
   /** the same with the glossary, for residents' questions */
-  readonly questionPhrasesByFirstWord: ReadonlyMap<string, PhrasesFrom>;
+  readonly questionPhrasesByFirstWord: ReadonlyMap<string, FirstTwoWords<Phrase>>;
   /** LexiconData.notBefore: a phrase's last folded syllable → the phrases that undo it, by first syllable */
   readonly notBefore: ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>;
   /** stopwords as written (canonical) */
@@ -86,15 +87,6 @@ interface Together {
   readonly adds: readonly string[];
 }
 
-/**
- * The phrases that start with one word, by their second folded syllable (longest first), and those of
- * that one word: a question's word is compared only with the phrases that go on with its next word.
- */
-interface PhrasesFrom {
-  readonly bySecondWord: ReadonlyMap<string, readonly Phrase[]>;
-  readonly oneWord: readonly Phrase[];
-}
-
 /** A colloquial phrase (canonical and folded syllables) and the official words it stands for. */
 interface Phrase {
   readonly words: readonly string[];
@@ -116,8 +108,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
     });
   const phrases = compile(Object.entries(data.phrases));
   const glossary = compile(Object.entries(data.glossary ?? {}));
-  const phrasesByFirstWord = byFirstTwoWords(phrases);
-  const questionPhrasesByFirstWord = byFirstTwoWords([...phrases, ...glossary]);
+  const phrasesByFirstWord = longestByFirstTwoWords(phrases);
+  const questionPhrasesByFirstWord = longestByFirstTwoWords([...phrases, ...glossary]);
   const stopwords = new Set(data.stopwords.map(canonicalize));
   const bareStopwords = new Set([...stopwords].map(fold));
   const generic = new Set((data.generic ?? []).flatMap((g) => syllables(g).map(fold)));
@@ -153,28 +145,18 @@ export function compileLexicon(data: LexiconData): Lexicon {
   };
 }
 
-/** byFirstWord, each word's phrases then by their second folded syllable (PhrasesFrom). */
-function byFirstTwoWords(phrases: readonly Phrase[]): Map<string, PhrasesFrom> {
-  return new Map(
-    [...byFirstWord(phrases)].map(([first, list]) => {
-      const bySecondWord = new Map<string, Phrase[]>();
-      for (const p of list) {
-        const second = p.folded[1];
-        if (second === undefined) continue;
-        const same = bySecondWord.get(second);
-        if (same) same.push(p);
-        else bySecondWord.set(second, [p]);
-      }
-      return [first, { bySecondWord, oneWord: list.filter((p) => p.folded.length === 1) }];
-    }),
-  );
-}
+/** The phrases longest first ("sổ hộ khẩu" is seen before "hộ khẩu"), without the empty one. */
+const longestFirst = (phrases: readonly Phrase[]): Phrase[] =>
+  phrases.filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
+
+/** Phrases by their first two folded syllables, longest first. */
+const longestByFirstTwoWords = (phrases: readonly Phrase[]): Map<string, FirstTwoWords<Phrase>> =>
+  byFirstTwoWords(longestFirst(phrases), (p) => p.folded);
 
 /** Phrases by their first folded syllable, longest first: "sổ hộ khẩu" is seen before "hộ khẩu". */
 function byFirstWord(phrases: readonly Phrase[]): Map<string, Phrase[]> {
-  const sorted = phrases.filter((p) => p.folded.length > 0).sort((a, b) => b.folded.length - a.folded.length);
   const map = new Map<string, Phrase[]>();
-  for (const p of sorted) {
+  for (const p of longestFirst(phrases)) {
     const list = map.get(p.folded[0]!);
     if (list) list.push(p);
     else map.set(p.folded[0]!, [p]);

@@ -11,6 +11,7 @@ import {
   TOLD_OUTSIDE,
 } from './confidence';
 import { DECISION_MODEL } from './decision-model';
+import { byFirstTwoWords } from './first-two-words';
 import { expand, type Lexicon } from './lexicon';
 import { neededPaperSpan } from './needed-paper';
 import { fold, foldLower, syllablesWithPauses } from './normalize';
@@ -144,18 +145,10 @@ export function buildMatcher(
   // A phrase can only be in a message whose `said` string has its first two words one after the other
   // between spaces (a phrase of one word: that word; an empty phrase: ''), so the message's words are
   // looked up here instead of every phrase being searched for in every message.
-  const askingByFirstWords = new Map<string, { oneWord: number[]; bySecondWord: Map<string, number[]> }>();
-  askingPhrases.forEach((a, i) => {
-    const firstWord = a.bare[0] ?? '';
-    let from = askingByFirstWords.get(firstWord);
-    if (!from) {
-      from = { oneWord: [], bySecondWord: new Map() };
-      askingByFirstWords.set(firstWord, from);
-    }
-    const second = a.bare[1];
-    if (second === undefined) from.oneWord.push(i);
-    else from.bySecondWord.set(second, [...(from.bySecondWord.get(second) ?? []), i]);
-  });
+  const askingByFirstWords = byFirstTwoWords(
+    askingPhrases.map((_, i) => i),
+    (i) => askingPhrases[i]!.bare,
+  );
   /**
    * The topic a message asks for by one of its phrases. A word typed with accents must have the phrase
    * word's letters («phạt nguội thật» is not «người thật»), though its tone may slip («nhăc» is «nhắc»); a
