@@ -432,6 +432,51 @@ describe('the answer engine, as a resident meets it', () => {
     },
   );
 
+  it.each([
+    // a thing we do not handle, asked with a way of doing it: the way is only the manner (they got a
+    // list of online procedures with «Đăng ký kết hôn» among them)
+    ['lam ho chieu online duoc khong', 'ho-chieu'],
+    ['nộp phạt giao thông online được không', 'xe-co'],
+    ['dang ky cho con vao lop 1 tren mang the nao', 'hoc-tap'],
+    ['đổi bằng lái xe online', 'bang-lai-xe'],
+  ])('says where to go for «%s» (%s), not a list of online procedures', (question, outside) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('unknown');
+    expect(m.outside).toBe(outside);
+  });
+
+  it('still reads a question about the postman as the postal service, not as a parcel', () => {
+    const m = matcher.match('buu ta goi ma toi khong co nha thi sao');
+    expect(m.decision).not.toBe('unknown');
+    expect(m.candidates[0]?.topic).toBe('buu-chinh');
+  });
+
+  it.each([
+    // they got civil-status extracts (trích lục) and the VNeID card wallet, confidently
+    'dang ky xe may',
+    'cấp lại giấy đăng ký xe',
+    'giay dang ky xe',
+  ])('says where to go for the vehicle papers of «%s»', (question) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('unknown');
+    expect(m.outside).toBe('xe-co');
+  });
+
+  it('does not answer «cấp lại giấy đăng ký xe online» with copies of birth or marriage papers', () => {
+    const m = matcher.match('cap lai giay dang ky xe online');
+    expect(m.decision).not.toBe('answer');
+    expect(m.candidates[0]?.topic).not.toBe('trich-luc-ho-tich');
+  });
+
+  it.each(['doi chu ho khi ong nha toi mat', 'bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào'])(
+    'answers «%s» with the household registration (the head of household changes), not the death registration',
+    (question) => {
+      const m = matcher.match(question);
+      expect(m.decision).toBe('answer');
+      expect(m.topic).toBe('thuong-tru');
+    },
+  );
+
   it('tells where to go for every out-of-scope example asked word for word, never a list of procedures', () => {
     const { kb } = loadContent('content');
     const examples = kb.outOfScope.flatMap((o) => [...o.examples, ...(o.examples_en ?? [])]);
