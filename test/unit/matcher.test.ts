@@ -468,6 +468,26 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.candidates[0]?.topic).not.toBe('trich-luc-ho-tich');
   });
 
+  it.each([
+    // «vay» typed bare is also «vậy»: they got the forest ranger's reply and the allowance answer
+    ['Muốn vay tiền mua máy cày thì làm sao', 'vay-von'],
+    ['vay tiền hộ nghèo', 'vay-von'],
+    ['di lam ben dai loan co mat phi moi gioi ko', 'lao-dong-nuoc-ngoai'],
+  ])('says where to go for «%s» (%s)', (question, outside) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('unknown');
+    expect(m.outside).toBe(outside);
+  });
+
+  it.each([
+    ['Giấy đăng ký kết hôn có tích hợp vô vneid được hông', 'cong-dan-so'],
+    ['Bot ko hiểu gì hết trơn, chuyển người khác giùm', 'gap-can-bo'],
+  ])('answers «%s» with what it asks for (%s), not the procedure it names', (question, topic) => {
+    const m = matcher.match(question);
+    expect(m.decision).toBe('answer');
+    expect(m.topic).toBe(topic);
+  });
+
   it.each(['doi chu ho khi ong nha toi mat', 'bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào'])(
     'answers «%s» with the household registration (the head of household changes), not the death registration',
     (question) => {
