@@ -484,6 +484,8 @@ describe('the answer engine, as a resident meets it', () => {
   it.each([
     ['Giấy đăng ký kết hôn có tích hợp vô vneid được hông', 'cong-dan-so'],
     ['Bot ko hiểu gì hết trơn, chuyển người khác giùm', 'gap-can-bo'],
+    // a mistake on the ID card is mended by the police, not by correcting the civil-status register
+    ['căn cước ghi sai tên thì sửa ở đâu', 'can-cuoc'],
   ])('answers «%s» with what it asks for (%s), not the procedure it names', (question, topic) => {
     const m = matcher.match(question);
     expect(m.decision).toBe('answer');
