@@ -433,17 +433,42 @@ describe('the answer engine, as a resident meets it', () => {
   );
 
   it.each([
-    // a thing we do not handle, asked with a way of doing it: the way is only the manner (they got a
-    // list of online procedures with «Đăng ký kết hôn» among them)
-    ['lam ho chieu online duoc khong', 'ho-chieu'],
-    ['nộp phạt giao thông online được không', 'xe-co'],
-    ['dang ky cho con vao lop 1 tren mang the nao', 'hoc-tap'],
-    ['đổi bằng lái xe online', 'bang-lai-xe'],
-  ])('says where to go for «%s» (%s), not a list of online procedures', (question, outside) => {
-    const m = matcher.match(question);
-    expect(m.decision).toBe('unknown');
-    expect(m.outside).toBe(outside);
-  });
+    ['Giấy đăng ký kết hôn có tích hợp vô vneid được hông', 'cong-dan-so'],
+    ['Bot ko hiểu gì hết trơn, chuyển người khác giùm', 'gap-can-bo'],
+    // a mistake on the ID card is mended by the police, not by correcting the civil-status register
+    ['căn cước ghi sai tên thì sửa ở đâu', 'can-cuoc'],
+    // the head of the household changes: thường trú, not the death registration
+    ['doi chu ho khi ong nha toi mat', 'thuong-tru'],
+    ['bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào', 'thuong-tru'],
+    // a thing we do not handle asked with a way of doing it: the way is only the manner (they got a list
+    // of online procedures with «Đăng ký kết hôn» among them)
+    ['lam ho chieu online duoc khong', '~ho-chieu'],
+    ['nộp phạt giao thông online được không', '~xe-co'],
+    ['dang ky cho con vao lop 1 tren mang the nao', '~hoc-tap'],
+    ['đổi bằng lái xe online', '~bang-lai-xe'],
+    // a vehicle's papers: they got civil-status extracts (trích lục) and the VNeID card wallet, confidently
+    ['dang ky xe may', '~xe-co'],
+    ['cấp lại giấy đăng ký xe', '~xe-co'],
+    ['giay dang ky xe', '~xe-co'],
+    // «vay» typed bare is also «vậy»: they got the forest ranger's reply and the allowance answer
+    ['Muốn vay tiền mua máy cày thì làm sao', '~vay-von'],
+    ['vay tiền hộ nghèo', '~vay-von'],
+    ['di lam ben dai loan co mat phi moi gioi ko', '~lao-dong-nuoc-ngoai'],
+    // «miền Trung» is also in the lottery's examples: the storm is the weather
+    ['bão có vô miền Trung không', '~thoi-tiet'],
+  ])(
+    'reads «%s» as %s (~: a subject we do not handle, told where to go), not a procedure that shares its words',
+    (question, expected) => {
+      const m = matcher.match(question);
+      if (expected.startsWith('~')) {
+        expect(m.decision).toBe('unknown');
+        expect(m.outside).toBe(expected.slice(1));
+      } else {
+        expect(m.decision).toBe('answer');
+        expect(m.topic).toBe(expected);
+      }
+    },
+  );
 
   it('still reads a question about the postman as the postal service, not as a parcel', () => {
     const m = matcher.match('buu ta goi ma toi khong co nha thi sao');
@@ -451,55 +476,11 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.candidates[0]?.topic).toBe('buu-chinh');
   });
 
-  it.each([
-    // they got civil-status extracts (trích lục) and the VNeID card wallet, confidently
-    'dang ky xe may',
-    'cấp lại giấy đăng ký xe',
-    'giay dang ky xe',
-  ])('says where to go for the vehicle papers of «%s»', (question) => {
-    const m = matcher.match(question);
-    expect(m.decision).toBe('unknown');
-    expect(m.outside).toBe('xe-co');
-  });
-
   it('does not answer «cấp lại giấy đăng ký xe online» with copies of birth or marriage papers', () => {
     const m = matcher.match('cap lai giay dang ky xe online');
     expect(m.decision).not.toBe('answer');
     expect(m.candidates[0]?.topic).not.toBe('trich-luc-ho-tich');
   });
-
-  it.each([
-    // «vay» typed bare is also «vậy»: they got the forest ranger's reply and the allowance answer
-    ['Muốn vay tiền mua máy cày thì làm sao', 'vay-von'],
-    ['vay tiền hộ nghèo', 'vay-von'],
-    ['di lam ben dai loan co mat phi moi gioi ko', 'lao-dong-nuoc-ngoai'],
-    // «miền Trung» is also in the lottery's examples: the storm is the weather
-    ['bão có vô miền Trung không', 'thoi-tiet'],
-  ])('says where to go for «%s» (%s)', (question, outside) => {
-    const m = matcher.match(question);
-    expect(m.decision).toBe('unknown');
-    expect(m.outside).toBe(outside);
-  });
-
-  it.each([
-    ['Giấy đăng ký kết hôn có tích hợp vô vneid được hông', 'cong-dan-so'],
-    ['Bot ko hiểu gì hết trơn, chuyển người khác giùm', 'gap-can-bo'],
-    // a mistake on the ID card is mended by the police, not by correcting the civil-status register
-    ['căn cước ghi sai tên thì sửa ở đâu', 'can-cuoc'],
-  ])('answers «%s» with what it asks for (%s), not the procedure it names', (question, topic) => {
-    const m = matcher.match(question);
-    expect(m.decision).toBe('answer');
-    expect(m.topic).toBe(topic);
-  });
-
-  it.each(['doi chu ho khi ong nha toi mat', 'bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào'])(
-    'answers «%s» with the household registration (the head of household changes), not the death registration',
-    (question) => {
-      const m = matcher.match(question);
-      expect(m.decision).toBe('answer');
-      expect(m.topic).toBe('thuong-tru');
-    },
-  );
 
   it('tells where to go for every out-of-scope example asked word for word, never a list of procedures', () => {
     const { kb } = loadContent('content');
