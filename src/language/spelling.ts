@@ -6,11 +6,19 @@ import { foldLower } from './normalize';
  * knowledge base happens not to contain keeps it, so only broken syllables are corrected.
  */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+/**
+ * No written syllable doubles these vowels («ưu» folds to uu): «lyy», «so doo», «giaay» are a key
+ * pressed twice, or Telex's â ê ô typed without a Vietnamese keyboard — either way one of them too many.
+ */
+const DOUBLED_VOWEL = /aa|ee|ii|oo|yy/;
 const LETTERS = 'abcdeghiklmnopqrstuvxy';
 const MIN_LENGTH = 3;
 const MAX_LENGTH = 8;
-/** Telex typing puts the tone after the word (s sắc, f huyền, r hỏi, x ngã, j nặng). */
-const TELEX_TONE_KEYS = 'sfrxj';
+/**
+ * Telex typing puts the tone after the word (s sắc, f huyền, r hỏi, x ngã, j nặng), and w after a vowel
+ * for ư, ơ, ă («khai tuw»).
+ */
+const TELEX_KEYS = 'sfrxjw';
 
 export interface SpellingVocabulary {
   /** a folded syllable the knowledge base uses */
@@ -35,7 +43,7 @@ function* fewerOrSwapped(w: string): Generator<string> {
     for (let i = 0; i < w.length; i++) yield w.slice(0, i) + w.slice(i + 1);
     for (let i = 0; i + 1 < w.length; i++) yield w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
   } else {
-    if (TELEX_TONE_KEYS.includes(w.at(-1) ?? '')) yield w.slice(0, -1);
+    if (TELEX_KEYS.includes(w.at(-1) ?? '')) yield w.slice(0, -1);
     for (let i = 0; i + 1 < w.length; i++) if (w[i] === w[i + 1]) yield w.slice(0, i) + w.slice(i + 1);
   }
 }
@@ -86,7 +94,7 @@ const NONE: readonly string[] = [];
 export function correctSlip(word: string, vocabulary: SpellingVocabulary): string | undefined {
   const w = foldLower(word);
   if (w.length < MIN_LENGTH || w.length > MAX_LENGTH || !/^[a-z]+$/.test(w)) return undefined;
-  if (vocabulary.has(w) || SYLLABLE.test(w)) return undefined;
+  if (vocabulary.has(w) || (SYLLABLE.test(w) && !DOUBLED_VOWEL.test(w))) return undefined;
   // The most frequent reading; of equally frequent ones, the first tried.
   let best: string | undefined;
   let bestCount = 0;

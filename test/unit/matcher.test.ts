@@ -440,6 +440,9 @@ describe('the answer engine, as a resident meets it', () => {
     // the head of the household changes: thường trú, not the death registration
     ['doi chu ho khi ong nha toi mat', 'thuong-tru'],
     ['bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào', 'thuong-tru'],
+    // Southern «coi» is «xem»; «cand» is «công an» (they got «tôi chưa hiểu» and a list)
+    ['coi hồ sơ giùm', 'tra-cuu-ho-so'],
+    ['cand xa o dau', 'lien-he'],
     // a thing we do not handle asked with a way of doing it: the way is only the manner (they got a list
     // of online procedures with «Đăng ký kết hôn» among them)
     ['lam ho chieu online duoc khong', '~ho-chieu'],

@@ -34,6 +34,9 @@ describe('a word typed with one slip', () => {
     ['thog', 'thong'], // the likelier of two readings (thong, tho)
     ['sso', 'so'], // three letters: one typed twice
     ['hoj', 'ho'], // three letters: a Telex tone key (j = nặng) left at the end
+    ['how', 'ho'], // …or Telex's w (ư, ơ, ă)
+    ['soo', 'so'], // a vowel no syllable doubles, though the shape is a syllable's («sổ» typed in Telex)
+    ['tamm', 'tam'],
   ])('«%s» is read as «%s»', (typed, meant) => {
     expect(correctSlip(typed, vocabulary)).toBe(meant);
   });
@@ -57,6 +60,9 @@ describe('the matcher reads slips on procedure words', () => {
     ['trch luc khai sinh online', 'trich-luc-ho-tich'],
     ['hoj khau', 'thuong-tru'],
     ['cong chugn giay to', 'chung-thuc-ban-sao'],
+    ['khai tuw cho ba toi can gi', 'khai-tu'],
+    ['xin lyy lich tu phap de di xkld mat bao lau', 'ly-lich-tu-phap'],
+    ['sang ten so doo cho con cai', 'dat-dai'],
   ])('«%s» is answered with %s, as it would be without the slip', (question, topic) => {
     const got = matcher.match(question);
     expect([got.decision, got.topic]).toEqual(['answer', topic]);
