@@ -459,6 +459,8 @@ describe('the answer engine, as a resident meets it', () => {
     ['di lam ben dai loan co mat phi moi gioi ko', '~lao-dong-nuoc-ngoai'],
     // «miền Trung» is also in the lottery's examples: the storm is the weather
     ['bão có vô miền Trung không', '~thoi-tiet'],
+    // citizenship is not the marriage registration it follows
+    ['can I apply for Vietnamese citizenship after marriage', '~quoc-tich'],
   ])(
     'reads «%s» as %s (~: a subject we do not handle, told where to go), not a procedure that shares its words',
     (question, expected) => {
