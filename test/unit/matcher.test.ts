@@ -443,6 +443,8 @@ describe('the answer engine, as a resident meets it', () => {
     // Southern «coi» is «xem»; «cand» is «công an» (they got «tôi chưa hiểu» and a list)
     ['coi hồ sơ giùm', 'tra-cuu-ho-so'],
     ['cand xa o dau', 'lien-he'],
+    // paying the fee online names the online payment by «trả bằng», not by «thanh toán»
+    ['lệ phí nộp trên mạng trả bằng gì', 'thanh-toan-truc-tuyen'],
     // a thing we do not handle asked with a way of doing it: the way is only the manner (they got a list
     // of online procedures with «Đăng ký kết hôn» among them)
     ['lam ho chieu online duoc khong', '~ho-chieu'],
