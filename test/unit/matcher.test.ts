@@ -445,6 +445,12 @@ describe('the answer engine, as a resident meets it', () => {
     ['cand xa o dau', 'lien-he'],
     // paying the fee online names the online payment by «trả bằng», not by «thanh toán»
     ['lệ phí nộp trên mạng trả bằng gì', 'thanh-toan-truc-tuyen'],
+    // changing a child's surname or name is the correction of the civil-status register, whatever the
+    // story around it (a divorce, a father gone: they got a question back or the adoption reply)
+    [
+      'cho minh hoi muon doi ho cho con tu ho cha sang ho me dc ko, vi cha no bo di, minh la me nuoi con mot minh',
+      'cai-chinh-ho-tich',
+    ],
     // a thing we do not handle asked with a way of doing it: the way is only the manner (they got a list
     // of online procedures with «Đăng ký kết hôn» among them)
     ['lam ho chieu online duoc khong', '~ho-chieu'],
