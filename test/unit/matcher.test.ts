@@ -445,6 +445,9 @@ describe('the answer engine, as a resident meets it', () => {
     ['cand xa o dau', 'lien-he'],
     // paying the fee online names the online payment by «trả bằng», not by «thanh toán»
     ['lệ phí nộp trên mạng trả bằng gì', 'thanh-toan-truc-tuyen'],
+    // whether a death can be registered (by someone else, without a body): khai tử, whatever else is lost
+    ['ngoai mat ma cmnd cua ngoai bi nuoc cuon mat roi, khai tu dc hong', 'khai-tu'],
+    ['bac hai mat, con cai o xa het, hang xom di khai tu gium duoc khong', 'khai-tu'],
     // changing a child's surname or name is the correction of the civil-status register, whatever the
     // story around it (a divorce, a father gone: they got a question back or the adoption reply)
     [
