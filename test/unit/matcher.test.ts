@@ -451,7 +451,7 @@ describe('the answer engine, as a resident meets it', () => {
     // changing a child's surname or name is the correction of the civil-status register, whatever the
     // story around it (a divorce, a father gone: they got a question back or the adoption reply)
     [
-      'cho minh hoi muon doi ho cho con tu ho cha sang ho me dc ko, vi cha no bo di, minh la me nuoi con mot minh',
+      'cho minh hoi muon doi ho cho con tu ho cha sang ho me dc ko, vi cha no bo di tu khi no 2 tuoi, gio ko lien lac dc. minh la me nuoi con mot minh 10 nam nay. thu tuc the nao, co can chu ky cua cha no ko',
       'cai-chinh-ho-tich',
     ],
     // a thing we do not handle asked with a way of doing it: the way is only the manner (they got a list
