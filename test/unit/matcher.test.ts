@@ -445,6 +445,9 @@ describe('the answer engine, as a resident meets it', () => {
     ['cand xa o dau', 'lien-he'],
     // paying the fee online names the online payment by «trả bằng», not by «thanh toán»
     ['lệ phí nộp trên mạng trả bằng gì', 'thanh-toan-truc-tuyen'],
+    // the VNeID account itself locked or silent (not «đăng nhập dịch vụ công bằng VNeID báo lỗi»: the
+    // portal account)
+    ['vneid ko gui ma opt ve may, cho hoai ko thay', 'vneid'],
     // whether a death can be registered (by someone else, without a body): khai tử, whatever else is lost
     ['ngoai mat ma cmnd cua ngoai bi nuoc cuon mat roi, khai tu dc hong', 'khai-tu'],
     ['bac hai mat, con cai o xa het, hang xom di khai tu gium duoc khong', 'khai-tu'],
