@@ -12,6 +12,7 @@ export function matchDocuments(kb: Pick<KnowledgeBase, 'topics' | 'outOfScope'>)
       ...(t.named ? { named: t.named } : {}),
       ...(t.asks ? { asks: t.asks } : {}),
       ...(t.way ? { way: true } : {}),
+      ...(t.kind === 'action' ? { action: true } : {}),
     })),
     ...kb.outOfScope.map((o) => ({
       topic: `${OUTSIDE_PREFIX}${o.id}`,

@@ -139,7 +139,14 @@ export function buildMatcher(
       const words = read(first ? p.slice(FIRST_WORDS.length) : p, lexicon).words;
       const bare = words.map(fold);
       const joined = ` ${bare.join(' ')} `;
-      return { topic: d.topic, bare, toneless: words.map(withoutTone), joined, first };
+      return {
+        topic: d.topic,
+        bare,
+        toneless: words.map(withoutTone),
+        joined,
+        first,
+        action: d.action === true,
+      };
     }),
   );
   // A phrase can only be in a message whose `said` string has its first two words one after the other
@@ -187,13 +194,21 @@ export function buildMatcher(
     const key = typed.map((w, i) => (bare[i] === w ? undefined : withoutTone(w)));
     const same = (i: number, a: (typeof askingPhrases)[number], k: number): boolean =>
       key[i] === undefined ? bare[i] === a.bare[k] : key[i] === a.toneless[k];
-    return candidates.find((a) => {
-      const last = a.first ? 0 : typed.length - a.bare.length;
+    // Something asked of the bot first (a reminder, a person), then the phrase said first: «gia hạn thẻ
+    // bhyt» told after «đặt lịch nhắc» asks for the reminder, «mất thẻ bhyt… đưa căn cước thay» the card.
+    let asked: { topic: string; at: number; action: boolean } | undefined;
+    for (const a of candidates) {
+      if (asked?.action && !a.action) continue;
+      const before = asked && asked.action === a.action ? asked.at : typed.length;
+      const last = Math.min(a.first ? 0 : typed.length - a.bare.length, before - 1);
       for (let start = 0; start <= last; start++) {
-        if (a.bare.every((_, k) => same(start + k, a, k))) return true;
+        if (a.bare.every((_, k) => same(start + k, a, k))) {
+          asked = { topic: a.topic, at: start, action: a.action };
+          break;
+        }
       }
-      return false;
-    })?.topic;
+    }
+    return asked?.topic;
   }
 
   /**

@@ -14,6 +14,11 @@ export interface TopicDocument {
   /** Phrases that ask for this topic whatever else the message names (a reminder of some procedure). */
   readonly asks?: readonly string[];
   /**
+   * Something the bot does (a reminder, a staff member, announcements: `kind: action`): its asking phrase
+   * wins over another topic's in the same message («thẻ BHYT hết hạn 31/12, nhắc tôi trước nửa tháng»).
+   */
+  readonly action?: boolean;
+  /**
    * A way of doing any procedure (online, by post: `way: true` in its topic file), not a procedure: as a
    * close runner-up it does not hold back the procedure the question names (the conversation answers
    * that procedure's own section for the way).

@@ -445,6 +445,11 @@ describe('the answer engine, as a resident meets it', () => {
     ['cand xa o dau', 'lien-he'],
     // paying the fee online names the online payment by «trả bằng», not by «thanh toán»
     ['lệ phí nộp trên mạng trả bằng gì', 'thanh-toan-truc-tuyen'],
+    // the health-insurance card lost, renewed or free (it got the allowance, or a question back)…
+    ['Toi lam mat the bhyt, di kham benh dua the can cuoc thay duoc khong?', 'bao-hiem-y-te'],
+    ['ong ngoai chau tren 80 tuoi thi co duoc the bao hiem y te mien phi khong a', 'bao-hiem-y-te'],
+    // …unless a reminder is asked for first
+    ['dat lich nhac gia han the bhyt cho con truoc 1 tuan', 'nhac-lich'],
     // the VNeID account itself locked or silent (not «đăng nhập dịch vụ công bằng VNeID báo lỗi»: the
     // portal account)
     ['vneid ko gui ma opt ve may, cho hoai ko thay', 'vneid'],
