@@ -437,6 +437,10 @@ describe('the answer engine, as a resident meets it', () => {
     ['Bot ko hiểu gì hết trơn, chuyển người khác giùm', 'gap-can-bo'],
     // a mistake on the ID card is mended by the police, not by correcting the civil-status register
     ['căn cước ghi sai tên thì sửa ở đâu', 'can-cuoc'],
+    [
+      'Khi làm căn cước năm 2020 cán bộ ghi thiếu một chữ trong tên so với giấy khai sinh, nay đi làm sổ đỏ bị trả lại. Tôi phải sửa thẻ căn cước ở đâu?',
+      'can-cuoc',
+    ],
     // the head of the household changes: thường trú, not the death registration
     ['doi chu ho khi ong nha toi mat', 'thuong-tru'],
     ['bố mất rồi, giờ chuyển chủ hộ sang mẹ thế nào', 'thuong-tru'],
