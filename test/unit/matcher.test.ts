@@ -29,6 +29,8 @@ describe('the answer engine, as a resident meets it', () => {
     ['đổi cccd hết hạn ở đâu', 'can-cuoc'],
     ['doi can cuoc het han o dau', 'can-cuoc'],
     ['dkkh can mang gi', 'ket-hon'],
+    // «SHK» is «sổ hộ khẩu» (content/language.yaml); before it, a question back
+    ['Trường đòi SHK của con mà nhà không còn sổ, giờ xin giấy gì thay?', 'xac-nhan-cu-tru'],
     ['xin giấy độc thân', 'xac-nhan-hon-nhan'],
     ['công chứng bản sao giấy tờ ở xã', 'chung-thuc-ban-sao'],
     ['nhập hộ khẩu cho vợ', 'thuong-tru'],
