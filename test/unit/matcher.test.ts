@@ -42,6 +42,9 @@ describe('the answer engine, as a resident meets it', () => {
     // «đổi» and «tên» are generic words, but «đổi tên» is one of the topic's defining phrases
     ['đổi tên cho con', 'cai-chinh-ho-tich'],
     ['muốn đổi họ cho con theo mẹ', 'cai-chinh-ho-tich'],
+    // the surname chosen at birth is khai sinh (content/glossary.yaml); before, «không hiểu»
+    ['con lấy họ mẹ được không', 'khai-sinh'],
+    ['con e ks theo ho me, gio muon doi sang ho bo dk ko', 'cai-chinh-ho-tich'],
     // everyday words for a procedure (content/language.yaml)
     ['tôi đánh rơi thẻ căn cước rồi', 'can-cuoc'],
     ['nhớ giùm tôi sáng mai lên xã nộp hồ sơ', 'nhac-lich'],
