@@ -10,6 +10,7 @@ describe('a message written in English (answered in English in a Vietnamese chat
       'test/fixtures/questions-stories.tsv',
       'test/fixtures/questions-real-dev.tsv',
       'test/fixtures/questions-real-dev-2.tsv',
+      'test/fixtures/questions-real-dev-3.tsv',
     ].flatMap((f) => readQuestionSet(f).map((q) => q.question));
     expect(vietnamese.filter(looksEnglish)).toEqual([]);
     // bare words that are also English words: «the» is «thẻ», «can» «cần», «me» «mẹ», «an» in «công an»
