@@ -85,6 +85,8 @@ describe('the answer engine, as a resident meets it', () => {
     // «mới mất», «vừa mất» are a death only when no thing follows (both used to be answered khai tử)
     ['em moi mat the can cuoc', 'can-cuoc', 'khai-tu'],
     ['vừa mất ví, trong đó có căn cước, làm lại ở đâu', 'can-cuoc', 'khai-tu'],
+    // «dân tộc» alone does not define a correction (its words: đổi dân tộc, ghi sai…); it used to be answered
+    ['bố người Ê Đê, mẹ người Kinh, làm khai sinh thì con mang dân tộc gì', 'khai-sinh', 'cai-chinh-ho-tich'],
   ])('puts first the topic whose own words the question uses: "%s" → %s', (question, topic, shared) => {
     const m = matcher.match(question);
     expect(m.candidates[0]?.topic).toBe(topic);
