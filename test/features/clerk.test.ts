@@ -293,6 +293,9 @@ describe('follow-ups about the topic just answered', () => {
     ['tam-tru', 'het han thi gia han the nao', 'thoi-gian'],
     // the topic asked again with a detail: the section that has it, not the whole answer a second time
     ['can-cuoc', 'toi 60 tuoi co phai doi cccd ko', 'giay-to'],
+    // the child's surname, ethnicity and name (khai sinh's notes, from the real dev questions)
+    ['khai-sinh', 'con theo họ bố hay họ mẹ', 'luu-y'],
+    ['khai-sinh', 'dat ten con bang tieng anh duoc ko', 'luu-y'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
