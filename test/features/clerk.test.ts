@@ -295,6 +295,7 @@ describe('follow-ups about the topic just answered', () => {
     ['can-cuoc', 'toi 60 tuoi co phai doi cccd ko', 'giay-to'],
     // the child's surname, ethnicity and name (khai sinh's notes, from the real dev questions)
     ['khai-sinh', 'con theo họ bố hay họ mẹ', 'luu-y'],
+    ['khai-sinh', 'con lay ho me duoc khong', 'luu-y'],
     ['khai-sinh', 'dat ten con bang tieng anh duoc ko', 'luu-y'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
