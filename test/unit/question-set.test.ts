@@ -199,7 +199,7 @@ describe('more real dev questions (test/fixtures/questions-real-dev-2.tsv: a sec
 });
 
 // A third collection (twenty-first session, helpers searching pages not used before): harder than the
-// first two (55 % answered against 65–78 %); more of it is land, health insurance and allowances.
+// first two (55 % answered against 67–80 %); more of it is land, health insurance and allowances.
 describe('a third collection of real dev questions (test/fixtures/questions-real-dev-3.tsv, for development)', () => {
   realDevSet(
     'test/fixtures/questions-real-dev-3.tsv',
