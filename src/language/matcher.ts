@@ -230,7 +230,7 @@ export function buildMatcher(
       ...latest.filter((x) => x.endsWith('?')),
       ...latest.filter((x) => !x.endsWith('?') && ASKING.test(foldLower(x))),
     ];
-    const candidates = [...asking, sentences.at(-1)!];
+    const candidates = asking.length > 0 ? asking : [sentences.at(-1)!];
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
     // Else the last asking sentence (or the last sentence). Each is read only when reached.

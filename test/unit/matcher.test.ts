@@ -255,6 +255,16 @@ describe('the answer engine, as a resident meets it', () => {
     expect(matcher.score(letter).point).toBe(1);
   });
 
+  it('weighs the question asked, not the closing courtesy after it («Mong được luật sư giải đáp.»)', () => {
+    // «luật sư» is an outside subject's word: read as the point, the closing line sent this letter elsewhere.
+    const letter =
+      'Do hiểu biết pháp luật còn hạn chế nên tôi lên đây mong được luật sư giải đáp thắc mắc. Cụ thể đó là cấp sổ đỏ cho diện tích đất tăng thêm có được không? Hồ sơ cấp sổ đỏ cho diện tích đất tăng thêm? Mong được luật sư giải đáp.';
+    const scored = matcher.score(letter);
+    expect(scored.pointOutside).toBeLessThan(0.3);
+    expect(scored.point).toBe(1);
+    expect(answered(letter)).toBe('dat-dai');
+  });
+
   it('reads a one-sentence question as it is: no asking sentence to weigh apart', () => {
     expect(matcher.score('tôi muốn làm lại giấy khai sinh bị mất thì làm ở đâu').point).toBeUndefined();
     expect(matcher.score('Bố tôi mất tuần trước ở nhà. Làm giấy khai tử ở đâu?').point).toBe(1);
