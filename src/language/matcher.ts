@@ -266,9 +266,12 @@ export function buildMatcher(
     return ownBest !== undefined && ownBest.topic === best?.topic && decide(own, model) === 'answer';
   }
 
+  // An abbreviation typed with one slip is read as it («bhtyt», «llttp», «llpt»): chat +3 answered, one
+  // wrong answer fewer, no other dev message moved. It counts as used once, so a word of the knowledge
+  // base that the slip could also be wins.
   const spellingVocabulary: SpellingVocabulary = {
-    has: (w) => index.vocabulary.has(w),
-    frequency: (w) => index.samplesWith(w),
+    has: (w) => index.vocabulary.has(w) || lexicon.abbreviations.has(w),
+    frequency: (w) => index.samplesWith(w) || (lexicon.abbreviations.has(w) ? 1 : 0),
     oneLetterMore: oneLetterMoreIndex(index.vocabulary),
   };
   const wordsUsed = new Set(samplesRead.flatMap((r) => r.words.map((w) => w.toLowerCase())));

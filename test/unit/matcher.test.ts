@@ -50,6 +50,11 @@ describe('the answer engine, as a resident meets it', () => {
     ['nhớ giùm tôi sáng mai lên xã nộp hồ sơ', 'nhac-lich'],
     ['xin giấy chưa có vợ để cưới vợ', 'xac-nhan-hon-nhan'],
     ['muốn ở luôn nhà con gái thì làm giấy gì', 'thuong-tru'],
+    // an abbreviation typed with one slip: a letter doubled, one too many, two swapped
+    ['xin llttp so 2 o dau', 'ly-lich-tu-phap'],
+    ['the bhhyt cua con het han', 'bao-hiem-y-te'],
+    ['lam gkss cho con can gi', 'khai-sinh'],
+    ['xin giay xnttnh o dau', 'xac-nhan-hon-nhan'],
     // sounds-alike onsets: tr/ch, s/x
     ['xác nhận cư chú để nộp công ty', 'xac-nhan-cu-tru'],
     ['lam giay khai xinh cho con', 'khai-sinh'],
