@@ -297,6 +297,11 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-sinh', 'con theo họ bố hay họ mẹ', 'luu-y'],
     ['khai-sinh', 'con lay ho me duoc khong', 'luu-y'],
     ['khai-sinh', 'dat ten con bang tieng anh duoc ko', 'luu-y'],
+    // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
+    ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
+    ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
+    ['khai-tu', 'chồng mất bên Hàn Quốc thì khai tử ở đâu', 'noi-nop'],
+    ['khai-tu', 'người nhà mất ở nước ngoài thì sao', 'noi-nop'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
