@@ -233,13 +233,14 @@ export function buildMatcher(
     const candidates = asking.length > 0 ? asking : [sentences.at(-1)!];
     // The last asking sentence that names something (a two-word term few topics use): «Thủ tục thực hiện
     // như thế nào?» after «Ông bà có được đăng ký khai sinh cho cháu không?» only asks the same again.
-    // Else the last asking sentence (or the last sentence). Each is read only when reached.
+    // Else the last asking sentence (or the last sentence). Each is read only when reached. A courtesy after
+    // the question («Mong được luật sư giải đáp.») is never the point: «luật sư» sent a land letter elsewhere.
     let first: string[] | undefined;
-    for (const [i, sentence] of candidates.entries()) {
+    for (const sentence of candidates) {
       const terms = readingTerms(readTyped(sentence), lexicon);
       first ??= terms;
       if (terms.some((t) => t.includes(BIGRAM) && names(t)))
-        return { point: { sentence, terms }, asking: i < asking.length ? sentence : asking[0] };
+        return { point: { sentence, terms }, asking: asking.length > 0 ? sentence : undefined };
     }
     return { point: { sentence: candidates[0]!, terms: first! }, asking: asking[0] };
   }
