@@ -58,6 +58,8 @@ export interface Matcher {
 }
 
 const MAX_CANDIDATES = 5;
+/** A question back shows three options (question-answering.ts): the best-ranked topic is one of them. */
+const BEST_OFFERED_BY = 3;
 /**
  * A runner-up ranked at least this share of the answered topic (rank = BM25 × √probability), with its own
  * evidence, is offered under the answer. On the dev sets' confident wrong answers (short questions, chat,
@@ -477,14 +479,19 @@ export function buildMatcher(
     const confidence = round(p.right);
     const best = scored.topics.find((c) => !isOutside(c.topic));
     // In the search's order; options need specific evidence, and a topic whose defining words the
-    // question lacks comes after those it names.
-    const candidates = scored.topics
+    // question lacks comes after those it names — but the best-ranked one no lower than third, the last
+    // option a question back shows («Công ty đòi giấy tư pháp, em xin trên điện thoại được ko» hid lý
+    // lịch tư pháp, ranked first, in fourth place; chat dev +0.1 offered, nothing else moved).
+    const kept = scored.topics
       .filter((c) => !isOutside(c.topic) && (c.specific > 0 || decision === 'unknown'))
-      .sort((a, b) => Number(a.named === false) - Number(b.named === false))
-      .map((c) => ({
-        topic: c.topic,
-        score: round((confidence * rankOf(c)) / ((best && rankOf(best)) || 1)),
-      }));
+      .sort((a, b) => Number(a.named === false) - Number(b.named === false));
+    const bestRanked = scored.topics.find((c) => !isOutside(c.topic) && c.specific > 0);
+    const at = bestRanked ? kept.indexOf(bestRanked) : -1;
+    if (bestRanked && at >= BEST_OFFERED_BY) kept.splice(BEST_OFFERED_BY - 1, 0, ...kept.splice(at, 1));
+    const candidates = kept.map((c) => ({
+      topic: c.topic,
+      score: round((confidence * rankOf(c)) / ((best && rankOf(best)) || 1)),
+    }));
     if (decision === 'unknown') {
       // Where to go: the out-of-scope subject that matched best, when the question is more likely not ours.
       const outside = scored.topics.find((c) => isOutside(c.topic));

@@ -292,6 +292,13 @@ describe('the answer engine, as a resident meets it', () => {
     );
   });
 
+  it('offers the best-ranked topic among the three options even when the question lacks its defining words', () => {
+    // «giấy tư pháp» is not «lý lịch», and «điện thoại» names two other topics; lý lịch tư pháp ranks first
+    const m = matcher.match('Công ty đòi giấy tư pháp, em xin trên điện thoại được ko');
+    expect(m.decision).toBe('clarify');
+    expect(m.candidates.slice(0, 3).map((c) => c.topic)).toContain('ly-lich-tu-phap');
+  });
+
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',
