@@ -114,6 +114,9 @@ describe('safety', () => {
     'co nguoi goi xung cong an bao cccd cua toi bi khoa, bat cai app, co phai lua dao ko',
     'cán bộ đòi mã OTP thì có đưa không',
     'ai do xin ma otp cua toi',
+    // a call telling the resident to pay, or to «update» papers through a link
+    'có người gọi bảo đưa tiền để làm sổ đỏ nhanh, có đưa không',
+    'nguoi goi nhan tin bao cap nhat thong tin can cuoc qua duong link',
     // a fake SMS pasted as it came
     '[BCA] Tai khoan dinh danh cua ban sap bi khoa. Cap nhat ngay tai vneid-xacthuc.com de tranh gian doan',
   ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
@@ -132,6 +135,8 @@ describe('safety', () => {
       'đổi số điện thoại rồi, VNeID không gửi mã OTP về số mới',
       'doi so dien thoai roi ko nhan dc ma OTP vneid',
       'tài khoản VNeID bị khóa tạm thời, mở lại sao',
+      // updating papers in the app is no scam
+      'cập nhật thông tin căn cước trên VNeID thế nào',
       // the app asks for the code: no person is named
       'quen passcod vneid, bam quen mat khau thi no doi OTP ma sdt cu em bo roi, gio sao ad',
     ]) {
@@ -297,6 +302,18 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-sinh', 'con theo họ bố hay họ mẹ', 'luu-y'],
     ['khai-sinh', 'con lay ho me duoc khong', 'luu-y'],
     ['khai-sinh', 'dat ten con bang tieng anh duoc ko', 'luu-y'],
+    // residents' own words for a section (a probe of follow-ups; these forms were not in it)
+    ['khai-tu', 'khoảng mấy hôm thì có giấy', 'thoi-gian'],
+    ['can-cuoc', 'phai dem gi theo', 'giay-to'],
+    ['chung-thuc-ban-sao', 'ko có bản chính thì sao', 'giay-to'],
+    ['tam-tru', 'tốn mấy đồng vậy', 'le-phi'],
+    ['trich-luc-ho-tich', 'len dau de xin', 'noi-nop'],
+    ['xac-nhan-cu-tru', 'bằng điện thoại có được không', 'truc-tuyen'],
+    ['trich-luc-ho-tich', 'gui giay ve nha duoc khong', 'buu-dien'],
+    ['khai-tu', 'co duoc ho tro tien chon cat ko', 'luu-y'],
+    ['can-cuoc', 'thẻ cũ còn xài được không', 'luu-y'],
+    ['ket-hon', 'lam lien trong buoi dc ko', 'thoi-gian'],
+    ['chung-thuc-chu-ky', 'chiều có làm không', 'noi-nop'],
     // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
     ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
     ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
