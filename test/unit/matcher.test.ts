@@ -299,6 +299,14 @@ describe('the answer engine, as a resident meets it', () => {
     expect(m.candidates.slice(0, 3).map((c) => c.topic)).toContain('ly-lich-tu-phap');
   });
 
+  it('reads «bão số mấy» as a weather question, not a lottery number or storm damage', () => {
+    for (const q of ['bão số mấy đổ bộ chưa ad', 'bao so may sap do bo']) {
+      const m = matcher.match(q);
+      expect(m.decision, q).toBe('unknown');
+      expect(m.outside, q).toBe('thoi-tiet');
+    }
+  });
+
   it('never answers a confident wrong topic for out-of-scope questions', () => {
     for (const q of [
       'thời tiết ngày mai có mưa không',
