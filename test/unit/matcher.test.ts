@@ -55,6 +55,8 @@ describe('the answer engine, as a resident meets it', () => {
     ['the bhhyt cua con het han', 'bao-hiem-y-te'],
     ['lam gkss cho con can gi', 'khai-sinh'],
     ['xin giay xnttnh o dau', 'xac-nhan-hon-nhan'],
+    // «Cambot», Southern for Campuchia, typed as one word (content/glossary.yaml)
+    ['giay di cambot lam o dau', 'giay-thong-hanh'],
     // sounds-alike onsets: tr/ch, s/x
     ['xác nhận cư chú để nộp công ty', 'xac-nhan-cu-tru'],
     ['lam giay khai xinh cho con', 'khai-sinh'],
