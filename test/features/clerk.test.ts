@@ -314,6 +314,12 @@ describe('follow-ups about the topic just answered', () => {
     ['can-cuoc', 'thẻ cũ còn xài được không', 'luu-y'],
     ['ket-hon', 'lam lien trong buoi dc ko', 'thoi-gian'],
     ['chung-thuc-chu-ky', 'chiều có làm không', 'noi-nop'],
+    ['tro-cap-xa-hoi', 'mẹ tôi nằm một chỗ, làm sao nộp', 'luu-y'],
+    ['chung-thuc-hop-dong', 'ong gia roi khong den duoc thi lam sao', 'luu-y'],
+    ['chung-thuc-chu-ky', 'người không biết ký tên thì sao', 'luu-y'],
+    ['tam-tru', 'dang ky 1 lan duoc may nam', 'thoi-gian'],
+    ['khai-sinh', 'chiều nay lên nộp kịp không', 'noi-nop'],
+    ['thuong-tru', 'vào mục nào để khai', 'truc-tuyen'],
     // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
     ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
     ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
