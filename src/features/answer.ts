@@ -7,6 +7,7 @@ import { ANSWER } from '../language/section-finder';
 import { type Feature, type FeatureContext, payloadKind } from './feature';
 import {
   counted,
+  detailOfLast,
   followUpOf,
   loneCueReply,
   replyContext,
@@ -72,7 +73,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
   // read once: a follow-up checks it too («làm hộ chiếu» holds the cue «làm hộ»)
   const decision = deps.qa.decide(text);
   // A follow-up about the topic just answered: a paper asked about, or a section's cue words.
-  const followUp = followUpOf(text, cue, decision, turn, deps);
+  const followUp =
+    followUpOf(text, cue, decision, turn, deps) ?? detailOfLast(text, cue, decision, turn, deps);
   if (followUp) return followUp;
   // «bao nhiêu tiền» with no topic before it: ask which procedure (it got «no market prices»). Not a
   // message that names one («vneid» is also a cue word) or plainly something else («làm hộ chiếu»: «làm hộ»).

@@ -90,6 +90,30 @@ export function followUpOf(
 }
 
 /**
+ * A short yes/no question right after an answer, without a section's cue words, that the message's own
+ * decision reads as another procedure or a subject we do not handle, while a line of the answer just
+ * given holds its words: a detail of that answer («sửa xong có phải đổi căn cước không» after cải chính,
+ * whose notes say to change the card; «đang tạm trú ở đây xin được không» after the marital-status paper,
+ * which says where). A message that turns away («thế còn căn cước thì sao») is not one.
+ */
+export function detailOfLast(
+  text: string,
+  cue: Cue,
+  decision: AnswerDecision,
+  turn: Turn,
+  deps: FeatureContext,
+): Promise<Outcome> | undefined {
+  const last = turn.session.lastTopic;
+  if (!last || cue || !isShortFollowUp(text) || !deps.qa.asksYesNo(text)) return undefined;
+  const elsewhere = (decision.kind === 'answer' && decision.topic.id !== last) || decision.kind === 'outside';
+  if (!elsewhere) return undefined;
+  const key = deps.qa.sectionAbout(last, text);
+  if (!key || deps.qa.lineAbout(last, key, text) === undefined) return undefined;
+  const section = showSection(last, key, turn, deps, text);
+  return section ? counted(section, [answeredFollowUp(last)]) : undefined;
+}
+
+/**
  * «bao nhiêu tiền» with no topic before it: which procedure? Right after a question back, that section of
  * each topic it offered, one tap away.
  */

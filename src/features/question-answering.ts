@@ -64,6 +64,8 @@ export interface QuestionAnswering {
   sectionCue(text: string): { readonly key: SectionKey; readonly rest: string } | undefined;
   /** whether the message asks if a paper is needed («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
+  /** whether it asks yes or no without turning to another procedure («… có phải đổi căn cước không») */
+  asksYesNo(text: string): boolean;
   /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
   withoutReferring(text: string): string;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
@@ -195,6 +197,7 @@ export function createQuestionAnswering(
     scammed: (text, before) => cues.scammed(text, before),
     sectionCue,
     asksPaper: (text) => cues.asksPaper(text),
+    asksYesNo: (text) => cues.asksYesNo(text),
     withoutReferring: (text) => cues.withoutReferring(text),
     sectionAbout: (topic, text, cue) => {
       const key = sections.find(topic, text, cue);

@@ -41,6 +41,10 @@ export const cuesSchema = z.object({
   people: z.array(z.string().min(1)).default([]),
   /** section key → words that ask for that section («bao nhiêu tiền» → le-phi) */
   sections: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
+  /** the last words of a question asked yes or no («… được không», «… chưa», «có phải … không») */
+  yesNo: z.array(z.string().min(1)).default([]),
+  /** words that turn to another procedure («thế còn…», «… thì sao»): not a detail of the one just answered */
+  turning: z.array(z.string().min(1)).default([]),
   /** words that only ask how a procedure is done, whatever it is («thủ tục», «hướng dẫn») */
   asking: z.array(z.string().min(1)).default([]),
 });

@@ -36,6 +36,11 @@ export interface Cues {
   withoutReferring(text: string): string;
   /** whether the message asks if a paper is needed or to be brought («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
+  /**
+   * whether the message asks yes or no about something, without turning to another procedure: «sửa xong
+   * có phải đổi căn cước không», not «thế còn căn cước thì sao»
+   */
+  asksYesNo(text: string): boolean;
   /** the message without the words that only ask how a procedure is done («thủ tục khai sinh» → «khai sinh») */
   asking(text: string): { readonly rest: string } | undefined;
 }
@@ -101,6 +106,23 @@ function longest(
   return best;
 }
 
+/** Words of politeness a question may end with after «không» («… được không ạ», «… ko chị»), bare. */
+const FILLERS: ReadonlySet<string> = new Set([
+  'a',
+  'ah',
+  'nha',
+  'nhe',
+  'chi',
+  'anh',
+  'em',
+  'chau',
+  'bac',
+  'co',
+  'chu',
+  'ad',
+  'vay',
+]);
+
 // Only approving emoji (and variation selectors, skin tones): 👍, 👌, 🙏, ❤️, 😊…
 const EMOJI_OK = /^(?:\s|👍|👌|🙏|❤|♥|😊|🙂|👏|✅|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])+$/u;
 
@@ -126,6 +148,8 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   );
   const asking = [{ name: 'asking', phrases: parsed.asking.map(phrase) }];
   const papers = parsed.papers.map(phrase);
+  const yesNo = parsed.yesNo.map(phrase);
+  const turning = parsed.turning.map(phrase);
   const referring = [...parsed.referring, ...parsed.people].map(phrase).sort((a, b) => b.length - a.length);
 
   return {
@@ -180,6 +204,12 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
         const next = at >= 0 ? w[at + p.length] : undefined;
         return next !== undefined && !NOT_A_PAPER.has(fold(next));
       });
+    },
+    asksYesNo(text) {
+      const w = [...words(text)];
+      while (w.length > 0 && FILLERS.has(fold(w.at(-1)!))) w.pop();
+      const ends = (p: Words) => p.length <= w.length && indexOf(w.slice(w.length - p.length), p) === 0;
+      return yesNo.some(ends) && !turning.some((p) => contains(w, p));
     },
     asking(text) {
       const w = words(text);

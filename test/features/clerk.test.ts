@@ -258,6 +258,34 @@ describe('follow-ups about the topic just answered', () => {
     expect(land?.text).toContain('Đất đai');
   });
 
+  it.each([
+    // the notes of cải chính say to change the ID card afterwards
+    ['cai-chinh-ho-tich', 'sửa ngày sinh rồi có phải đổi thẻ căn cước không', 'luu-y'],
+    // the marital-status paper is asked where one lives on tạm trú
+    ['xac-nhan-hon-nhan', 'tôi ở tạm trú nơi khác, xin ở đó được không', 'noi-nop'],
+  ])(
+    'after %s, the yes/no question «%s» naming another procedure is a detail of the answer: its %s section',
+    async (topic, said, key) => {
+      const r = await onboarded();
+      await r.pressPayload(`topic:${topic}`);
+      const title = engine.kb.topics.find((t) => t.id === topic)?.title ?? '';
+      const [reply] = await r.say(said);
+      expect(reply?.text.startsWith(`${title} — ${bot.deps.t('vi', `section-${key}`)}`), reply?.text).toBe(
+        true,
+      );
+    },
+  );
+
+  it.each([
+    ['khai-sinh', 'thế còn làm căn cước cho con thì sao', 'Cấp đổi, cấp lại thẻ căn cước'],
+    ['tam-tru', 'còn làm sổ đỏ có được không', 'Đất đai'],
+  ])('after %s, «%s» turns to another procedure', async (topic, said, title) => {
+    const r = await onboarded();
+    await r.pressPayload(`topic:${topic}`);
+    const [reply] = await r.say(said);
+    expect(reply?.text.startsWith(title), reply?.text).toBe(true);
+  });
+
   it('a short question read as another procedure it does not name outright offers the topic just answered', async () => {
     const r = await onboarded();
     await r.pressPayload('topic:chung-thuc-hop-dong');
