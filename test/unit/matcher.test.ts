@@ -55,6 +55,9 @@ describe('the answer engine, as a resident meets it', () => {
     ['the bhhyt cua con het han', 'bao-hiem-y-te'],
     ['lam gkss cho con can gi', 'khai-sinh'],
     ['xin giay xnttnh o dau', 'xac-nhan-hon-nhan'],
+    // Southern «đóng mộc» is stamping; «chưa thấy kết quả» asks after an application (content/glossary.yaml)
+    ['bằng cấp 3 đóng mộc đỏ mấy bản', 'chung-thuc-ban-sao'],
+    ['nộp hồ sơ cả tuần chưa thấy kết quả', 'tra-cuu-ho-so'],
     // «Cambot», Southern for Campuchia, typed as one word (content/glossary.yaml)
     ['giay di cambot lam o dau', 'giay-thong-hanh'],
     // sounds-alike onsets: tr/ch, s/x
