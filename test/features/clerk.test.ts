@@ -348,6 +348,10 @@ describe('follow-ups about the topic just answered', () => {
     ['tam-tru', 'dang ky 1 lan duoc may nam', 'thoi-gian'],
     ['khai-sinh', 'chiều nay lên nộp kịp không', 'noi-nop'],
     ['thuong-tru', 'vào mục nào để khai', 'truc-tuyen'],
+    ['chung-thuc-chu-ky', 'ky truoc o nha roi dem len duoc khong', 'luu-y'],
+    ['chung-thuc-ban-sao', 'em tự photo rồi mang lên được không', 'giay-to'],
+    ['thuong-tru', 'thay chu ho sao ad', 'luu-y'],
+    ['khai-sinh', 'con gái đi làm giấy cho cháu được không', 'luu-y'],
     // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
     ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
     ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
