@@ -84,7 +84,17 @@ export function followUpOf(
   // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
   // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
   if (namesElsewhere(deps.qa.decide(deps.qa.withoutReferring(cue.rest)), last)) return undefined;
-  const key = deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key;
+  return sectionFollowUp(last, deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key, text, turn, deps);
+}
+
+/** That section of the topic just answered, with the resident's line first, counted as a follow-up answered. */
+function sectionFollowUp(
+  last: string,
+  key: SectionKey,
+  text: string,
+  turn: Turn,
+  deps: FeatureContext,
+): Promise<Outcome> | undefined {
   const section = showSection(last, key, turn, deps, text);
   return section ? counted(section, [answeredFollowUp(last)]) : undefined;
 }
@@ -109,8 +119,7 @@ export function detailOfLast(
   if (!elsewhere) return undefined;
   const key = deps.qa.sectionAbout(last, text);
   if (!key || deps.qa.lineAbout(last, key, text) === undefined) return undefined;
-  const section = showSection(last, key, turn, deps, text);
-  return section ? counted(section, [answeredFollowUp(last)]) : undefined;
+  return sectionFollowUp(last, key, text, turn, deps);
 }
 
 /**
