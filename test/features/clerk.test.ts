@@ -117,6 +117,8 @@ describe('safety', () => {
     // a call telling the resident to pay, or to «update» papers through a link
     'có người gọi bảo đưa tiền để làm sổ đỏ nhanh, có đưa không',
     'nguoi goi nhan tin bao cap nhat thong tin can cuoc qua duong link',
+    'cán bộ gọi bảo nộp trước 500 nghìn mới giải quyết hồ sơ',
+    'có tin nhắn gửi đường link bảo bấm vào nhận tiền hỗ trợ',
     // a fake SMS pasted as it came
     '[BCA] Tai khoan dinh danh cua ban sap bi khoa. Cap nhat ngay tai vneid-xacthuc.com de tranh gian doan',
   ])('«%s» gets an immediate «KHÔNG» and what to do', async (said) => {
@@ -334,6 +336,9 @@ describe('follow-ups about the topic just answered', () => {
     ['chung-thuc-ban-sao', 'em tự photo rồi mang lên được không', 'giay-to'],
     ['thuong-tru', 'thay chu ho sao ad', 'luu-y'],
     ['khai-sinh', 'con gái đi làm giấy cho cháu được không', 'luu-y'],
+    ['khai-sinh', 'chừng nào có giấy vậy', 'thoi-gian'],
+    ['tam-tru', 'hết bao nhiu vậy em', 'le-phi'],
+    ['chung-thuc-chu-ky', 'mẹ tôi bị liệt thì ký sao', 'luu-y'],
     // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
     ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
     ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
