@@ -339,6 +339,9 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-sinh', 'chừng nào có giấy vậy', 'thoi-gian'],
     ['tam-tru', 'hết bao nhiu vậy em', 'le-phi'],
     ['chung-thuc-chu-ky', 'mẹ tôi bị liệt thì ký sao', 'luu-y'],
+    ['khai-tu', 'em dau di khai cho me chong duoc khong', 'luu-y'],
+    ['thuong-tru', 'bây giờ ai đứng tên sổ vậy', 'luu-y'],
+    ['trich-luc-ho-tich', 'muốn làm trực tiếp thì đến chỗ nào', 'noi-nop'],
     // a baby who lived under 24 hours (the notes), a relative who died abroad (where), from the real dev questions
     ['khai-tu', 'be song chua duoc 24 gio co phai khai tu ko', 'luu-y'],
     ['khai-sinh', 'bé mất sau 12 tiếng thì có làm khai sinh không', 'luu-y'],
