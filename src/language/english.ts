@@ -148,9 +148,23 @@ const ENGLISH_WORDS = new Set([
 ]);
 
 /** Whether a message is written in English: a good share of English words (more when it has Vietnamese marks). */
+/** Particles that end a Vietnamese sentence, as typed. */
+const VIETNAMESE_PARTICLES: ReadonlySet<string> = new Set([
+  'nha',
+  'nhé',
+  'nhe',
+  'nghen',
+  'nhen',
+  'ạ',
+  'hen',
+  'nhá',
+]);
+
 export function looksEnglish(text: string): boolean {
   const words = syllables(text.toLowerCase());
   if (words.length < 2) return false;
+  // «thank you nha», «ok thanks ạ»: a Vietnamese particle at the end is a Vietnamese speaker.
+  if (VIETNAMESE_PARTICLES.has(words.at(-1) ?? '')) return false;
   const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
   // Vietnamese names of papers inside an English sentence («giấy khai sinh») are allowed, with more English.
   return hasDiacritics(text)

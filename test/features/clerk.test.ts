@@ -50,6 +50,9 @@ describe('short messages that are not questions', () => {
     // the Hmong hello and thank you
     ['nyob zoo', 'chào bà con'],
     ['ok ua tsaug nhe', 'không có gì'],
+    // a thanks to the staff is no request to meet them; English words with a Vietnamese particle are Vietnamese
+    ['dạ em cảm ơn cán bộ nhiều', 'không có gì'],
+    ['thank you nha', 'không có gì'],
   ])('«%s» gets a kind word, never "tôi chưa hiểu"', async (said, expected) => {
     const r = await onboarded();
     const replies = await r.say(said);
