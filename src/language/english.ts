@@ -147,7 +147,6 @@ const ENGLISH_WORDS = new Set([
   "i'm",
 ]);
 
-/** Whether a message is written in English: a good share of English words (more when it has Vietnamese marks). */
 /** Particles that end a Vietnamese sentence, as typed. */
 const VIETNAMESE_PARTICLES: ReadonlySet<string> = new Set([
   'nha',
@@ -160,6 +159,7 @@ const VIETNAMESE_PARTICLES: ReadonlySet<string> = new Set([
   'nhá',
 ]);
 
+/** Whether a message is written in English: a good share of English words (more when it has Vietnamese marks). */
 export function looksEnglish(text: string): boolean {
   const words = syllables(text.toLowerCase());
   if (words.length < 2) return false;
