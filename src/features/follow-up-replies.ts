@@ -83,7 +83,7 @@ export function followUpOf(
   // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
   // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
   // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
-  if (namesElsewhere(deps.qa.decide(deps.qa.withoutReferring(cue.rest)), last)) return undefined;
+  if (namesElsewhere(deps.qa.decide(deps.qa.withoutReferring(cue.rest)), last, decision)) return undefined;
   return sectionFollowUp(last, deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key, text, turn, deps);
 }
 

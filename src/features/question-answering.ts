@@ -22,6 +22,12 @@ const POSTAL_SECTION: SectionKey = 'buu-dien';
  * procedure is done, which its own «Nơi nộp» says (căn cước: Công an xã, with its own hours).
  */
 const CONTACT_TOPIC = 'lien-he';
+
+/**
+ * A way of doing procedures (online, by post) or the offices' contacts: not a procedure of its own, but
+ * a section of any procedure («làm trên mạng được không», «công an xã mấy giờ mở cửa» after căn cước).
+ */
+export const isWayOrContact = (topic: Topic): boolean => topic.way === true || topic.id === CONTACT_TOPIC;
 const PLACE_SECTION: SectionKey = 'noi-nop';
 const CLARIFY_OPTIONS = 3;
 /**
