@@ -83,8 +83,27 @@ export function followUpOf(
   // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
   // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
   // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
-  if (namesElsewhere(deps.qa.decide(deps.qa.withoutReferring(cue.rest)), last, decision)) return undefined;
+  const other = deps.qa.decide(deps.qa.withoutReferring(cue.rest));
+  if (namesElsewhere(other, last, cue.key, decision) && !toldOf(other, last, cue, text, deps))
+    return undefined;
   return sectionFollowUp(last, deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key, text, turn, deps);
+}
+
+/**
+ * Another procedure's words told as the resident's situation, not asked for by its name, in a short
+ * follow-up that the cued section of the answer just given speaks to: «tôi ở tạm trú nơi khác, xin ở đó
+ * được không» after the marital-status paper (its «Nơi nộp» says where someone staying elsewhere asks),
+ * not «đăng ký kết hôn cần gì» (named) after khai sinh.
+ */
+function toldOf(
+  other: AnswerDecision,
+  last: string,
+  cue: NonNullable<Cue>,
+  text: string,
+  deps: FeatureContext,
+): boolean {
+  if (other.kind !== 'answer' || deps.qa.saysName(other.topic.id, cue.rest)) return false;
+  return isShortFollowUp(text) && deps.qa.lineAbout(last, cue.key, text) !== undefined;
 }
 
 /** That section of the topic just answered, with the resident's line first, counted as a follow-up answered. */

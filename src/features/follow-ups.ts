@@ -1,6 +1,6 @@
-import type { Topic } from '../knowledge/schema';
+import type { SectionKey, Topic } from '../knowledge/schema';
 import { syllables } from '../language/normalize';
-import { type AnswerDecision, isWayOrContact } from './question-answering';
+import { type AnswerDecision, isAsideOf } from './question-answering';
 
 /**
  * How a message right after an answer relates to the topic just answered (features/answer.ts).
@@ -28,12 +28,17 @@ const PLAINLY_OUTSIDE = 0.5;
  * procedure outright, or plainly something we do not handle: not a follow-up. Named less surely, the
  * procedure is still named when the whole message is answered with it outright («vậy khai sinh cho đứa nhỏ
  * mới đẻ thì cần giấy gì» after the health-insurance card). A way of doing procedures or the offices'
- * contacts is no other procedure: «làm trên mạng», «công an xã mấy giờ mở cửa» ask about the one just
- * answered.
+ * contacts is no other procedure (`isAsideOf`): «làm trên mạng», «công an xã mấy giờ mở cửa» ask about
+ * the one just answered.
  */
-export function namesElsewhere(other: AnswerDecision, last: string, whole?: AnswerDecision): boolean {
+export function namesElsewhere(
+  other: AnswerDecision,
+  last: string,
+  cue: SectionKey,
+  whole?: AnswerDecision,
+): boolean {
   if (other.kind === 'outside') return plainlyOutside(other);
-  if (other.kind !== 'answer' || other.topic.id === last || isWayOrContact(other.topic)) return false;
+  if (other.kind !== 'answer' || other.topic.id === last || isAsideOf(other.topic, cue)) return false;
   if (other.match.confidence >= NAMED_OUTRIGHT) return true;
   return (
     whole?.kind === 'answer' && whole.topic.id === other.topic.id && whole.match.confidence >= NAMED_OUTRIGHT

@@ -9,7 +9,7 @@ import {
 } from '../knowledge/schema';
 import type { Cues } from '../language/cues';
 import type { Matcher, MatchResult } from '../language/matcher';
-import { syllables } from '../language/normalize';
+import { foldedWords, syllables } from '../language/normalize';
 import type { ANSWER, SectionFinder } from '../language/section-finder';
 import type { TopicWords } from '../language/topic-words';
 
@@ -23,11 +23,21 @@ const POSTAL_SECTION: SectionKey = 'buu-dien';
  */
 const CONTACT_TOPIC = 'lien-he';
 
+/** Help without a smartphone: the office or the village team does it with the resident. */
+const NO_SMARTPHONE_TOPIC = 'khong-co-dien-thoai';
+/** Who may do a procedure for someone else: the notes' section, and what the no-smartphone help is about. */
+const PROXY_SECTION: SectionKey = 'luu-y';
+
 /**
- * A way of doing procedures (online, by post) or the offices' contacts: not a procedure of its own, but
- * a section of any procedure («làm trên mạng được không», «công an xã mấy giờ mở cửa» after căn cước).
+ * Asked beside a section's cue words, a way of doing procedures (online, by post), the offices' contacts
+ * or help without a smartphone is not a procedure of its own but that section of any procedure («làm trên
+ * mạng được không», «công an xã mấy giờ mở cửa» after căn cước, «không rành điện thoại, lên xã làm trực
+ * tiếp được ko»). Asked who can do it instead, no smartphone is its own topic: having it done for you.
  */
-export const isWayOrContact = (topic: Topic): boolean => topic.way === true || topic.id === CONTACT_TOPIC;
+export const isAsideOf = (topic: Topic, cue: SectionKey): boolean =>
+  topic.way === true ||
+  topic.id === CONTACT_TOPIC ||
+  (topic.id === NO_SMARTPHONE_TOPIC && cue !== PROXY_SECTION);
 const PLACE_SECTION: SectionKey = 'noi-nop';
 const CLARIFY_OPTIONS = 3;
 /**
@@ -79,6 +89,8 @@ export interface QuestionAnswering {
   /** the line of that section (or of the short answer) that holds a follow-up's words, to show it first */
   lineAbout(topic: string, key: SectionKey | typeof ANSWER, text: string): number | undefined;
   topic(id: string): Topic | undefined;
+  /** whether the text says the topic's title or one of its aliases («đăng ký kết hôn», «giấy khai sinh») */
+  saysName(topic: string, text: string): boolean;
   /** the meaningful words of a message that are not the topic's own («cán bộ đến nhà được không» → nhà) */
   wordsBeyond(topic: string, text: string): string[];
   /** {phone}, {hours}… from the commune profile, in the resident's language */
@@ -95,6 +107,10 @@ export function createQuestionAnswering(
   const topics = new Map(kb.topics.map((topic) => [topic.id, topic]));
   const outOfScope = new Map(kb.outOfScope.map((o) => [o.id, o]));
 
+  // each topic's title and aliases, as their bare words between spaces
+  const names = new Map(
+    kb.topics.map((t) => [t.id, [t.title, ...t.aliases].map((n) => ` ${foldedWords(n)} `)] as const),
+  );
   const isSection = (key: string | undefined): key is SectionKey =>
     (SECTION_KEYS as readonly string[]).includes(key ?? '');
   /** The answer section a message asks for («bao nhiêu tiền» → le-phi), and its other words. */
@@ -211,6 +227,10 @@ export function createQuestionAnswering(
     },
     lineAbout: (topic, key, text) => sections.line(topic, key, text),
     topic: (id) => topics.get(id),
+    saysName: (topic, text) => {
+      const said = ` ${foldedWords(text)} `;
+      return names.get(topic)?.some((n) => said.includes(n)) === true;
+    },
     wordsBeyond: (topic, text) => words.beyond(topic, text),
     values: { vi: placeholderValues(kb.commune), en: placeholderValues(kb.commune, 'en') },
   };
