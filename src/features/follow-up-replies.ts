@@ -10,7 +10,7 @@ import {
   namesElsewhere,
 } from './follow-ups';
 import { navigationRow, sectionPayload } from './keyboards';
-import type { AnswerDecision } from './question-answering';
+import { type AnswerDecision, isAsideOf } from './question-answering';
 import { type ReplyContext, sectionChoiceReply, sectionReply, topicReply } from './topic-replies';
 import type { Outcome, Turn } from './types';
 
@@ -86,7 +86,11 @@ export function followUpOf(
   const other = deps.qa.decide(deps.qa.withoutReferring(cue.rest));
   if (namesElsewhere(other, last, cue.key, decision) && !toldOf(other, last, cue, text, deps))
     return undefined;
-  return sectionFollowUp(last, deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key, text, turn, deps);
+  // The words of a way of doing it or of the offices («điện thoại», «app») pick no other section: «không
+  // rành điện thoại, lên xã làm trực tiếp chỗ nào» asks where, though the online section says «điện thoại».
+  const aside = other.kind === 'answer' && other.topic.id !== last && isAsideOf(other.topic, cue.key);
+  const key = aside ? cue.key : (deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key);
+  return sectionFollowUp(last, key, text, turn, deps);
 }
 
 /**

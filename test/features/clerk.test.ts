@@ -273,6 +273,22 @@ describe('follow-ups about the topic just answered', () => {
     expect(reply?.text.startsWith(title), reply?.text).toBe(true);
   });
 
+  it('turns to another procedure named in the whole message, though its name beside the cue reads less surely', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:bao-hiem-y-te');
+    const [reply] = await r.say('vậy khai sinh cho đứa nhỏ mới đẻ thì cần giấy gì em');
+    expect(reply?.text.startsWith('Đăng ký khai sinh'), reply?.text).toBe(true);
+  });
+
+  it('asked who can do it for a resident without a smartphone, the help without one is the answer', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:ly-lich-tu-phap');
+    const [reply] = await r.say(
+      'tui hổng có điện thoại xịn, cũng hông biết xài app, thì nhờ ai làm giùm được',
+    );
+    expect(reply?.text.startsWith('Không có điện thoại thông minh'), reply?.text).toBe(true);
+  });
+
   it('a short question read as another procedure it does not name outright offers the topic just answered', async () => {
     const r = await onboarded();
     await r.pressPayload('topic:chung-thuc-hop-dong');
@@ -354,6 +370,23 @@ describe('follow-ups about the topic just answered', () => {
     // (cải chính's notes say to change the ID card; the marital-status paper is asked where one is on tạm trú)
     ['cai-chinh-ho-tich', 'sửa ngày sinh rồi có phải đổi thẻ căn cước không', 'luu-y'],
     ['xac-nhan-hon-nhan', 'tôi ở tạm trú nơi khác, xin ở đó được không', 'noi-nop'],
+    // the offices' hours, the online and postal ways, help without a smartphone: asked beside a section's
+    // words, that section of the procedure just answered (they got the contacts, the portal's how-to, the
+    // postal service, the no-smartphone help)
+    ['khai-tu', 'ủy ban xã chiều thứ sáu mấy giờ đóng cửa', 'noi-nop'],
+    ['tam-tru', 'cong an xa co lam viec thu 7 ko a', 'noi-nop'],
+    ['can-cuoc', 'làm trên dichvucong được hông', 'truc-tuyen'],
+    ['can-cuoc', 'nop qua buu dien thi gui the ve nha luon dc ko', 'buu-dien'],
+    ['ket-hon', 'tui ko rành điện thoại, lên xã làm trực tiếp chỗ nào', 'noi-nop'],
+    // another procedure told as the resident's situation, whose words the section asked holds
+    ['xac-nhan-hon-nhan', 'mấy bữa thì có, tuần sau tui ký hợp đồng bán đất', 'thoi-gian'],
+    // residents' own words: Southern «bi nhiêu», «đồng nào», Central «chi», «mấy bữa», «xã nào», steps
+    ['chung-thuc-ban-sao', 'sao 3 ban het bi nhieu', 'le-phi'],
+    ['ket-hon', 'nghèo quá, có phải đóng đồng nào không', 'le-phi'],
+    ['xac-nhan-cu-tru', 'phải đem theo chi rứa', 'giay-to'],
+    ['khai-tu', 'đợi mấy bữa', 'thoi-gian'],
+    ['khai-sinh', 'sinh ở bệnh viện huyện thì khai ở xã nào', 'noi-nop'],
+    ['chung-thuc-chu-ky', 'cac buoc ra sao', 'cac-buoc'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
