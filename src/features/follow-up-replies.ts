@@ -10,7 +10,7 @@ import {
   namesElsewhere,
 } from './follow-ups';
 import { navigationRow, sectionPayload } from './keyboards';
-import { type AnswerDecision, isAsideOf } from './question-answering';
+import { type AnswerDecision, CHANNEL_SECTIONS, isAsideOf } from './question-answering';
 import { type ReplyContext, sectionChoiceReply, sectionReply, topicReply } from './topic-replies';
 import type { Outcome, Turn } from './types';
 
@@ -79,18 +79,32 @@ export function followUpOf(
   const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
   const papers = paper && isShortFollowUp(text) ? showSection(last, PAPERS, turn, deps, text) : undefined;
   if (papers) return counted(papers, [answeredFollowUp(last)]);
-  if (!cue || !deps.qa.topic(last)?.sections[cue.key]) return undefined;
+  const asked = cue && wayItself(cue, last, deps);
+  if (!asked || !deps.qa.topic(last)?.sections[asked.key]) return undefined;
+  // «rứa còn VNeID thì răng» after căn cước: «VNeID» is also the online section's word, but the message
+  // turns to it (not to a way of doing it: «thế còn làm online thì sao» is still that procedure's)
+  const turnsTo = decision.kind === 'answer' && decision.topic.id !== last ? decision.topic : undefined;
+  if (turnsTo && !isAsideOf(turnsTo, asked.key) && deps.qa.turns(text)) return undefined;
   // the whole message too: «làm hộ chiếu» holds the cue «làm hộ», and the rest is only «chiếu»;
   // «giấy đó» points back at the paper just discussed («giay do» is also «giấy đỏ», land), and «hộ
   // nghèo có miễn không» asks who is exempt, not about the allowance for poor households
-  const other = deps.qa.decide(deps.qa.withoutReferring(cue.rest));
-  if (namesElsewhere(other, last, cue.key, decision) && !toldOf(other, last, cue, text, deps))
+  const other = deps.qa.decide(deps.qa.withoutReferring(asked.rest));
+  if (namesElsewhere(other, last, asked.key, decision) && !toldOf(other, last, asked, text, deps))
     return undefined;
   // The words of a way of doing it or of the offices («điện thoại», «app») pick no other section: «không
   // rành điện thoại, lên xã làm trực tiếp chỗ nào» asks where, though the online section says «điện thoại».
-  const aside = other.kind === 'answer' && other.topic.id !== last && isAsideOf(other.topic, cue.key);
-  const key = aside ? cue.key : (deps.qa.sectionAbout(last, cue.rest, cue.key) ?? cue.key);
+  const aside = other.kind === 'answer' && other.topic.id !== last && isAsideOf(other.topic, asked.key);
+  const key = aside ? asked.key : (deps.qa.sectionAbout(last, asked.rest, asked.key) ?? asked.key);
   return sectionFollowUp(last, key, text, turn, deps);
+}
+
+/**
+ * The cue of a message about the way the topic just answered is itself («gửi bưu điện thì bao lâu xã mới
+ * nhận» after the postal service) says nothing: the other words' cue does, when they have one.
+ */
+function wayItself(cue: NonNullable<Cue>, last: string, deps: FeatureContext): NonNullable<Cue> {
+  if (deps.qa.topic(last)?.way !== true || !CHANNEL_SECTIONS.has(cue.key)) return cue;
+  return deps.qa.sectionCue(cue.rest) ?? cue;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { TopicWords } from '../language/topic-words';
 
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
-const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
+export const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
 const POSTAL_SECTION: SectionKey = 'buu-dien';
 /**
  * The contact topic (offices, hours, phones): «làm căn cước ở đâu, mấy giờ mở cửa» asks where and when that
@@ -82,6 +82,8 @@ export interface QuestionAnswering {
   asksPaper(text: string): boolean;
   /** whether it asks yes or no without turning to another procedure («… có phải đổi căn cước không») */
   asksYesNo(text: string): boolean;
+  /** whether the message turns to something else («thế còn…», «… thì sao») */
+  turns(text: string): boolean;
   /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
   withoutReferring(text: string): string;
   /** the section of a topic whose text holds a follow-up's own words («60 tuổi có phải đổi» → giay-to) */
@@ -220,6 +222,7 @@ export function createQuestionAnswering(
     sectionCue,
     asksPaper: (text) => cues.asksPaper(text),
     asksYesNo: (text) => cues.asksYesNo(text),
+    turns: (text) => cues.turns(text),
     withoutReferring: (text) => cues.withoutReferring(text),
     sectionAbout: (topic, text, cue) => {
       const key = sections.find(topic, text, cue);

@@ -41,6 +41,8 @@ export interface Cues {
    * có phải đổi căn cước không», not «thế còn căn cước thì sao»
    */
   asksYesNo(text: string): boolean;
+  /** whether the message turns to something else («thế còn…», «… thì sao», «rứa còn… thì răng») */
+  turns(text: string): boolean;
   /** the message without the words that only ask how a procedure is done («thủ tục khai sinh» → «khai sinh») */
   asking(text: string): { readonly rest: string } | undefined;
 }
@@ -210,6 +212,10 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       while (w.length > 0 && FILLERS.has(fold(w.at(-1)!))) w.pop();
       const ends = (p: Words) => p.length <= w.length && indexOf(w.slice(w.length - p.length), p) === 0;
       return yesNo.some(ends) && !turning.some((p) => contains(w, p));
+    },
+    turns(text) {
+      const w = words(text);
+      return turning.some((p) => contains(w, p));
     },
     asking(text) {
       const w = words(text);

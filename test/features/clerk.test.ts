@@ -280,6 +280,18 @@ describe('follow-ups about the topic just answered', () => {
     expect(reply?.text.startsWith('Đăng ký khai sinh'), reply?.text).toBe(true);
   });
 
+  it('a message that turns to a procedure named by a section word is that procedure: «thế còn VNeID thì sao»', async () => {
+    const r = await onboarded();
+    await r.pressPayload('topic:can-cuoc');
+    const [reply] = await r.say('thế còn VNeID thì sao');
+    expect(reply?.text.startsWith('Tài khoản định danh điện tử VNeID'), reply?.text).toBe(true);
+    // turning to a way of doing it stays with the procedure
+    const k = await onboarded();
+    await k.pressPayload('topic:khai-tu');
+    const [online] = await k.say('thế còn làm online thì sao');
+    expect(online?.text.startsWith('Đăng ký khai tử — Nộp trực tuyến'), online?.text).toBe(true);
+  });
+
   it('asked who can do it for a resident without a smartphone, the help without one is the answer', async () => {
     const r = await onboarded();
     await r.pressPayload('topic:ly-lich-tu-phap');
@@ -387,6 +399,13 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-tu', 'đợi mấy bữa', 'thoi-gian'],
     ['khai-sinh', 'sinh ở bệnh viện huyện thì khai ở xã nào', 'noi-nop'],
     ['chung-thuc-chu-ky', 'cac buoc ra sao', 'cac-buoc'],
+    ['khai-sinh', 'bà ngoại đi khai cho cháu được không', 'luu-y'],
+    ['xac-nhan-hon-nhan', 'giấy này xài bao lâu', 'luu-y'],
+    ['xac-nhan-cu-tru', 'sáng mai cần nộp rồi, xin bây giờ có kịp không', 'thoi-gian'],
+    ['khai-tu', 'không có giấy báo tử của bệnh viện thì sao', 'giay-to'],
+    // the way the topic just answered is itself says nothing: the other words ask
+    ['buu-chinh', 'gửi qua bưu điện thì mấy ngày xã mới nhận', 'thoi-gian'],
+    ['buu-chinh', 'gui buu dien thi phai lam nhung buoc nao', 'cac-buoc'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
