@@ -82,6 +82,10 @@ export interface QuestionAnswering {
   asksPaper(text: string): boolean;
   /** whether it asks yes or no without turning to another procedure («… có phải đổi căn cước không») */
   asksYesNo(text: string): boolean;
+  /** whether the message points back at the paper just discussed («giấy này», «giấy đó») */
+  refersBack(text: string): boolean;
+  /** the words left once every phrase asking for this section is taken out («ở đâu, mấy giờ mở cửa») */
+  withoutCues(text: string, key: SectionKey): string;
   /** whether the message turns to something else («thế còn…», «… thì sao») */
   turns(text: string): boolean;
   /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
@@ -223,6 +227,8 @@ export function createQuestionAnswering(
     asksPaper: (text) => cues.asksPaper(text),
     asksYesNo: (text) => cues.asksYesNo(text),
     turns: (text) => cues.turns(text),
+    refersBack: (text) => cues.refersBack(text),
+    withoutCues,
     withoutReferring: (text) => cues.withoutReferring(text),
     sectionAbout: (topic, text, cue) => {
       const key = sections.find(topic, text, cue);

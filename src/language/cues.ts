@@ -34,6 +34,8 @@ export interface Cues {
   section(text: string): { readonly key: string; readonly rest: string } | undefined;
   /** the message without words pointing back at the paper just discussed («giấy đó») or naming who («hộ nghèo») */
   withoutReferring(text: string): string;
+  /** whether the message points back at the paper just discussed («giấy này», «giấy đó») */
+  refersBack(text: string): boolean;
   /** whether the message asks if a paper is needed or to be brought («có cần giấy kết hôn không») */
   asksPaper(text: string): boolean;
   /**
@@ -153,6 +155,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const yesNo = parsed.yesNo.map(phrase);
   const turning = parsed.turning.map(phrase);
   const referring = [...parsed.referring, ...parsed.people].map(phrase).sort((a, b) => b.length - a.length);
+  const backAtPaper = parsed.referring.map(phrase);
 
   return {
     intentOnly(text) {
@@ -197,6 +200,10 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
     },
     withoutReferring(text) {
       return withoutAll(words(text), referring).join(' ');
+    },
+    refersBack(text) {
+      const w = words(text);
+      return backAtPaper.some((p) => contains(w, p));
     },
     asksPaper(text) {
       const w = words(text);

@@ -406,6 +406,12 @@ describe('follow-ups about the topic just answered', () => {
     // the way the topic just answered is itself says nothing: the other words ask
     ['buu-chinh', 'gửi qua bưu điện thì mấy ngày xã mới nhận', 'thoi-gian'],
     ['buu-chinh', 'gui buu dien thi phai lam nhung buoc nao', 'cac-buoc'],
+    // something we do not handle told as the situation, while the question names the topic just answered or
+    // points at its paper (they got the labour-export and court replies)
+    ['khai-tu', 'con tôi mất lúc đi xuất khẩu lao động bên Nhật, giờ khai tử ở đâu', 'noi-nop'],
+    ['xac-nhan-hon-nhan', 'tui ly hôn rồi, xin giấy này cần mang thêm gì', 'giay-to'],
+    // «VNeID» beside «trên app» is the online way of the procedure just answered
+    ['ly-lich-tu-phap', 'xin phiếu trên app vneid thì vào mục nào', 'truc-tuyen'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
