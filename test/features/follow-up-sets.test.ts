@@ -6,8 +6,8 @@ import { createTestBot } from '../helpers/test-bot';
 /**
  * Follow-ups typed after an answer, through the conversation (issue «A bot that understands residents…»):
  * sets written by helpers who never saw how the bot reads them. The dev set (two collections, 2026-12-03)
- * was read to improve the bot; the held-out set was only measured, never written from. BENCHMARKS.md has
- * the figures; the floors here keep them.
+ * was read to improve the bot; the held-out set (two more, one of them written after the last change) was
+ * only measured, never written from. BENCHMARKS.md has the figures; the floors here keep them.
  */
 
 const bot = createTestBot();
@@ -78,8 +78,8 @@ describe('follow-ups written by people who never saw how the bot reads them', ()
     expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.82);
   }, 120_000);
 
-  it('answers ≥ 73 % of the held-out follow-ups (160, never written from) as expected', async () => {
+  it('answers ≥ 76 % of the held-out follow-ups (320, never written from) as expected', async () => {
     const { share, misses } = await answered(heldOut);
-    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.73);
+    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.76);
   }, 120_000);
 });
