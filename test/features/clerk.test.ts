@@ -412,6 +412,9 @@ describe('follow-ups about the topic just answered', () => {
     ['xac-nhan-hon-nhan', 'tui ly hôn rồi, xin giấy này cần mang thêm gì', 'giay-to'],
     // «VNeID» beside «trên app» is the online way of the procedure just answered
     ['ly-lich-tu-phap', 'xin phiếu trên app vneid thì vào mục nào', 'truc-tuyen'],
+    // a plain cue keeps its section though other words of the message are in another one
+    ['trich-luc-ho-tich', 'đăng ký kết hôn ở tỉnh khác thì xin bản sao ở đây được không', 'noi-nop'],
+    ['can-cuoc', 'nhận thẻ ở nhà được hông, nhà xa quá', 'buu-dien'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
