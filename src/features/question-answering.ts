@@ -16,15 +16,8 @@ import type { TopicWords } from '../language/topic-words';
 export const MAX_QUESTION_LENGTH = 2000;
 /** The sections that are a way of doing a procedure (see procedureSection). */
 export const CHANNEL_SECTIONS: ReadonlySet<SectionKey> = new Set(['truc-tuyen', 'buu-dien']);
-/** The sections whose cue words ask one plain thing (see sectionAbout). */
-const PLAIN_CUES: ReadonlySet<SectionKey> = new Set([
-  'le-phi',
-  'thoi-gian',
-  'noi-nop',
-  'truc-tuyen',
-  'buu-dien',
-  'cac-buoc',
-]);
+/** The sections whose cue words are broad (what to bring, the notes); the others ask one plain thing. */
+const BROAD_CUES: ReadonlySet<SectionKey> = new Set(['giay-to', 'luu-y']);
 const POSTAL_SECTION: SectionKey = 'buu-dien';
 /**
  * The contact topic (offices, hours, phones): «làm căn cước ở đâu, mấy giờ mở cửa» asks where and when that
@@ -244,7 +237,7 @@ export function createQuestionAnswering(
       // section whatever else the message tells: «kết hôn ở xã khác thì xin bản sao ở đây được không»
       // asks where. The notes' and the papers' cues are broad, and yield to a section that holds the
       // other words plainly more («trễ hạn có bị phạt»: the fees say what lateness costs).
-      if (cue && PLAIN_CUES.has(cue)) return cue;
+      if (cue && !BROAD_CUES.has(cue)) return cue;
       const key = sections.find(topic, text, cue);
       return isSection(key) ? key : undefined;
     },
