@@ -184,6 +184,23 @@ describe('staff dashboard in a browser', { timeout: 60_000 }, () => {
     expect((await cards(page)).messages).toBe('10');
   });
 
+  it('says so when the figures cannot be fetched, and the page is no longer busy', async () => {
+    const { page } = await visitor();
+    await logIn(page);
+    // the network drops the next request for figures (a phone losing its signal)
+    await page.route('**/dashboard/api/report**', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Tháng trước' }).click();
+    await expect(page.locator('#status.error').textContent()).resolves.toBe(
+      'Không tải được số liệu. Thử lại sau ít phút.',
+    );
+    await page.locator('#dashboard[aria-busy="false"]').waitFor({ state: 'attached' });
+    // this month's figures are still shown; with the network back, the next choice loads
+    expect((await cards(page)).messages).toBe('10');
+    await page.unroute('**/dashboard/api/report**');
+    await page.getByRole('button', { name: 'Tháng trước' }).click();
+    await waitForPeriod(page, lastMonth);
+  });
+
   it('answers a bad period on the API with 400 and the reason in Vietnamese', async () => {
     const { page } = await visitor();
     await logIn(page);

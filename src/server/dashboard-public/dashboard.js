@@ -127,7 +127,11 @@
         credentials: 'same-origin',
       });
     } catch {
-      if (ticket === latest) setStatus(status.dataset.failed, true);
+      // the network failed: say so, and the page is no longer busy (a screen reader would wait on it)
+      if (ticket === latest) {
+        setStatus(status.dataset.failed, true);
+        main.setAttribute('aria-busy', 'false');
+      }
       return;
     }
     if (ticket !== latest) return;
