@@ -10,14 +10,19 @@ import {
   detailOfLast,
   followUpOf,
   loneCueReply,
+  NOTES,
   replyContext,
   showSection,
   unplacedFollowUp,
 } from './follow-up-replies';
-import { intentBeside, isLoneCue, withLastAsAlternative, withLastTopic } from './follow-ups';
+import { intentBeside, isLoneCue, isShortFollowUp, withLastAsAlternative, withLastTopic } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
 import { decisionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
+
+/** A short question asked yes or no («… được không», «… được chưa»). */
+const isNotesQuestion = (text: string, deps: FeatureContext): boolean =>
+  isShortFollowUp(text) && deps.qa.asksYesNo(text);
 
 /** After this many questions in a row that the bot did not understand, it says so and offers people. */
 const MISSES_BEFORE_FALLBACK = 2;
@@ -96,6 +101,14 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
     // asked again with words that only a line of the short answer holds: that line first
     const line = topic === last ? deps.qa.lineAbout(topic, ANSWER, text) : undefined;
+    // asked again yes or no about a case no section's words name («em gái 17 tuổi rưỡi đăng ký kết hôn
+    // được chưa», «tay run không ký nổi thì có chứng thực được không»): the notes, where the conditions
+    // and special cases are, not the whole answer a second time
+    const notes =
+      topic === last && !decision.section && line === undefined && isNotesQuestion(text, deps)
+        ? showSection(topic, NOTES, turn, deps, text)
+        : undefined;
+    if (notes) return counted(notes, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const reply = decisionReply(context, replyContext(turn, deps), line);
     return { replies: [reply], session: { ...calm, lastTopic: topic }, usage: events };
   }

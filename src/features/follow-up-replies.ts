@@ -16,6 +16,8 @@ import type { Outcome, Turn } from './types';
 
 /** The section a question whether a paper is needed is about. */
 const PAPERS: SectionKey = 'giay-to';
+/** The notes of an answer: who may do it, conditions, special cases. */
+export const NOTES: SectionKey = 'luu-y';
 
 type Cue = { readonly key: SectionKey; readonly rest: string } | undefined;
 

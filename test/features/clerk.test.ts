@@ -399,6 +399,8 @@ describe('follow-ups about the topic just answered', () => {
     ['can-cuoc', 'nhận thẻ ở nhà được hông, nhà xa quá', 'buu-dien'],
     // turning to a way of doing it stays with the procedure
     ['khai-tu', 'thế còn làm online thì sao', 'truc-tuyen'],
+    // the same procedure asked again yes or no about a case no section's words name: the notes
+    ['ket-hon', 'em trai 19 tuổi lấy vợ đăng ký kết hôn được không', 'luu-y'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);
