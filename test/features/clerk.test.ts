@@ -401,6 +401,9 @@ describe('follow-ups about the topic just answered', () => {
     ['khai-tu', 'thế còn làm online thì sao', 'truc-tuyen'],
     // the same procedure asked again yes or no about a case no section's words name: the notes
     ['ket-hon', 'em trai 19 tuổi lấy vợ đăng ký kết hôn được không', 'luu-y'],
+    // a little of the resident's case told first: up to 16 words is still a follow-up
+    ['chung-thuc-chu-ky', 'mẹ tôi tay run quá không ký nổi tên nữa, vậy có chứng thực được không', 'luu-y'],
+    ['can-cuoc', 'bà nội cháu năm nay vừa tròn 60 tuổi rồi, có phải đi đổi thẻ nữa không', 'giay-to'],
   ])('after %s, «%s» (cases from a trial with residents) is its %s section', async (topic, said, key) => {
     const r = await onboarded();
     await r.pressPayload(`topic:${topic}`);

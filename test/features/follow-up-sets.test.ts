@@ -5,8 +5,8 @@ import { createTestBot } from '../helpers/test-bot';
 
 /**
  * Follow-ups typed after an answer, through the conversation (issue «A bot that understands residents…»):
- * sets written by helpers who never saw how the bot reads them. The dev set (two collections, 2026-12-03)
- * was read to improve the bot; the held-out set (two more, one of them written after the last change) was
+ * sets written by helpers who never saw how the bot reads them. The dev set (three collections, 2026-12-03,
+ * the third only about papers and notes) was read to improve the bot; the held-out set (two more, one of them written after the last change) was
  * only measured, never written from. BENCHMARKS.md has the figures; the floors here keep them.
  */
 
@@ -73,13 +73,13 @@ describe('follow-ups written by people who never saw how the bot reads them', ()
     }
   });
 
-  it('answers ≥ 85 % of the dev follow-ups (400) as expected', async () => {
+  it('answers ≥ 79 % of the dev follow-ups (540) as expected', async () => {
     const { share, misses } = await answered(dev);
-    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.79);
   }, 120_000);
 
-  it('answers ≥ 78 % of the held-out follow-ups (320, never written from) as expected', async () => {
+  it('answers ≥ 81 % of the held-out follow-ups (320, never written from) as expected', async () => {
     const { share, misses } = await answered(heldOut);
-    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.78);
+    expect(share, misses.join('\n')).toBeGreaterThanOrEqual(0.81);
   }, 120_000);
 });
