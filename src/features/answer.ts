@@ -10,13 +10,13 @@ import {
   detailOfLast,
   followUpOf,
   loneCueReply,
-  NOTES,
   replyContext,
   showSection,
   unplacedFollowUp,
 } from './follow-up-replies';
 import { intentBeside, isLoneCue, isShortFollowUp, withLastAsAlternative, withLastTopic } from './follow-ups';
 import { languagePayload, navigationRow, parseId } from './keyboards';
+import { NOTES_SECTION } from './question-answering';
 import { decisionReply, sourcesReply, topicReply } from './topic-replies';
 import type { FeatureDeps, Outcome, Turn } from './types';
 
@@ -95,7 +95,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     if (decision.topic.kind === 'action') return counted(carryOut(topic, turn, deps), events);
     // The topic just answered, asked again with words of one of its sections («60 tuổi có phải đổi căn
     // cước không» after căn cước): that section, not the whole answer a second time.
-    const about = topic === last && !decision.section ? deps.qa.sectionAbout(topic, text) : undefined;
+    const askedAgain = topic === last && !decision.section;
+    const about = askedAgain ? deps.qa.sectionAbout(topic, text) : undefined;
     const again = about ? showSection(topic, about, turn, deps, text) : undefined;
     if (again) return counted(again, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const context = withLastAsAlternative(text, decision, last ? deps.qa.topic(last) : undefined);
@@ -105,8 +106,8 @@ export function answerQuestion(text: string, asked: Turn, deps: FeatureContext):
     // được chưa», «tay run không ký nổi thì có chứng thực được không»): the notes, where the conditions
     // and special cases are, not the whole answer a second time
     const notes =
-      topic === last && !decision.section && line === undefined && isNotesQuestion(text, deps)
-        ? showSection(topic, NOTES, turn, deps, text)
+      askedAgain && line === undefined && isNotesQuestion(text, deps)
+        ? showSection(topic, NOTES_SECTION, turn, deps, text)
         : undefined;
     if (notes) return counted(notes, [{ kind: 'question', result: 'answered', topic, band: 'followup' }]);
     const reply = decisionReply(context, replyContext(turn, deps), line);

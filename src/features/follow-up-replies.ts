@@ -16,8 +16,6 @@ import type { Outcome, Turn } from './types';
 
 /** The section a question whether a paper is needed is about. */
 const PAPERS: SectionKey = 'giay-to';
-/** The notes of an answer: who may do it, conditions, special cases. */
-export const NOTES: SectionKey = 'luu-y';
 
 type Cue = { readonly key: SectionKey; readonly rest: string } | undefined;
 
@@ -79,8 +77,8 @@ export function followUpOf(
   // Something we do not handle, told as the situation of a question that points at the topic just
   // answered by its name or at its paper («chồng mất bên Đài Loan lúc đi xuất khẩu lao động, giờ khai tử ở
   // đâu» after khai tử; «xin giấy này để vay vốn rồi, giờ dùng lại được không»), is not what is asked.
-  const pointsAtLast = deps.qa.saysName(last, text) || deps.qa.refersBack(text);
-  if (isPlainlyOutside(decision) && !pointsAtLast) return undefined;
+  const pointsAtLast = (): boolean => deps.qa.saysName(last, text) || deps.qa.refersBack(text);
+  if (isPlainlyOutside(decision) && !pointsAtLast()) return undefined;
   // «có cần giấy kết hôn không» after thường trú: a paper to bring for it, not the marriage procedure.
   // Another section's words come first: «bà nội đi làm hộ có cần giấy ủy quyền không» asks who may go.
   const paper = (!cue || cue.key === PAPERS) && deps.qa.asksPaper(text);
@@ -98,7 +96,7 @@ export function followUpOf(
   // …and more of the section's own words say nothing more: «VNeID» beside «trên app» is the online way
   const other = deps.qa.decide(deps.qa.withoutReferring(deps.qa.withoutCues(asked.rest, asked.key)));
   const elsewhere = namesElsewhere(other, last, asked.key, decision);
-  if (elsewhere && !(other.kind === 'outside' && pointsAtLast) && !toldOf(other, last, asked, text, deps))
+  if (elsewhere && !(other.kind === 'outside' && pointsAtLast()) && !toldOf(other, last, asked, text, deps))
     return undefined;
   // The words of a way of doing it or of the offices («điện thoại», «app») pick no other section: «không
   // rành điện thoại, lên xã làm trực tiếp chỗ nào» asks where, though the online section says «điện thoại».

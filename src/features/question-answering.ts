@@ -24,11 +24,16 @@ const POSTAL_SECTION: SectionKey = 'buu-dien';
  * procedure is done, which its own «Nơi nộp» says (căn cước: Công an xã, with its own hours).
  */
 const CONTACT_TOPIC = 'lien-he';
+const PLACE_SECTION: SectionKey = 'noi-nop';
+const CLARIFY_OPTIONS = 3;
 
 /** Help without a smartphone: the office or the village team does it with the resident. */
 const NO_SMARTPHONE_TOPIC = 'khong-co-dien-thoai';
-/** Who may do a procedure for someone else: the notes' section, and what the no-smartphone help is about. */
-const PROXY_SECTION: SectionKey = 'luu-y';
+/**
+ * The notes of an answer: who may do it (for someone else too, what the no-smartphone help is about),
+ * conditions, special cases.
+ */
+export const NOTES_SECTION: SectionKey = 'luu-y';
 
 /**
  * Asked beside a section's cue words, a way of doing procedures (online, by post), the offices' contacts
@@ -39,9 +44,8 @@ const PROXY_SECTION: SectionKey = 'luu-y';
 export const isAsideOf = (topic: Topic, cue: SectionKey): boolean =>
   topic.way === true ||
   topic.id === CONTACT_TOPIC ||
-  (topic.id === NO_SMARTPHONE_TOPIC && cue !== PROXY_SECTION);
-const PLACE_SECTION: SectionKey = 'noi-nop';
-const CLARIFY_OPTIONS = 3;
+  (topic.id === NO_SMARTPHONE_TOPIC && cue !== NOTES_SECTION);
+
 /**
  * A question this short is one request («khai tử hết bao nhiêu tiền»); in a longer story a section word
  * («giấy tờ», «ở đâu») is often about something else (dev letters: 7 more wrong answers without a bound).

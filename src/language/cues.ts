@@ -154,6 +154,7 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
   const papers = parsed.papers.map(phrase);
   const yesNo = parsed.yesNo.map(phrase);
   const turning = parsed.turning.map(phrase);
+  const turnsIn = (w: Words): boolean => turning.some((p) => contains(w, p));
   const referring = [...parsed.referring, ...parsed.people].map(phrase).sort((a, b) => b.length - a.length);
   const backAtPaper = parsed.referring.map(phrase);
 
@@ -218,11 +219,10 @@ export function compileCues(data: CuesData, lexicon: Lexicon): Cues {
       const w = [...words(text)];
       while (w.length > 0 && FILLERS.has(fold(w.at(-1)!))) w.pop();
       const ends = (p: Words) => p.length <= w.length && indexOf(w.slice(w.length - p.length), p) === 0;
-      return yesNo.some(ends) && !turning.some((p) => contains(w, p));
+      return yesNo.some(ends) && !turnsIn(w);
     },
     turns(text) {
-      const w = words(text);
-      return turning.some((p) => contains(w, p));
+      return turnsIn(words(text));
     },
     asking(text) {
       const w = words(text);
